@@ -1,0 +1,77 @@
+package cmd
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"journal/journal"
+)
+
+// noArgs, exactArgs: cobra's argument checks, reported as bad input (exit 2).
+func noArgs(c *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		if !c.HasParent() {
+			return journal.Invalid("unknown command %q: see journal --help", args[0])
+		}
+		return journal.Invalid("%s takes no arguments, got %q", c.CommandPath(), strings.Join(args, " "))
+	}
+	return nil
+}
+
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) != n {
+			return journal.Invalid("%s needs %s: try %s", c.CommandPath(), what, c.Example)
+		}
+		return nil
+	}
+}
+
+// parseID reads an entry id as typed.
+func parseID(s string) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, journal.Invalid("entry id must be a whole number like 12, got %q", s)
+	}
+	return id, nil
+}
+
+// pastWhen parses a --at value and refuses moments after now: entries are
+// for what already happened.
+func pastWhen(flag, s string, now time.Time) (time.Time, error) {
+	w, err := journal.ParseWhen(s, now)
+	if err != nil {
+		return time.Time{}, journal.Invalid("--%s: %v", flag, err)
+	}
+	if w.Time.After(now) {
+		return time.Time{}, journal.Invalid("--%s %s is in the future: give a time that has already passed", flag, s)
+	}
+	return w.Time, nil
+}
+
+// dayFlag parses a day-taking flag; "" gives the zero Date.
+func dayFlag(flag, s string, now time.Time) (journal.Date, error) {
+	if s == "" {
+		return journal.Date{}, nil
+	}
+	d, err := journal.ParseDay(s, now)
+	if err != nil {
+		return d, journal.Invalid("--%s: %v", flag, err)
+	}
+	return d, nil
+}
+
+func notFound(id int64) error {
+	return journal.Invalid("no entry with id %d: see journal list", id)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

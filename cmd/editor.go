@@ -1,0 +1,65 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// editText opens initial in $EDITOR (vi when unset) and returns what was
+// saved. The file lives in a private folder of its own (0700, file 0600)
+// that is removed afterwards, so no copy of the entry is left behind.
+func (f *Factory) editText(initial string) (string, error) {
+	dir, err := os.MkdirTemp("", "journal-edit-")
+	if err != nil {
+		return "", fmt.Errorf("cannot make a private folder for the editor: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "entry.md")
+	if err := os.WriteFile(path, []byte(initial), 0o600); err != nil {
+		return "", fmt.Errorf("cannot write the editor file: %w", err)
+	}
+	editor := f.Getenv("EDITOR")
+	if strings.TrimSpace(editor) == "" {
+		editor = "vi"
+	}
+	// Through the shell, so EDITOR="code --wait" works as people expect.
+	c := exec.Command("sh", "-c", editor+` "$1"`, "journal-editor", path)
+	c.Stdin, c.Stdout, c.Stderr = f.IO.In, f.IO.Out, f.IO.ErrOut
+	if in, ok := f.IO.In.(*os.File); ok {
+		c.Stdin = in
+	}
+	if err := c.Run(); err != nil {
+		return "", fmt.Errorf("the editor (%s) stopped with an error, so nothing was saved: %v", editor, err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("cannot read back the editor file: %w", err)
+	}
+	return string(b), nil
+}
+
+// readText gets an entry's text: from args, else from piped stdin, else
+// from the editor on a terminal.
+func (f *Factory) readText(args []string, initial string) (string, error) {
+	if len(args) > 0 {
+		return strings.Join(args, " "), nil
+	}
+	if !f.IO.InTTY {
+		b, err := io.ReadAll(f.IO.In)
+		if err != nil {
+			return "", fmt.Errorf("cannot read the text from standard input: %w", err)
+		}
+		return string(b), nil
+	}
+	if f.NoInput {
+		return "", noText()
+	}
+	return f.editText(initial)
+}

@@ -1,0 +1,90 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"journal/cmd/ui"
+	"journal/journal"
+)
+
+// summary is the one line that stands for an entry in lists and search.
+func summary(e journal.Entry, max int) string {
+	if l := firstLine(e.Body, max); l != "" {
+		return l
+	}
+	for _, a := range e.Answers {
+		if l := firstLine(a.Answer, max); l != "" {
+			return l
+		}
+	}
+	if e.PromptSet != "" {
+		return truncate(e.PromptSet, max)
+	}
+	return string(e.Kind)
+}
+
+// writeEntryRows prints entries one a line: aligned and styled on a
+// terminal, tab-separated with RFC 3339 times when piped.
+func writeEntryRows(w io.Writer, entries []journal.Entry, tty bool, s ui.Styles) {
+	for _, e := range entries {
+		if !tty {
+			private := ""
+			if e.Private {
+				private = "private"
+			}
+			fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\n", e.ID, e.OccurredAt.Format("2006-01-02T15:04:05Z07:00"),
+				e.Kind, private, strings.Join(e.Tags, ","), summary(e, 200))
+			continue
+		}
+		fmt.Fprintln(w, entryRow(e, s))
+	}
+}
+
+func entryRow(e journal.Entry, s ui.Styles) string {
+	line := fmt.Sprintf("%s  %s  %s  %s",
+		s.Accent.Render(fmt.Sprintf("%4d", e.ID)),
+		s.Dim.Render(e.OccurredAt.Format("Mon 02 Jan 2006 15:04")),
+		s.Label.Render(fmt.Sprintf("%-7s", e.Kind)),
+		summary(e, 44))
+	if len(e.Tags) > 0 {
+		line += "  " + s.Dim.Render("#"+strings.Join(e.Tags, " #"))
+	}
+	if e.Private {
+		line += "  " + s.Dim.Render("(private)")
+	}
+	return line
+}
+
+// writeEntry prints one entry in full.
+func writeEntry(w io.Writer, e journal.Entry, s ui.Styles) {
+	head := fmt.Sprintf("Entry %d · %s · %s", e.ID, e.Kind, e.OccurredAt.Format("Monday 2 January 2006, 15:04"))
+	fmt.Fprintln(w, s.Title.Render(head))
+	var meta []string
+	if e.PromptSet != "" {
+		meta = append(meta, "prompts: "+e.PromptSet)
+	}
+	if len(e.Tags) > 0 {
+		meta = append(meta, "tags: "+strings.Join(e.Tags, ", "))
+	}
+	if e.Private {
+		meta = append(meta, "private")
+	}
+	if e.DeletedAt != nil {
+		meta = append(meta, fmt.Sprintf("deleted %s (journal restore %d brings it back)", e.DeletedAt.Format("2006-01-02"), e.ID))
+	}
+	if len(meta) > 0 {
+		fmt.Fprintln(w, s.Dim.Render(strings.Join(meta, " · ")))
+	}
+	if e.Body != "" {
+		fmt.Fprintf(w, "\n%s\n", e.Body)
+	}
+	for _, a := range e.Answers {
+		answer := a.Answer
+		if strings.TrimSpace(answer) == "" {
+			answer = s.Dim.Render("(skipped)")
+		}
+		fmt.Fprintf(w, "\n%s\n%s\n", s.Label.Render(a.Question), answer)
+	}
+}

@@ -1,0 +1,78 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	"journal/cmd/ui"
+	"journal/storage"
+)
+
+// Factory holds what commands need, built once in Main: the streams, the
+// clock, the environment and, opened lazily, the store. `journal --help`
+// never touches the disk.
+type Factory struct {
+	IO     *IOStreams
+	Now    func() time.Time
+	Getenv func(string) string
+
+	DBPath  string // --db
+	NoInput bool   // --no-input
+	NoColor bool   // --no-color
+
+	store *storage.Store
+}
+
+// Store opens the journal on first use.
+func (f *Factory) Store(ctx context.Context) (*storage.Store, error) {
+	if f.store != nil {
+		return f.store, nil
+	}
+	path, err := f.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	s, err := storage.Open(ctx, path, f.Now)
+	if err != nil {
+		return nil, err
+	}
+	f.store = s
+	return s, nil
+}
+
+// dbPath is --db, else $JOURNAL_DB, else the XDG data folder.
+func (f *Factory) dbPath() (string, error) {
+	if f.DBPath != "" {
+		return f.DBPath, nil
+	}
+	if p := f.Getenv("JOURNAL_DB"); p != "" {
+		return p, nil
+	}
+	dataHome := f.Getenv("XDG_DATA_HOME")
+	if dataHome == "" || !filepath.IsAbs(dataHome) {
+		dataHome = xdg.DataHome
+	}
+	if dataHome == "" {
+		return "", fmt.Errorf("cannot find a place for the journal: set JOURNAL_DB or use --db FILE")
+	}
+	return filepath.Join(dataHome, "journal", "journal.db"), nil
+}
+
+// Close releases the store if it was opened.
+func (f *Factory) Close() error {
+	if f.store == nil {
+		return nil
+	}
+	return f.store.Close()
+}
+
+// CanPrompt reports whether questions may be asked: a terminal on both
+// ends and no --no-input.
+func (f *Factory) CanPrompt() bool { return !f.NoInput && f.IO.CanPrompt() }
+
+// Styles returns the styles for Out: plain under --no-color, NO_COLOR or a pipe.
+func (f *Factory) Styles() ui.Styles { return ui.NewStyles(f.IO.Color && !f.NoColor) }

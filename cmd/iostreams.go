@@ -1,0 +1,35 @@
+package cmd
+
+import (
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// IOStreams are the program's standard streams and what is known about
+// them. Commands write data to Out and hints to ErrOut, never to os.Stdout.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	InTTY  bool // stdin is a terminal: forms and the editor may be used
+	OutTTY bool // stdout is a terminal: aligned, friendly output
+	Color  bool // styles may be used on Out
+}
+
+// systemStreams are the process's own streams. NO_COLOR, TERM=dumb and a
+// piped stdout all turn styling off.
+func systemStreams(getenv func(string) string) *IOStreams {
+	s := &IOStreams{
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+	}
+	s.Color = s.OutTTY && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
+	return s
+}
+
+// CanPrompt reports whether the person can be asked questions.
+func (s *IOStreams) CanPrompt() bool { return s.InTTY && s.OutTTY }

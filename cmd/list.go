@@ -1,0 +1,96 @@
+package cmd
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"journal/journal"
+)
+
+type listOptions struct {
+	since, until, kind, tag string
+	limit                   int
+	deleted, json           bool
+}
+
+func newCmdList(f *Factory) *cobra.Command {
+	var o listOptions
+	c := &cobra.Command{
+		Use:     "list",
+		Aliases: []string{"ls"},
+		Short:   "List entries, newest first",
+		Example: `  journal list
+  journal list --since "last monday" --kind note
+  journal list --tag sleep -n 50
+  journal list --deleted`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return listRun(c, f, &o) },
+	}
+	fl := c.Flags()
+	fl.StringVar(&o.since, "since", "", "only entries on or after this `day`")
+	fl.StringVar(&o.until, "until", "", "only entries on or before this `day`")
+	fl.StringVar(&o.kind, "kind", "", "only this `kind`: note, guided, craving or checkin")
+	fl.StringVar(&o.tag, "tag", "", "only entries with this `tag`")
+	fl.IntVarP(&o.limit, "limit", "n", 20, "show at most `N` entries (0 for all)")
+	fl.BoolVar(&o.deleted, "deleted", false, "list deleted entries instead (they can be restored)")
+	fl.BoolVar(&o.json, "json", false, "print entries as a JSON array")
+	return c
+}
+
+func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
+	now := f.Now()
+	var (
+		flt journal.Filter
+		err error
+	)
+	if flt.Since, err = dayFlag("since", o.since, now); err != nil {
+		return err
+	}
+	if flt.Until, err = dayFlag("until", o.until, now); err != nil {
+		return err
+	}
+	if !flt.Since.IsZero() && !flt.Until.IsZero() && flt.Since.After(flt.Until) {
+		return journal.Invalid("--since %s is after --until %s: swap them", flt.Since, flt.Until)
+	}
+	if o.kind != "" {
+		if flt.Kind, err = journal.ParseKind(o.kind); err != nil {
+			return err
+		}
+	}
+	if o.tag != "" {
+		if flt.Tag, err = journal.ValidateTag(o.tag); err != nil {
+			return err
+		}
+	}
+	if o.limit < 0 {
+		return journal.Invalid("--limit must be 0 (all) or more, got %d", o.limit)
+	}
+	flt.Limit, flt.Deleted = o.limit, o.deleted
+	st, err := f.Store(c.Context())
+	if err != nil {
+		return err
+	}
+	entries, err := st.Entries(c.Context(), flt)
+	if err != nil {
+		return err
+	}
+	if o.json {
+		if entries == nil {
+			entries = []journal.Entry{}
+		}
+		return printJSON(f.IO.Out, entries)
+	}
+	if len(entries) == 0 {
+		if f.IO.OutTTY {
+			msg := "No entries here yet. Write one with: journal write"
+			if o.deleted {
+				msg = "No deleted entries."
+			}
+			fmt.Fprintln(f.IO.ErrOut, msg)
+		}
+		return nil
+	}
+	writeEntryRows(f.IO.Out, entries, f.IO.OutTTY, f.Styles())
+	return nil
+}

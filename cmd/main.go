@@ -1,0 +1,91 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"journal/journal"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+	exitAborted = 130
+)
+
+// errAborted is returned when the person leaves a form; their draft is kept.
+var errAborted = errors.New("stopped; nothing was lost")
+
+// Main runs journal with the process's arguments and streams and returns
+// the exit code. Only main calls os.Exit.
+func Main() int {
+	f := &Factory{
+		IO:     systemStreams(os.Getenv),
+		Getenv: os.Getenv,
+	}
+	now, err := clock(os.Getenv("JOURNAL_NOW"))
+	if err != nil {
+		return report(f.IO.ErrOut, err)
+	}
+	f.Now = now
+	return Run(context.Background(), f, os.Args[1:])
+}
+
+// Run executes one command line against f and returns the exit code.
+func Run(ctx context.Context, f *Factory, args []string) (code int) {
+	defer func() {
+		// The person never sees a stack trace; they get one line and exit 1.
+		if r := recover(); r != nil {
+			fmt.Fprintf(f.IO.ErrOut, "journal: something went wrong inside journal (%v); your journal was not changed\n", r)
+			code = exitFailure
+		}
+	}()
+	root := NewRoot(f)
+	root.SetArgs(args)
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	err := root.ExecuteContext(ctx)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	return report(f.IO.ErrOut, err)
+}
+
+// report prints err as one line and maps it to an exit code.
+func report(w io.Writer, err error) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errAborted):
+		fmt.Fprintf(w, "journal: %v\n", err)
+		return exitAborted
+	}
+	msg := strings.TrimSpace(strings.ReplaceAll(err.Error(), "\n", " "))
+	fmt.Fprintf(w, "journal: %s\n", msg)
+	if journal.IsInput(err) {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// clock returns the time source: the real clock, or a fixed moment from
+// JOURNAL_NOW (RFC 3339) so scripts and tests see a stable "today".
+func clock(fixed string) (func() time.Time, error) {
+	if fixed == "" {
+		return time.Now, nil
+	}
+	t, err := time.Parse(time.RFC3339, fixed)
+	if err != nil {
+		return nil, fmt.Errorf("JOURNAL_NOW %q is not an RFC 3339 time like 2026-11-20T21:30:00+01:00", fixed)
+	}
+	t = t.In(time.Local)
+	return func() time.Time { return t }, nil
+}

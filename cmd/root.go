@@ -1,0 +1,45 @@
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"journal/journal"
+)
+
+// NewRoot builds the command tree. It is only a list of commands; each
+// lives in its own file.
+func NewRoot(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "journal",
+		Short: "A calm, private journal for the work between sessions",
+		Long: `journal is a private companion for ketamine-assisted therapy: set an intention
+before a session, reflect after it, log cravings and drinking days, and see
+patterns to talk over with your coach. Everything stays in one file on this
+computer; nothing goes over the network.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          noArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			return c.Help()
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return journal.Invalid("%v (see --help)", err)
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&f.DBPath, "db", "", "journal `file` to use (default $JOURNAL_DB, else the data folder)")
+	pf.BoolVar(&f.NoColor, "no-color", false, "print without colours (also NO_COLOR)")
+	pf.BoolVar(&f.NoInput, "no-input", false, "never ask questions; a missing value is an error")
+
+	root.AddCommand(
+		newCmdWrite(f),
+		newCmdList(f),
+		newCmdShow(f),
+		newCmdSearch(f),
+		newCmdEdit(f),
+		newCmdDelete(f),
+		newCmdRestore(f),
+		newCmdTags(f),
+	)
+	return root
+}

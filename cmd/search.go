@@ -1,0 +1,89 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"journal/journal"
+	"journal/storage"
+)
+
+func newCmdSearch(f *Factory) *cobra.Command {
+	var (
+		limit  int
+		asJSON bool
+	)
+	c := &cobra.Command{
+		Use:   "search QUERY…",
+		Short: "Find entries by their words",
+		Long: `Find entries whose text, answers, tags or details hold all the words of the
+query, best matches first. "walk*" finds walk, walked and walking; "quoted
+words" must appear together. Case and accents do not matter.`,
+		Example: `  journal search sleep
+  journal search walk* evening
+  journal search '"called my sister"'`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return journal.Invalid("search needs words to look for, like: journal search sleep")
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			if limit < 0 {
+				return journal.Invalid("--limit must be 0 (all) or more, got %d", limit)
+			}
+			st, err := f.Store(c.Context())
+			if err != nil {
+				return err
+			}
+			hits, err := st.Search(c.Context(), strings.Join(args, " "), limit)
+			if err != nil {
+				return err
+			}
+			return writeHits(f, hits, asJSON)
+		},
+	}
+	c.Flags().IntVarP(&limit, "limit", "n", 20, "show at most `N` matches (0 for all)")
+	c.Flags().BoolVar(&asJSON, "json", false, "print matches as a JSON array")
+	return c
+}
+
+type hitJSON struct {
+	journal.Entry
+	Snippet string `json:"snippet"`
+}
+
+func writeHits(f *Factory, hits []journal.SearchHit, asJSON bool) error {
+	if asJSON {
+		out := make([]hitJSON, len(hits))
+		for i, h := range hits {
+			out[i] = hitJSON{h.Entry, plainSnippet(h.Snippet)}
+		}
+		return printJSON(f.IO.Out, out)
+	}
+	if len(hits) == 0 {
+		if f.IO.OutTTY {
+			fmt.Fprintln(f.IO.ErrOut, "Nothing found. Try fewer words, or a prefix like walk*.")
+		}
+		return nil
+	}
+	s := f.Styles()
+	for _, h := range hits {
+		snip := strings.Join(strings.Fields(h.Snippet), " ")
+		if !f.IO.OutTTY {
+			fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\t%s\n", h.Entry.ID, h.Entry.Day, h.Entry.Kind, s.Highlight(snip, storage.MarkStart, storage.MarkEnd))
+			continue
+		}
+		fmt.Fprintf(f.IO.Out, "%s  %s  %s\n      %s\n", s.Accent.Render(fmt.Sprintf("%4d", h.Entry.ID)),
+			s.Dim.Render(h.Entry.OccurredAt.Format("Mon 02 Jan 2006 15:04")), s.Label.Render(string(h.Entry.Kind)),
+			s.Highlight(snip, storage.MarkStart, storage.MarkEnd))
+	}
+	return nil
+}
+
+// plainSnippet drops the match markers for JSON, where they mean nothing.
+func plainSnippet(s string) string {
+	return strings.NewReplacer(storage.MarkStart, "", storage.MarkEnd, "").Replace(s)
+}

@@ -1,0 +1,109 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"journal/journal"
+)
+
+type writeOptions struct {
+	tags    []string
+	at      string
+	private bool
+	json    bool
+}
+
+func newCmdWrite(f *Factory) *cobra.Command {
+	var o writeOptions
+	c := &cobra.Command{
+		Use:     "write [TEXT…]",
+		Aliases: []string{"w", "new"},
+		Short:   "Write a free journal entry",
+		Long: `Write a free entry. The text comes from the arguments, else from standard
+input when it is piped, else from your $EDITOR (vi when unset).
+
+Words typed as arguments are kept in your shell's history. For anything
+sensitive, run "journal write" alone to use the editor, or pipe the text in.
+
+#tags inside the text are picked up, as are --tag flags.`,
+		Example: `  journal write "Long walk after work. Felt steadier. #walk"
+  journal write --at "yesterday 21:30" --tag evening
+  echo "Hard evening, called Sam instead." | journal write --private`,
+		RunE: func(c *cobra.Command, args []string) error { return writeRun(c, f, &o, args) },
+	}
+	c.Flags().StringArrayVarP(&o.tags, "tag", "t", nil, "add a `tag` (repeatable)")
+	c.Flags().StringVar(&o.at, "at", "", "when it happened, like \"yesterday 21:30\" (default now)")
+	c.Flags().BoolVar(&o.private, "private", false, "keep this entry out of exports")
+	c.Flags().BoolVar(&o.json, "json", false, "print the saved entry as JSON")
+	return c
+}
+
+func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) error {
+	now := f.Now()
+	at := now
+	if o.at != "" {
+		var err error
+		if at, err = pastWhen("at", o.at, now); err != nil {
+			return err
+		}
+	}
+	flagTags, err := validTags(o.tags)
+	if err != nil {
+		return err
+	}
+	text, err := f.readText(args, "")
+	if err != nil {
+		return err
+	}
+	body := strings.TrimSpace(text)
+	if body == "" {
+		return noText()
+	}
+	st, err := f.Store(c.Context())
+	if err != nil {
+		return err
+	}
+	e := journal.Entry{
+		Kind:       journal.KindNote,
+		OccurredAt: at,
+		Body:       body,
+		Tags:       journal.MergeTags(flagTags, journal.HashTags(body)),
+		Private:    o.private,
+	}
+	if err := st.AddEntry(c.Context(), &e); err != nil {
+		return err
+	}
+	if o.json {
+		return printJSON(f.IO.Out, e)
+	}
+	if f.IO.OutTTY {
+		s := f.Styles()
+		note := ""
+		if e.Private {
+			note = s.Dim.Render(" (private)")
+		}
+		fmt.Fprintf(f.IO.Out, "Saved entry %s%s.\n", s.Accent.Render(fmt.Sprint(e.ID)), note)
+		return nil
+	}
+	fmt.Fprintln(f.IO.Out, e.ID)
+	return nil
+}
+
+func validTags(raw []string) ([]string, error) {
+	var out []string
+	for _, r := range raw {
+		t, err := journal.ValidateTag(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+func noText() error {
+	return journal.Invalid(`nothing to save: the entry is empty; give the text as arguments, pipe it in, or run "journal write" at a terminal to use your editor`)
+}

@@ -1,0 +1,260 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"journal/journal"
+)
+
+// AddEntry saves a new entry with its tags and answers, filling in its id,
+// uuid and stamps.
+func (s *Store) AddEntry(ctx context.Context, e *journal.Entry) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.insertEntry(ctx, tx, e, "") })
+}
+
+// insertEntry writes e inside tx. details is more text for the search index
+// (craving details and the like), beside the body, answers and tags.
+func (s *Store) insertEntry(ctx context.Context, tx *sql.Tx, e *journal.Entry, details string) error {
+	now := s.now()
+	if e.UUID == "" {
+		e.UUID = uuid.NewString()
+	}
+	if e.CreatedAt.IsZero() {
+		e.CreatedAt = now
+	}
+	if e.UpdatedAt.IsZero() {
+		e.UpdatedAt = e.CreatedAt
+	}
+	if e.Day.IsZero() {
+		e.Day = journal.DateOf(e.OccurredAt)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO entries
+		(uuid, kind, day, occurred_at, body, private, session_id, prompt_set, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.UUID, string(e.Kind), e.Day.String(), stamp(e.OccurredAt), e.Body, e.Private,
+		e.SessionID, e.PromptSet, stamp(e.CreatedAt), stamp(e.UpdatedAt))
+	if err != nil {
+		return writeErr(s.path, err)
+	}
+	if e.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if err := writeTags(ctx, tx, e.ID, e.Tags); err != nil {
+		return writeErr(s.path, err)
+	}
+	for i, a := range e.Answers {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO answers (entry_id, position, key, question, answer)
+			VALUES (?, ?, ?, ?, ?)`, e.ID, i+1, a.Key, a.Question, a.Answer); err != nil {
+			return writeErr(s.path, err)
+		}
+	}
+	return index(ctx, tx, e, details)
+}
+
+func writeTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM entry_tags WHERE entry_id = ?`, id); err != nil {
+		return err
+	}
+	for _, t := range tags {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)`, id, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// index writes the search row of a new entry. details is the text of the
+// kind's own tables (craving triggers and the like).
+func index(ctx context.Context, tx *sql.Tx, e *journal.Entry, details string) error {
+	var answers []string
+	for _, a := range e.Answers {
+		answers = append(answers, a.Question, a.Answer)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, body, answers, tags, details) VALUES (?, ?, ?, ?, ?)`,
+		e.ID, e.Body, strings.Join(answers, "\n"), strings.Join(e.Tags, " "), details)
+	return err
+}
+
+// entryColumns are read by scanEntry, in this order.
+const entryColumns = `e.id, e.uuid, e.kind, e.day, e.occurred_at, e.body, e.private, e.session_id,
+	e.prompt_set, e.created_at, e.updated_at, e.deleted_at,
+	coalesce((SELECT group_concat(tag, ' ') FROM (SELECT tag FROM entry_tags WHERE entry_id = e.id ORDER BY tag)), '')`
+
+type scanner interface{ Scan(...any) error }
+
+func scanEntry(row scanner) (journal.Entry, error) {
+	var (
+		e                       journal.Entry
+		kind, day, occ, cr, upd string
+		session                 sql.NullInt64
+		deleted                 sql.NullString
+		tags                    string
+	)
+	if err := row.Scan(&e.ID, &e.UUID, &kind, &day, &occ, &e.Body, &e.Private, &session,
+		&e.PromptSet, &cr, &upd, &deleted, &tags); err != nil {
+		return e, err
+	}
+	e.Kind = journal.Kind(kind)
+	e.Day, _ = journal.ParseDate(day)
+	e.OccurredAt = parseStamp(occ)
+	e.CreatedAt = parseStamp(cr)
+	e.UpdatedAt = parseStamp(upd)
+	e.DeletedAt = nullStamp(deleted)
+	if session.Valid {
+		e.SessionID = &session.Int64
+	}
+	e.Tags = append([]string{}, strings.Fields(tags)...)
+	e.Answers = []journal.Answer{}
+	return e, nil
+}
+
+// Entry returns one entry with its answers, deleted or not.
+func (s *Store) Entry(ctx context.Context, id int64) (journal.Entry, error) {
+	e, err := scanEntry(s.db.QueryRowContext(ctx, `SELECT `+entryColumns+` FROM entries e WHERE e.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, journal.ErrNotFound
+	}
+	if err != nil {
+		return e, fmt.Errorf("read entry %d: %w", id, err)
+	}
+	e.Answers, err = s.answers(ctx, id)
+	return e, err
+}
+
+func (s *Store) answers(ctx context.Context, id int64) ([]journal.Answer, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT key, question, answer FROM answers WHERE entry_id = ? ORDER BY position`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []journal.Answer{}
+	for rows.Next() {
+		var a journal.Answer
+		if err := rows.Scan(&a.Key, &a.Question, &a.Answer); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Entries lists entries newest first. Answers are not loaded.
+func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry, error) {
+	var (
+		where []string
+		args  []any
+	)
+	if f.Deleted {
+		where = append(where, "e.deleted_at IS NOT NULL")
+	} else {
+		where = append(where, "e.deleted_at IS NULL")
+	}
+	if !f.Since.IsZero() {
+		where, args = append(where, "e.day >= ?"), append(args, f.Since.String())
+	}
+	if !f.Until.IsZero() {
+		where, args = append(where, "e.day <= ?"), append(args, f.Until.String())
+	}
+	if f.Kind != "" {
+		where, args = append(where, "e.kind = ?"), append(args, string(f.Kind))
+	}
+	if f.Tag != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = ?)")
+		args = append(args, f.Tag)
+	}
+	q := `SELECT ` + entryColumns + ` FROM entries e WHERE ` + strings.Join(where, " AND ") +
+		` ORDER BY e.day DESC, e.occurred_at DESC, e.id DESC`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list entries: %w", err)
+	}
+	defer rows.Close()
+	var out []journal.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// UpdateEntryText replaces the body and tags of a live entry.
+func (s *Store) UpdateEntryText(ctx context.Context, id int64, body string, tags []string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE entries SET body = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
+			body, stamp(s.now()), id)
+		if err != nil {
+			return writeErr(s.path, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return journal.ErrNotFound
+		}
+		if err := writeTags(ctx, tx, id, tags); err != nil {
+			return writeErr(s.path, err)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE entries_fts SET body = ?, tags = ? WHERE rowid = ?`,
+			body, strings.Join(tags, " "), id)
+		return err
+	})
+}
+
+// DeleteEntry soft-deletes a live entry; RestoreEntry brings it back.
+func (s *Store) DeleteEntry(ctx context.Context, id int64) error {
+	return s.setDeleted(ctx, id, true)
+}
+
+// RestoreEntry undoes DeleteEntry.
+func (s *Store) RestoreEntry(ctx context.Context, id int64) error {
+	return s.setDeleted(ctx, id, false)
+}
+
+func (s *Store) setDeleted(ctx context.Context, id int64, deleted bool) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		now := stamp(s.now())
+		q := `UPDATE entries SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`
+		args := []any{now, now, id}
+		if !deleted {
+			q = `UPDATE entries SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL`
+			args = []any{now, id}
+		}
+		res, err := tx.ExecContext(ctx, q, args...)
+		if err != nil {
+			return writeErr(s.path, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return journal.ErrNotFound
+		}
+		return nil
+	})
+}
+
+// Tags counts the tags of live entries, most used first.
+func (s *Store) Tags(ctx context.Context) ([]journal.TagCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT t.tag, count(*) FROM entry_tags t
+		JOIN entries e ON e.id = t.entry_id AND e.deleted_at IS NULL
+		GROUP BY t.tag ORDER BY count(*) DESC, t.tag`)
+	if err != nil {
+		return nil, fmt.Errorf("count tags: %w", err)
+	}
+	defer rows.Close()
+	var out []journal.TagCount
+	for rows.Next() {
+		var tc journal.TagCount
+		if err := rows.Scan(&tc.Tag, &tc.Count); err != nil {
+			return nil, err
+		}
+		out = append(out, tc)
+	}
+	return out, rows.Err()
+}
