@@ -1,0 +1,41 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"journal/cmd"
+)
+
+var update = flag.Bool("update", false, "rewrite testscript files with the actual output")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"journal": func() { os.Exit(cmd.Main()) },
+	})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script: the real
+// command line, a fresh journal file each, a fixed clock and no terminal.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		UpdateScripts:       *update,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("JOURNAL_DB", filepath.Join(env.WorkDir, "journal.db"))
+			env.Setenv("XDG_CONFIG_HOME", filepath.Join(env.WorkDir, "config"))
+			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, "data"))
+			// Wednesday 25 November 2026, 20:00 in UTC.
+			env.Setenv("JOURNAL_NOW", "2026-11-25T20:00:00Z")
+			env.Setenv("TZ", "UTC")
+			env.Setenv("NO_COLOR", "1")
+			env.Setenv("EDITOR", "false")
+			return nil
+		},
+	})
+}
