@@ -62,6 +62,18 @@ func (f *Factory) dbPath() (string, error) {
 	return filepath.Join(dataHome, "journal", "journal.db"), nil
 }
 
+// ConfigDir is $XDG_CONFIG_HOME/journal: config.toml and prompts/ live there.
+func (f *Factory) ConfigDir() (string, error) {
+	home := f.Getenv("XDG_CONFIG_HOME")
+	if home == "" || !filepath.IsAbs(home) {
+		home = xdg.ConfigHome
+	}
+	if home == "" {
+		return "", fmt.Errorf("cannot find the config folder: set XDG_CONFIG_HOME")
+	}
+	return filepath.Join(home, "journal"), nil
+}
+
 // Close releases the store if it was opened.
 func (f *Factory) Close() error {
 	if f.store == nil {
