@@ -1,0 +1,39 @@
+package stats
+
+import "journal/journal"
+
+// CalendarDay is one square of the timeline-followback calendar.
+type CalendarDay struct {
+	Day        journal.Date
+	Drinks     *float64 // nil when the day is not recorded
+	MaxCraving *int     // the day's strongest craving; nil when none
+	Session    bool
+}
+
+// DrinkClass sorts a day by what was drunk.
+type DrinkClass int
+
+const (
+	DayUnrecorded DrinkClass = iota
+	DayAbstinent
+	DayDrinking
+	DayHeavy
+)
+
+// Class says whether the day was unrecorded, alcohol-free, a drinking day
+// or a heavy drinking day (at or above heavy standard drinks; 0 for the
+// default).
+func (d CalendarDay) Class(heavy float64) DrinkClass {
+	if heavy <= 0 {
+		heavy = DefaultHeavyThreshold
+	}
+	switch {
+	case d.Drinks == nil:
+		return DayUnrecorded
+	case *d.Drinks == 0:
+		return DayAbstinent
+	case *d.Drinks >= heavy:
+		return DayHeavy
+	}
+	return DayDrinking
+}

@@ -1,0 +1,340 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"journal/journal"
+	"journal/journal/stats"
+)
+
+func openTemp(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "journal.db"), time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func mustExec(t testing.TB, s *Store, q string, args ...any) {
+	t.Helper()
+	if _, err := s.db.Exec(q, args...); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+}
+
+func date(s string) journal.Date {
+	d, err := journal.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// fixture writes rows the way the tracking commands do, with plain SQL.
+type fixture struct {
+	t testing.TB
+	s *Store
+	n int
+}
+
+func (f *fixture) entry(kind, occurredAt string, deleted bool) int64 {
+	f.n++
+	var del any
+	if deleted {
+		del = occurredAt
+	}
+	res, err := f.s.db.Exec(`INSERT INTO entries (uuid, kind, day, occurred_at, created_at, updated_at, deleted_at)
+		VALUES (?, ?, substr(?, 1, 10), ?, ?, ?, ?)`,
+		fmt.Sprintf("u-%d", f.n), kind, occurredAt, occurredAt, occurredAt, occurredAt, del)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	id, _ := res.LastInsertId()
+	return id
+}
+
+func (f *fixture) craving(occurredAt string, intensity int, outcome string, triggers, coping []string) int64 {
+	id := f.entry("craving", occurredAt, false)
+	mustExec(f.t, f.s, `INSERT INTO cravings (entry_id, intensity, outcome) VALUES (?, ?, ?)`, id, intensity, outcome)
+	for _, tr := range triggers {
+		mustExec(f.t, f.s, `INSERT INTO craving_triggers (entry_id, trigger) VALUES (?, ?)`, id, tr)
+	}
+	for _, c := range coping {
+		mustExec(f.t, f.s, `INSERT INTO craving_coping (entry_id, strategy) VALUES (?, ?)`, id, c)
+	}
+	return id
+}
+
+func (f *fixture) drinks(day string, n float64, backfilled bool) {
+	f.n++
+	mustExec(f.t, f.s, `INSERT INTO drink_days (day, uuid, standard_drinks, first_recorded_at, backfilled, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, day, fmt.Sprintf("d-%d", f.n), n, day+"T21:00:00Z", backfilled, day+"T21:00:00Z")
+}
+
+func (f *fixture) session(day string, deleted bool) {
+	f.n++
+	var del any
+	if deleted {
+		del = day + "T12:00:00Z"
+	}
+	mustExec(f.t, f.s, `INSERT INTO sessions (uuid, day, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?)`,
+		fmt.Sprintf("s-%d", f.n), day, day+"T09:00:00Z", day+"T09:00:00Z", del)
+}
+
+func (f *fixture) call(day string, deleted bool) {
+	f.n++
+	var del any
+	if deleted {
+		del = day + "T12:00:00Z"
+	}
+	mustExec(f.t, f.s, `INSERT INTO calls (uuid, day, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?)`,
+		fmt.Sprintf("c-%d", f.n), day, day+"T09:00:00Z", day+"T09:00:00Z", del)
+}
+
+func (f *fixture) checkin(occurredAt string, mood, sleep any, deleted bool) {
+	id := f.entry("checkin", occurredAt, deleted)
+	mustExec(f.t, f.s, `INSERT INTO checkins (entry_id, mood, sleep_hours) VALUES (?, ?, ?)`, id, mood, sleep)
+}
+
+func TestStatsInputEmpty(t *testing.T) {
+	s := openTemp(t)
+	in, err := s.StatsInput(context.Background(), date("2026-11-01"), date("2026-11-30"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := stats.Input{From: date("2026-11-01"), To: date("2026-11-30")}
+	if !reflect.DeepEqual(in, want) {
+		t.Errorf("got %+v", in)
+	}
+}
+
+func TestStatsInput(t *testing.T) {
+	s := openTemp(t)
+	f := &fixture{t: t, s: s}
+	ctx := context.Background()
+
+	// Drinking days, one outside the comparison reach, one soft state:
+	// drink_days has no deletion, a row is a record.
+	f.drinks("2026-10-20", 9, false) // beyond from-7
+	f.drinks("2026-10-27", 1, true)  // from-5: for session comparisons only
+	f.drinks("2026-11-01", 0, false)
+	f.drinks("2026-11-02", 4, true)
+	f.drinks("2026-11-03", 2.5, false)
+
+	f.craving("2026-11-01T21:15:00Z", 7, "resisted", []string{"stress", "evening"}, []string{"walk", "call"})
+	f.craving("2026-11-01T22:40:00Z", 5, "used", []string{"stress"}, []string{"walk"})
+	f.craving("2026-11-03T08:05:00Z", 3, "", []string{"social"}, []string{"walk"})
+	f.craving("2026-11-03T21:00:00Z", 6, "resisted", nil, []string{"call"})
+	deleted := f.entry("craving", "2026-11-03T21:30:00Z", true)
+	mustExec(t, s, `INSERT INTO cravings (entry_id, intensity) VALUES (?, 10)`, deleted)
+	mustExec(t, s, `INSERT INTO craving_triggers (entry_id, trigger) VALUES (?, 'stress')`, deleted)
+	f.craving("2026-10-29T20:00:00Z", 9, "", []string{"stress"}, nil) // before the window
+
+	f.checkin("2026-11-01T09:00:00Z", 6, 7.5, false)
+	f.checkin("2026-11-02T09:00:00Z", nil, 6, false)
+	f.checkin("2026-11-03T09:00:00Z", 2, 3, true) // deleted
+
+	f.session("2026-09-01", false)
+	f.session("2026-10-01", true) // deleted: not numbered
+	f.session("2026-11-02", false)
+
+	in, err := s.StatsInput(ctx, date("2026-11-01"), date("2026-11-07"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantDrinks := []stats.DrinkDay{
+		{Day: date("2026-10-27"), Drinks: 1, Backfilled: true},
+		{Day: date("2026-11-01"), Drinks: 0},
+		{Day: date("2026-11-02"), Drinks: 4, Backfilled: true},
+		{Day: date("2026-11-03"), Drinks: 2.5},
+	}
+	if !reflect.DeepEqual(in.DrinkDays, wantDrinks) {
+		t.Errorf("drink days = %+v", in.DrinkDays)
+	}
+	wantCravings := []stats.CravingDay{
+		{Day: date("2026-10-29"), Count: 1, Sum: 9, Max: 9},
+		{Day: date("2026-11-01"), Count: 2, Sum: 12, Max: 7},
+		{Day: date("2026-11-03"), Count: 2, Sum: 9, Max: 6},
+	}
+	if !reflect.DeepEqual(in.CravingDays, wantCravings) {
+		t.Errorf("craving days = %+v", in.CravingDays)
+	}
+	var hours [24]int
+	hours[8], hours[21], hours[22] = 1, 2, 1
+	if in.ByHour != hours {
+		t.Errorf("by hour = %v", in.ByHour)
+	}
+	wantT := map[string]int{"stress": 2, "evening": 1, "social": 1}
+	gotT := map[string]int{}
+	for _, tr := range in.Triggers {
+		gotT[tr.Trigger] = tr.Count
+	}
+	if !reflect.DeepEqual(gotT, wantT) {
+		t.Errorf("triggers = %v", gotT)
+	}
+	wantC := map[string]stats.CopingTotals{
+		"walk": {Strategy: "walk", Uses: 3, Known: 2, Resisted: 1},
+		"call": {Strategy: "call", Uses: 2, Known: 2, Resisted: 2},
+	}
+	gotC := map[string]stats.CopingTotals{}
+	for _, c := range in.Coping {
+		gotC[c.Strategy] = c
+	}
+	if !reflect.DeepEqual(gotC, wantC) {
+		t.Errorf("coping = %v", gotC)
+	}
+	if want := (stats.CheckinTotals{Count: 2, MoodN: 1, MoodSum: 6, SleepN: 2, SleepSum: 13.5}); in.Checkins != want {
+		t.Errorf("check-ins = %+v", in.Checkins)
+	}
+	heavy := date("2026-10-20")
+	wantS := []stats.SessionDay{{Number: 2, Day: date("2026-11-02")}}
+	if len(in.Sessions) != 1 || in.Sessions[0].Number != 2 || in.Sessions[0].FirstHeavyAfter != nil {
+		t.Errorf("sessions = %+v, want %+v", in.Sessions, wantS)
+	}
+	// The session on 1 September: the first heavy day after it is 20 October.
+	in, err = s.StatsInput(ctx, date("2026-09-01"), date("2026-09-30"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Sessions) != 1 || in.Sessions[0].Number != 1 || *in.Sessions[0].FirstHeavyAfter != heavy {
+		t.Errorf("sessions = %+v", in.Sessions)
+	}
+	// With a threshold of 10 there is no heavy day after it.
+	in, err = s.StatsInput(ctx, date("2026-09-01"), date("2026-09-30"), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.HeavyThreshold != 10 || in.Sessions[0].FirstHeavyAfter != nil {
+		t.Errorf("threshold 10: %+v", in.Sessions)
+	}
+
+	// The whole path, worked by hand for 1–7 November.
+	in, _ = s.StatsInput(ctx, date("2026-11-01"), date("2026-11-07"), 0)
+	r := stats.Compute(in)
+	d := r.Drinking
+	if d.DaysRecorded != 3 || d.DaysAbstinent != 1 || d.HeavyDrinkingDays != 1 || d.DrinksTotal != 6.5 ||
+		*d.DrinksPerDrinkingDay != 3.25 || *d.PercentDaysAbstinent != 33.33 || d.DaysBackfilled != 1 ||
+		d.CurrentStreakDays != 0 || *d.DaysSinceLastDrink != 4 {
+		t.Errorf("drinking = %+v", d)
+	}
+	if c := r.Cravings; c.Count != 4 || *c.MeanIntensity != 5.25 || *c.MaxIntensity != 7 {
+		t.Errorf("cravings = %+v", c)
+	}
+	// Session 2 on 2 November: before is 26 Oct–1 Nov (drinks on 27 Oct;
+	// cravings 9, 7, 5), after is 3–9 Nov (2.5 drinks; cravings 3, 6).
+	if got := r.Sessions[0]; got.Before.DrinkingDays != 1 || *got.Before.CravingMean != 7 ||
+		got.After.DrinkingDays != 1 || *got.After.CravingMean != 4.5 || got.FirstHeavyDayAfter != nil {
+		t.Errorf("session = %+v", got)
+	}
+}
+
+// Local hours come from the stored offset, so the hour that repeats when
+// British clocks go back (25 October 2026) counts twice at 01, and the
+// 25-hour day is still one day.
+func TestStatsAcrossDaylightSaving(t *testing.T) {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		t.Skip("no time zone data:", err)
+	}
+	s := openTemp(t)
+	f := &fixture{t: t, s: s}
+	first := time.Date(2026, 10, 25, 0, 30, 0, 0, time.UTC).In(loc) // 01:30 BST
+	second := first.Add(time.Hour)                                  // 01:30 GMT
+	for _, at := range []time.Time{first, second, time.Date(2026, 10, 24, 23, 30, 0, 0, loc), time.Date(2026, 10, 26, 0, 15, 0, 0, loc)} {
+		f.craving(at.Format(time.RFC3339), 4, "", nil, nil)
+	}
+	if first.Format(time.RFC3339) != "2026-10-25T01:30:00+01:00" || second.Format(time.RFC3339) != "2026-10-25T01:30:00Z" {
+		t.Fatalf("fixture times: %s %s", first.Format(time.RFC3339), second.Format(time.RFC3339))
+	}
+	in, err := s.StatsInput(context.Background(), date("2026-10-24"), date("2026-10-26"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := stats.Compute(in)
+	if r.Range.DaysInRange != 3 || r.Cravings.Count != 4 {
+		t.Errorf("range %d days, %d cravings", r.Range.DaysInRange, r.Cravings.Count)
+	}
+	if h := r.Cravings.ByHour; h[1] != 2 || h[23] != 1 || h[0] != 1 {
+		t.Errorf("by hour = %v", h)
+	}
+	// Saturday 24, Sunday 25 (two), Monday 26; two ISO weeks.
+	if w := r.Cravings.ByWeekday; w != [7]int{1, 0, 0, 0, 0, 1, 2} {
+		t.Errorf("by weekday = %v", w)
+	}
+	if len(r.Cravings.Weekly) != 2 || r.Cravings.Weekly[0].Count != 3 || r.Cravings.Weekly[1].Count != 1 {
+		t.Errorf("weekly = %+v", r.Cravings.Weekly)
+	}
+}
+
+func TestAnchorDays(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	today := date("2026-11-25")
+	for name, get := range map[string]func() (journal.Date, bool, error){
+		"first session": func() (journal.Date, bool, error) { return s.FirstSessionDay(ctx) },
+		"last session":  func() (journal.Date, bool, error) { return s.LastSessionDay(ctx, today) },
+		"last call":     func() (journal.Date, bool, error) { return s.LastCallDay(ctx, today) },
+	} {
+		if _, ok, err := get(); ok || err != nil {
+			t.Errorf("%s on an empty journal: ok=%v err=%v", name, ok, err)
+		}
+	}
+	f := &fixture{t: t, s: s}
+	f.session("2026-08-01", true)
+	f.session("2026-09-01", false)
+	f.session("2026-11-10", false)
+	f.session("2026-12-01", false) // planned
+	f.call("2026-11-20", false)
+	f.call("2026-11-22", true)
+	for name, tc := range map[string]struct {
+		get  func() (journal.Date, bool, error)
+		want string
+	}{
+		"first session": {func() (journal.Date, bool, error) { return s.FirstSessionDay(ctx) }, "2026-09-01"},
+		"last session":  {func() (journal.Date, bool, error) { return s.LastSessionDay(ctx, today) }, "2026-11-10"},
+		"last call":     {func() (journal.Date, bool, error) { return s.LastCallDay(ctx, today) }, "2026-11-20"},
+	} {
+		d, ok, err := tc.get()
+		if !ok || err != nil || d.String() != tc.want {
+			t.Errorf("%s = %v %v %v, want %s", name, d, ok, err, tc.want)
+		}
+	}
+}
+
+func TestCalendarDays(t *testing.T) {
+	s := openTemp(t)
+	f := &fixture{t: t, s: s}
+	f.drinks("2026-11-01", 0, false)
+	f.drinks("2026-11-02", 4, false)
+	f.drinks("2026-11-05", 1.5, false)
+	f.craving("2026-11-02T20:00:00Z", 3, "", nil, nil)
+	f.craving("2026-11-02T22:00:00Z", 8, "", nil, nil)
+	f.session("2026-11-03", false)
+	days, err := s.CalendarDays(context.Background(), date("2026-11-01"), date("2026-11-04"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(days) != 4 {
+		t.Fatalf("got %d days", len(days))
+	}
+	classes := []stats.DrinkClass{}
+	for _, d := range days {
+		classes = append(classes, d.Class(0))
+	}
+	if want := []stats.DrinkClass{stats.DayAbstinent, stats.DayHeavy, stats.DayUnrecorded, stats.DayUnrecorded}; !reflect.DeepEqual(classes, want) {
+		t.Errorf("classes = %v, want %v", classes, want)
+	}
+	if days[1].MaxCraving == nil || *days[1].MaxCraving != 8 || days[0].MaxCraving != nil {
+		t.Errorf("cravings: %+v", days[:2])
+	}
+	if !days[2].Session || days[1].Session {
+		t.Errorf("sessions: %+v", days)
+	}
+}
