@@ -1,14 +1,18 @@
 package main
 
 import (
+	"context"
+	"database/sql"
 	"flag"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"journal/cmd"
+	"journal/storage"
 )
 
 var update = flag.Bool("update", false, "rewrite testscript files with the actual output")
@@ -26,6 +30,7 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		UpdateScripts:       *update,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"sqlfixture": sqlFixture},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("JOURNAL_DB", filepath.Join(env.WorkDir, "journal.db"))
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(env.WorkDir, "config"))
@@ -38,4 +43,23 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// sqlFixture runs a file of SQL against $JOURNAL_DB, creating the journal
+// first, so scripts can set up rows without going through other commands:
+//
+//	sqlfixture rows.sql
+func sqlFixture(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: sqlfixture FILE.sql")
+	}
+	path := ts.Getenv("JOURNAL_DB")
+	st, err := storage.Open(context.Background(), path, time.Now)
+	ts.Check(err)
+	ts.Check(st.Close())
+	db, err := sql.Open("sqlite", path)
+	ts.Check(err)
+	defer db.Close()
+	_, err = db.Exec(ts.ReadFile(args[0]))
+	ts.Check(err)
 }

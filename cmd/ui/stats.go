@@ -1,0 +1,301 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"journal/journal"
+	"journal/journal/stats"
+)
+
+const (
+	// chartWidth is the most columns the daily chart takes at 80 columns.
+	chartWidth = 60
+	// shownWeeks is how many weeks the weekly table shows; --json has all.
+	shownWeeks = 8
+	// steadyBelow is the weekly change (in intensity points) under which a
+	// trend reads as steady.
+	steadyBelow = 0.1
+	notEnough   = "not enough data yet"
+)
+
+// WriteStats prints the report for a person at an 80-column terminal:
+// alcohol-free days first, then streaks, with coverage beside the rates.
+func WriteStats(w io.Writer, r stats.Report, s Styles) {
+	p := &printer{w: w, s: s}
+	p.title(fmt.Sprintf("Your %s · %s to %s", plural(r.Range.DaysInRange, "day", "days"),
+		longDate(r.Range.From), longDate(r.Range.To)))
+	p.drinking(r.Drinking)
+	p.cravings(r.Cravings)
+	p.patterns(r.Cravings)
+	p.sessions(r)
+	p.checkins(r.Checkins)
+}
+
+type printer struct {
+	w io.Writer
+	s Styles
+}
+
+func (p *printer) title(t string) { fmt.Fprintln(p.w, p.s.Title.Render(t)) }
+
+func (p *printer) section(t string) { fmt.Fprintf(p.w, "\n%s\n", p.s.Title.Render(t)) }
+
+// row prints an indented label and its value.
+func (p *printer) row(label, value string) {
+	fmt.Fprintf(p.w, "  %s %s\n", p.s.Label.Render(padRight(label, 20)), value)
+}
+
+func (p *printer) note(t string) { fmt.Fprintf(p.w, "  %s\n", p.s.Dim.Render(t)) }
+
+func (p *printer) drinking(d stats.Drinking) {
+	p.section("Drinking")
+	if d.DaysRecorded == 0 {
+		p.note(notEnough + ": no days recorded in this range.")
+		p.note("Log a day with: journal drinks 0 (or the number of standard drinks)")
+		return
+	}
+	p.row("Alcohol-free days", p.s.Good.Render(fmt.Sprintf("%d of %d recorded (%s%%)",
+		d.DaysAbstinent, d.DaysRecorded, Num1(*d.PercentDaysAbstinent))))
+	p.row("Current streak", p.streak(d))
+	p.row("Longest streak", plural(d.LongestStreakDays, "alcohol-free day", "alcohol-free days")+" in a row")
+	coverage := fmt.Sprintf("%d of %d days", d.DaysRecorded, d.DaysInRange)
+	if d.DaysBackfilled > 0 {
+		coverage += fmt.Sprintf(" · %d recalled later", d.DaysBackfilled)
+	}
+	p.row("Recorded", coverage)
+	if d.DrinkingDays == 0 {
+		p.row("Drinking days", "none recorded")
+		return
+	}
+	p.row("Drinking days", fmt.Sprintf("%d · %s, %s per drinking day",
+		d.DrinkingDays, plural2(d.DrinksTotal, "drink", "drinks"), Num(*d.DrinksPerDrinkingDay)))
+	p.row("Heavy days", fmt.Sprintf("%d (%s%% of recorded days; %s or more drinks)",
+		d.HeavyDrinkingDays, Num1(*d.PercentHeavyDrinkingDays), Num(d.HeavyThreshold)))
+	p.row("Days since a drink", fmt.Sprint(*d.DaysSinceLastDrink))
+}
+
+// streak words the current streak without ever making a slip look like a
+// fall back to zero.
+func (p *printer) streak(d stats.Drinking) string {
+	if d.CurrentStreakDays == 0 {
+		return p.s.Dim.Render("the next alcohol-free day you log starts one")
+	}
+	t := plural(d.CurrentStreakDays, "alcohol-free day", "alcohol-free days")
+	if d.StreakFromStart {
+		t += " (since before this range)"
+	}
+	return p.s.Good.Render(t)
+}
+
+func (p *printer) cravings(c stats.Cravings) {
+	p.section("Cravings")
+	if c.Count == 0 {
+		p.note(notEnough + ": no cravings logged in this range.")
+		p.note(`Log one when it comes with: journal craving 6 --trigger stress`)
+		return
+	}
+	fmt.Fprintf(p.w, "  %s · mean intensity %s · strongest %d\n",
+		plural(c.Count, "craving", "cravings"), Num1(*c.MeanIntensity), *c.MaxIntensity)
+	p.chart(c.Daily)
+	p.weekly(c.Weekly)
+	p.row("Trend", p.trend(c))
+}
+
+// chart draws the mean intensity of each day (or group of days, for long
+// ranges) on a fixed 0–10 scale, with · for days without cravings.
+func (p *printer) chart(daily []stats.Daily) {
+	if len(daily) == 0 {
+		return
+	}
+	per := (len(daily) + chartWidth - 1) / chartWidth
+	var (
+		values []float64
+		ok     []bool
+	)
+	for i := 0; i < len(daily); i += per {
+		var n int
+		var sum float64
+		for _, d := range daily[i:min(i+per, len(daily))] {
+			n += d.Count
+			sum += d.Mean * float64(d.Count)
+		}
+		if n > 0 {
+			values, ok = append(values, sum/float64(n)), append(ok, true)
+		} else {
+			values, ok = append(values, 0), append(ok, false)
+		}
+	}
+	label := "Daily intensity"
+	if per > 1 {
+		label = fmt.Sprintf("Intensity, %d-day", per)
+	}
+	p.row(label, p.s.Accent.Render(Sparkline(values, ok, 10, '·')))
+	first, last := shortDate(daily[0].Day), shortDate(daily[len(daily)-1].Day)
+	gap := max(len(values)-len([]rune(first))-len([]rune(last)), 1)
+	p.row("", p.s.Dim.Render(first+strings.Repeat(" ", gap)+last))
+}
+
+func (p *printer) weekly(weeks []stats.Week) {
+	shown := weeks
+	if len(shown) > shownWeeks {
+		shown = shown[len(shown)-shownWeeks:]
+	}
+	fmt.Fprintf(p.w, "  %s\n", p.s.Label.Render(fmt.Sprintf("%-20s %8s %6s %6s", "Week of", "Cravings", "Mean", "Max")))
+	for _, wk := range shown {
+		mean, top := "–", "–"
+		if wk.Mean != nil {
+			mean, top = Num1(*wk.Mean), fmt.Sprint(*wk.Max)
+		}
+		fmt.Fprintf(p.w, "  %-20s %8d %6s %6s\n", "Mon "+shortDate(wk.WeekStart), wk.Count, mean, top)
+	}
+	if len(weeks) > len(shown) {
+		p.note(fmt.Sprintf("(the last %d of %d weeks; journal stats --json lists them all)", len(shown), len(weeks)))
+	}
+}
+
+func (p *printer) trend(c stats.Cravings) string {
+	if c.TrendPerWeek == nil {
+		return p.s.Dim.Render(notEnough + " (needs cravings in two or more weeks)")
+	}
+	t := *c.TrendPerWeek
+	over := fmt.Sprintf(" (over %d weeks with cravings)", c.WeeksWithCravings)
+	switch {
+	case math.Abs(t) < steadyBelow:
+		return "steady" + over
+	case t < 0:
+		return p.s.Good.Render("easing by "+Num1(-t)+" a week") + over
+	}
+	return "rising by " + Num1(t) + " a week" + over
+}
+
+func (p *printer) patterns(c stats.Cravings) {
+	p.section("Patterns")
+	if c.Count == 0 {
+		p.note(notEnough + ".")
+		return
+	}
+	hours := make([]float64, 24)
+	ok := make([]bool, 24)
+	top, peak := 0, 0
+	for h, n := range c.ByHour {
+		// An hour without cravings is a gap, not a low bar.
+		hours[h], ok[h] = float64(n), n > 0
+		if n > top {
+			top, peak = n, h
+		}
+	}
+	p.row("Hour of day", p.s.Accent.Render(Sparkline(hours, ok, float64(top), '·'))+
+		fmt.Sprintf("  most around %02d:00", peak))
+	p.row("", p.s.Dim.Render("0     6     12    18   23"))
+	var days []string
+	for i, name := range []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"} {
+		days = append(days, fmt.Sprintf("%s %d", name, c.ByWeekday[i]))
+	}
+	p.row("Weekday", strings.Join(days, "  "))
+	if len(c.TopTriggers) == 0 {
+		p.row("Top triggers", p.s.Dim.Render("none named yet"))
+	} else {
+		var ts []string
+		for _, t := range c.TopTriggers {
+			ts = append(ts, fmt.Sprintf("%s %d", t.Trigger, t.Count))
+		}
+		p.row("Top triggers", strings.Join(ts, " · "))
+	}
+	if len(c.Coping) == 0 {
+		p.row("What helped", p.s.Dim.Render(fmt.Sprintf("%s (a strategy shows after %d uses)", notEnough, stats.MinCopingUses)))
+		return
+	}
+	p.row("What helped", p.s.Dim.Render("share of cravings resisted, by what you did"))
+	for _, k := range c.Coping {
+		rate := "outcome not logged"
+		if k.ResistedRate != nil {
+			rate = fmt.Sprintf("resisted %s%%", Num1(*k.ResistedRate*100))
+		}
+		fmt.Fprintf(p.w, "    %s %s · %s\n", padRight(truncate(k.Strategy, 24), 24), plural(k.Uses, "use", "uses"), rate)
+	}
+}
+
+func (p *printer) sessions(r stats.Report) {
+	if len(r.Sessions) == 0 {
+		return
+	}
+	p.section("Sessions")
+	for i, s := range r.Sessions {
+		if i > 0 {
+			fmt.Fprintln(p.w)
+		}
+		fmt.Fprintf(p.w, "  %s\n", p.s.Label.Render(fmt.Sprintf("%-20s %-24s %s",
+			fmt.Sprintf("Session %d · %s", s.Number, shortDate(s.Day)), "7 days before", "7 days after")))
+		fmt.Fprintf(p.w, "    %-18s %-24s %s\n", "Craving mean", cravingMean(s.Before), cravingMean(s.After))
+		fmt.Fprintf(p.w, "    %-18s %-24s %s\n", "Drinking days", drinkingDays(s.Before), drinkingDays(s.After))
+		heavy := "none recorded since"
+		if s.FirstHeavyDayAfter != nil {
+			heavy = plural(*s.FirstHeavyDayAfter, "day", "days") + " after the session"
+		}
+		fmt.Fprintf(p.w, "    %-18s %s\n", "First heavy day", heavy)
+	}
+}
+
+func cravingMean(pd stats.Period) string {
+	if pd.CravingMean == nil {
+		return "no cravings logged"
+	}
+	return fmt.Sprintf("%s (%s)", Num1(*pd.CravingMean), plural(pd.Cravings, "craving", "cravings"))
+}
+
+func drinkingDays(pd stats.Period) string {
+	if pd.DaysRecorded == 0 {
+		return "no days recorded"
+	}
+	return fmt.Sprintf("%d of %d recorded", pd.DrinkingDays, pd.DaysRecorded)
+}
+
+func (p *printer) checkins(c stats.Checkins) {
+	p.section("Check-ins")
+	if c.Count == 0 {
+		p.note(notEnough + ": no check-ins in this range. Try: journal checkin")
+		return
+	}
+	mood, sleep := notEnough, notEnough
+	if c.MeanMood != nil {
+		mood = Num1(*c.MeanMood) + " of 10"
+	}
+	if c.MeanSleepHours != nil {
+		sleep = Num1(*c.MeanSleepHours) + " hours a night"
+	}
+	p.row("Check-ins", fmt.Sprint(c.Count))
+	p.row("Mean mood", mood)
+	p.row("Mean sleep", sleep)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func plural2(x float64, one, many string) string {
+	if x == 1 {
+		return "1 " + one
+	}
+	return Num(x) + " " + many
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// longDate is "Wed 25 Nov 2026"; shortDate "25 Nov".
+func longDate(d journal.Date) string {
+	return fmt.Sprintf("%s %d %s %d", d.Weekday().String()[:3], d.Day, d.Month.String()[:3], d.Year)
+}
+
+func shortDate(d journal.Date) string { return fmt.Sprintf("%d %s", d.Day, d.Month.String()[:3]) }
