@@ -40,6 +40,7 @@ computer; nothing goes over the network.`,
 		newCmdDelete(f),
 		newCmdRestore(f),
 		newCmdTags(f),
+		newCmdCall(f),
 	)
 	return root
 }
