@@ -39,7 +39,7 @@ func (s *Store) Calls(ctx context.Context) ([]journal.Call, error) {
 	out := []journal.Call{}
 	for rows.Next() {
 		var (
-			c             journal.Call
+			c            journal.Call
 			day, cr, upd string
 		)
 		if err := rows.Scan(&c.ID, &c.UUID, &day, &c.Note, &cr, &upd); err != nil {
