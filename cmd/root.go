@@ -20,7 +20,7 @@ computer; nothing goes over the network.`,
 		SilenceUsage:  true,
 		Args:          noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			return c.Help()
+			return homeRun(c, f)
 		},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
