@@ -30,7 +30,6 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		UpdateScripts:       *update,
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"sqlfixture": sqlFixture},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("JOURNAL_DB", filepath.Join(env.WorkDir, "journal.db"))
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(env.WorkDir, "config"))
@@ -42,7 +41,31 @@ func TestScripts(t *testing.T) {
 			env.Setenv("EDITOR", "false")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"sql":        sqlCmd,
+			"sqlfixture": sqlFixture,
+		},
 	})
+}
+
+// sqlCmd runs one SQL statement against a database file: `sql FILE STATEMENT`.
+// Scripts use it to make files the program must refuse, like a journal
+// from a newer version.
+func sqlCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: sql FILE STATEMENT")
+	}
+	db, err := sql.Open("sqlite", ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer db.Close()
+	_, err = db.Exec(args[1])
+	if neg {
+		if err == nil {
+			ts.Fatalf("sql succeeded unexpectedly")
+		}
+		return
+	}
+	ts.Check(err)
 }
 
 // sqlFixture runs a file of SQL against $JOURNAL_DB, creating the journal

@@ -159,7 +159,8 @@ func (s *Store) eachRow(ctx context.Context, fn func(*sql.Rows) error, q string,
 	return nil
 }
 
-// Anchor days for `stats --since`. Each reports false when there is none.
+// Anchor days for `stats --since` (LastCallDay is with the calls). Each
+// reports false when there is none.
 
 // FirstSessionDay is the day of the first live session.
 func (s *Store) FirstSessionDay(ctx context.Context) (journal.Date, bool, error) {
@@ -170,11 +171,6 @@ func (s *Store) FirstSessionDay(ctx context.Context) (journal.Date, bool, error)
 // (planned sessions are not "last" yet).
 func (s *Store) LastSessionDay(ctx context.Context, today journal.Date) (journal.Date, bool, error) {
 	return s.dayOf(ctx, `SELECT max(day) FROM sessions WHERE deleted_at IS NULL AND day <= ?`, today.String())
-}
-
-// LastCallDay is the day of the latest live coaching call on or before today.
-func (s *Store) LastCallDay(ctx context.Context, today journal.Date) (journal.Date, bool, error) {
-	return s.dayOf(ctx, `SELECT max(day) FROM calls WHERE deleted_at IS NULL AND day <= ?`, today.String())
 }
 
 func (s *Store) dayOf(ctx context.Context, q string, args ...any) (journal.Date, bool, error) {

@@ -12,7 +12,7 @@ import (
 	"journal/journal/stats"
 )
 
-func openTemp(t testing.TB) *Store {
+func openStatsTemp(t testing.TB) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "journal.db"), time.Now)
 	if err != nil {
@@ -104,7 +104,7 @@ func (f *fixture) checkin(occurredAt string, mood, sleep any, deleted bool) {
 }
 
 func TestStatsInputEmpty(t *testing.T) {
-	s := openTemp(t)
+	s := openStatsTemp(t)
 	in, err := s.StatsInput(context.Background(), date("2026-11-01"), date("2026-11-30"), 0)
 	if err != nil {
 		t.Fatal(err)
@@ -116,7 +116,7 @@ func TestStatsInputEmpty(t *testing.T) {
 }
 
 func TestStatsInput(t *testing.T) {
-	s := openTemp(t)
+	s := openStatsTemp(t)
 	f := &fixture{t: t, s: s}
 	ctx := context.Background()
 
@@ -243,7 +243,7 @@ func TestStatsAcrossDaylightSaving(t *testing.T) {
 	if err != nil {
 		t.Skip("no time zone data:", err)
 	}
-	s := openTemp(t)
+	s := openStatsTemp(t)
 	f := &fixture{t: t, s: s}
 	first := time.Date(2026, 10, 25, 0, 30, 0, 0, time.UTC).In(loc) // 01:30 BST
 	second := first.Add(time.Hour)                                  // 01:30 GMT
@@ -274,7 +274,7 @@ func TestStatsAcrossDaylightSaving(t *testing.T) {
 }
 
 func TestAnchorDays(t *testing.T) {
-	s := openTemp(t)
+	s := openStatsTemp(t)
 	ctx := context.Background()
 	today := date("2026-11-25")
 	for name, get := range map[string]func() (journal.Date, bool, error){
@@ -309,7 +309,7 @@ func TestAnchorDays(t *testing.T) {
 }
 
 func TestCalendarDays(t *testing.T) {
-	s := openTemp(t)
+	s := openStatsTemp(t)
 	f := &fixture{t: t, s: s}
 	f.drinks("2026-11-01", 0, false)
 	f.drinks("2026-11-02", 4, false)
