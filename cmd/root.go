@@ -42,6 +42,7 @@ computer; nothing goes over the network.`,
 		newCmdTags(f),
 		newCmdCall(f),
 		newCmdStats(f),
+		newCmdCalendar(f),
 	)
 	return root
 }
