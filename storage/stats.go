@@ -3,7 +3,9 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"sync"
 
 	"journal/journal"
 	"journal/journal/stats"
@@ -13,64 +15,104 @@ import (
 // window given as two parameters.
 const liveCravings = `e.kind = 'craving' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`
 
+// longWindow is the window length in days from which trigger and coping
+// counts are read the other way round: over a long window nearly every
+// craving counts, so scanning the small trigger and coping indexes and
+// leaving out the few cravings that do not count (deleted, or outside the
+// window) is much cheaper than looking up every entry of the window.
+const longWindow = 366
+
+// notInWindow names, as "outside", the cravings that do not count in a
+// window given as two parameters (from, to).
+const notInWindow = `WITH outside(id) AS (
+	SELECT id FROM entries WHERE kind = 'craving' AND deleted_at IS NOT NULL
+	UNION ALL SELECT id FROM entries WHERE kind = 'craving' AND deleted_at IS NULL AND day < ?
+	UNION ALL SELECT id FROM entries WHERE kind = 'craving' AND deleted_at IS NULL AND day > ?) `
+
 // StatsInput reads, already aggregated, what stats.Compute needs for the
 // window from..to: a row per recorded day and per day with cravings
 // (reaching stats.CompareDays beyond the window for the session
 // comparisons) and grouped counts for the rest. heavy is the heavy
 // drinking threshold in standard drinks (0 for the default).
+//
+// The reads are independent, so they run side by side on their own
+// connections: over years of cravings each one is a full pass.
 func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy float64) (stats.Input, error) {
 	in := stats.Input{From: from, To: to, HeavyThreshold: heavy}
 	heavy = in.Threshold()
 	wFrom, wTo := from.String(), to.String()
 	xFrom, xTo := from.AddDays(-stats.CompareDays).String(), to.AddDays(stats.CompareDays).String()
+	long := to.DaysSince(from)+1 >= longWindow
 
+	errs := make([]error, 5)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		in.CravingDays, errs[0] = s.cravingDays(ctx, xFrom, xTo)
+	})
+	wg.Go(func() {
+		// The local hour is in the stored time; the index holds it, so
+		// this pass never visits a row.
+		errs[4] = s.eachRow(ctx, func(r *sql.Rows) error {
+			var h, n int
+			if err := r.Scan(&h, &n); err != nil {
+				return err
+			}
+			if h >= 0 && h < 24 {
+				in.ByHour[h] += n
+			}
+			return nil
+		}, `SELECT CAST(substr(e.occurred_at, 12, 2) AS INTEGER), count(*) FROM entries e
+			WHERE `+liveCravings+` GROUP BY 1`, wFrom, wTo)
+	})
+	wg.Go(func() {
+		q := `SELECT t.trigger, count(*) FROM entries e JOIN craving_triggers t ON t.entry_id = e.id
+			WHERE ` + liveCravings + ` GROUP BY t.trigger`
+		if long {
+			q = notInWindow + `SELECT t.trigger, count(*) FROM craving_triggers t
+				WHERE t.entry_id NOT IN (SELECT id FROM outside) GROUP BY t.trigger`
+		}
+		errs[1] = s.eachRow(ctx, func(r *sql.Rows) error {
+			var t stats.TriggerCount
+			if err := r.Scan(&t.Trigger, &t.Count); err != nil {
+				return err
+			}
+			in.Triggers = append(in.Triggers, t)
+			return nil
+		}, q, wFrom, wTo)
+	})
+	wg.Go(func() {
+		q := `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
+			FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
+			WHERE ` + liveCravings + ` GROUP BY k.strategy`
+		if long {
+			q = notInWindow + `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
+				FROM craving_coping k JOIN cravings c ON c.entry_id = k.entry_id
+				WHERE k.entry_id NOT IN (SELECT id FROM outside) GROUP BY k.strategy`
+		}
+		errs[2] = s.eachRow(ctx, func(r *sql.Rows) error {
+			var c stats.CopingTotals
+			if err := r.Scan(&c.Strategy, &c.Uses, &c.Known, &c.Resisted); err != nil {
+				return err
+			}
+			in.Coping = append(in.Coping, c)
+			return nil
+		}, q, wFrom, wTo)
+	})
+	wg.Go(func() {
+		errs[3] = s.statsDays(ctx, &in, xFrom, xTo, wFrom, wTo, heavy)
+	})
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return in, err
+	}
+	return in, nil
+}
+
+// statsDays reads the drinking days, check-ins and sessions: the small reads.
+func (s *Store) statsDays(ctx context.Context, in *stats.Input, xFrom, xTo, wFrom, wTo string, heavy float64) error {
 	var err error
 	if in.DrinkDays, err = s.drinkDays(ctx, xFrom, xTo); err != nil {
-		return in, err
-	}
-	if in.CravingDays, err = s.cravingDays(ctx, xFrom, xTo); err != nil {
-		return in, err
-	}
-	err = s.eachRow(ctx, func(r *sql.Rows) error {
-		var h, n int
-		if err := r.Scan(&h, &n); err != nil {
-			return err
-		}
-		if h >= 0 && h < 24 {
-			in.ByHour[h] += n
-		}
-		return nil
-	}, `SELECT CAST(substr(e.occurred_at, 12, 2) AS INTEGER), count(*)
-		FROM entries e JOIN cravings c ON c.entry_id = e.id
-		WHERE `+liveCravings+` GROUP BY 1`, wFrom, wTo)
-	if err != nil {
-		return in, err
-	}
-	err = s.eachRow(ctx, func(r *sql.Rows) error {
-		var t stats.TriggerCount
-		if err := r.Scan(&t.Trigger, &t.Count); err != nil {
-			return err
-		}
-		in.Triggers = append(in.Triggers, t)
-		return nil
-	}, `SELECT t.trigger, count(*)
-		FROM entries e JOIN craving_triggers t ON t.entry_id = e.id
-		WHERE `+liveCravings+` GROUP BY t.trigger`, wFrom, wTo)
-	if err != nil {
-		return in, err
-	}
-	err = s.eachRow(ctx, func(r *sql.Rows) error {
-		var c stats.CopingTotals
-		if err := r.Scan(&c.Strategy, &c.Uses, &c.Known, &c.Resisted); err != nil {
-			return err
-		}
-		in.Coping = append(in.Coping, c)
-		return nil
-	}, `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
-		FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
-		WHERE `+liveCravings+` GROUP BY k.strategy`, wFrom, wTo)
-	if err != nil {
-		return in, err
+		return err
 	}
 	c := &in.Checkins
 	err = s.db.QueryRowContext(ctx, `SELECT count(*), count(k.mood), coalesce(sum(k.mood), 0),
@@ -79,9 +121,9 @@ func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy flo
 		WHERE e.kind = 'checkin' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`, wFrom, wTo).
 		Scan(&c.Count, &c.MoodN, &c.MoodSum, &c.SleepN, &c.SleepSum)
 	if err != nil {
-		return in, fmt.Errorf("read check-ins: %w", err)
+		return fmt.Errorf("read check-ins: %w", err)
 	}
-	err = s.eachRow(ctx, func(r *sql.Rows) error {
+	return s.eachRow(ctx, func(r *sql.Rows) error {
 		var (
 			sd         stats.SessionDay
 			day        string
@@ -102,7 +144,6 @@ func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy flo
 		FROM (SELECT day, row_number() OVER (ORDER BY day, id) AS number
 			FROM sessions WHERE deleted_at IS NULL) n
 		WHERE n.day BETWEEN ? AND ? ORDER BY n.number`, heavy, wFrom, wTo)
-	return in, err
 }
 
 func (s *Store) drinkDays(ctx context.Context, from, to string) ([]stats.DrinkDay, error) {
@@ -122,6 +163,7 @@ func (s *Store) drinkDays(ctx context.Context, from, to string) ([]stats.DrinkDa
 	return out, err
 }
 
+// cravingDays sums the live cravings of each day from..to.
 func (s *Store) cravingDays(ctx context.Context, from, to string) ([]stats.CravingDay, error) {
 	var out []stats.CravingDay
 	err := s.eachRow(ctx, func(r *sql.Rows) error {

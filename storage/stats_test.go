@@ -338,3 +338,57 @@ func TestCalendarDays(t *testing.T) {
 		t.Errorf("sessions: %+v", days)
 	}
 }
+
+// Long windows count triggers and coping the other way round (leaving out
+// what does not count); both ways must agree.
+func TestStatsInputLongWindow(t *testing.T) {
+	s := openStatsTemp(t)
+	f := &fixture{t: t, s: s}
+	f.craving("2025-01-10T20:00:00Z", 5, "resisted", []string{"stress"}, []string{"walk"})
+	f.craving("2025-06-10T20:00:00Z", 6, "used", []string{"stress", "social"}, []string{"walk", "call"})
+	f.craving("2026-11-01T20:00:00Z", 7, "", []string{"social"}, []string{"walk"})
+	f.craving("2024-12-31T20:00:00Z", 9, "used", []string{"stress"}, []string{"walk"}) // before the window
+	f.craving("2026-11-26T20:00:00Z", 9, "used", []string{"stress"}, []string{"walk"}) // after it
+	gone := f.craving("2025-03-03T20:00:00Z", 9, "used", []string{"stress"}, []string{"walk"})
+	mustExec(t, s, `UPDATE entries SET deleted_at = occurred_at WHERE id = ?`, gone)
+	// A note that is not a craving is never counted either way.
+	f.entry("note", "2025-02-02T10:00:00Z", false)
+
+	ctx := context.Background()
+	count := func(from, to string) (map[string]int, map[string]stats.CopingTotals) {
+		t.Helper()
+		in, err := s.StatsInput(ctx, date(from), date(to), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := map[string]int{}
+		for _, x := range in.Triggers {
+			tr[x.Trigger] = x.Count
+		}
+		co := map[string]stats.CopingTotals{}
+		for _, x := range in.Coping {
+			co[x.Strategy] = x
+		}
+		return tr, co
+	}
+	wantT := map[string]int{"stress": 2, "social": 2}
+	wantC := map[string]stats.CopingTotals{
+		"walk": {Strategy: "walk", Uses: 3, Known: 2, Resisted: 1},
+		"call": {Strategy: "call", Uses: 1, Known: 1, Resisted: 0},
+	}
+	long := date("2026-11-25").DaysSince(date("2025-01-01")) + 1
+	if long < longWindow {
+		t.Fatalf("window of %d days is not long", long)
+	}
+	tr, co := count("2025-01-01", "2026-11-25")
+	if !reflect.DeepEqual(tr, wantT) || !reflect.DeepEqual(co, wantC) {
+		t.Errorf("long window: triggers %v coping %v", tr, co)
+	}
+	// Two short windows that split the same cravings add up to the same.
+	tr1, co1 := count("2025-01-01", "2025-12-31")
+	tr2, co2 := count("2026-01-01", "2026-11-25")
+	if tr1["stress"]+tr2["stress"] != 2 || tr1["social"]+tr2["social"] != 2 ||
+		co1["walk"].Uses+co2["walk"].Uses != 3 || co1["walk"].Resisted+co2["walk"].Resisted != 1 {
+		t.Errorf("short windows: %v %v %v %v", tr1, tr2, co1, co2)
+	}
+}
