@@ -11,8 +11,13 @@ import (
 )
 
 const (
+	// labelWidth is the indent of values after their label ("  " + 20 + " ").
+	labelWidth = 23
 	// chartWidth is the most columns the daily chart takes at 80 columns.
-	chartWidth = 60
+	chartWidth = 80 - labelWidth
+	// shownSessions is how many sessions the human view compares; --json
+	// has all of them.
+	shownSessions = 6
 	// shownWeeks is how many weeks the weekly table shows; --json has all.
 	shownWeeks = 8
 	// steadyBelow is the weekly change (in intensity points) under which a
@@ -60,7 +65,11 @@ func (p *printer) drinking(d stats.Drinking) {
 	p.row("Alcohol-free days", p.s.Good.Render(fmt.Sprintf("%d of %d recorded (%s%%)",
 		d.DaysAbstinent, d.DaysRecorded, Num1(*d.PercentDaysAbstinent))))
 	p.row("Current streak", p.streak(d))
-	p.row("Longest streak", plural(d.LongestStreakDays, "alcohol-free day", "alcohol-free days")+" in a row")
+	if d.LongestStreakDays > 0 {
+		p.row("Longest streak", plural(d.LongestStreakDays, "alcohol-free day", "alcohol-free days")+" in a row")
+	} else {
+		p.row("Longest streak", p.s.Dim.Render("none in this range yet"))
+	}
 	coverage := fmt.Sprintf("%d of %d days", d.DaysRecorded, d.DaysInRange)
 	if d.DaysBackfilled > 0 {
 		coverage += fmt.Sprintf(" · %d recalled later", d.DaysBackfilled)
@@ -74,7 +83,8 @@ func (p *printer) drinking(d stats.Drinking) {
 		d.DrinkingDays, plural2(d.DrinksTotal, "drink", "drinks"), Num(*d.DrinksPerDrinkingDay)))
 	p.row("Heavy days", fmt.Sprintf("%d (%s%% of recorded days; %s or more drinks)",
 		d.HeavyDrinkingDays, Num1(*d.PercentHeavyDrinkingDays), Num(d.HeavyThreshold)))
-	p.row("Days since a drink", fmt.Sprint(*d.DaysSinceLastDrink))
+	since := *d.DaysSinceLastDrink
+	p.row("Days since a drink", fmt.Sprintf("%d (last drink on %s)", since, shortDate(d.LastDay.AddDays(-since))))
 }
 
 // streak words the current streak without ever making a slip look like a
@@ -130,10 +140,13 @@ func (p *printer) chart(daily []stats.Daily) {
 	}
 	label := "Daily intensity"
 	if per > 1 {
-		label = fmt.Sprintf("Intensity, %d-day", per)
+		label = fmt.Sprintf("Intensity, %dd each", per)
 	}
 	p.row(label, p.s.Accent.Render(Sparkline(values, ok, 10, '·')))
 	first, last := shortDate(daily[0].Day), shortDate(daily[len(daily)-1].Day)
+	if len(daily) > 300 {
+		first, last = monthYear(daily[0].Day), monthYear(daily[len(daily)-1].Day)
+	}
 	gap := max(len(values)-len([]rune(first))-len([]rune(last)), 1)
 	p.row("", p.s.Dim.Render(first+strings.Repeat(" ", gap)+last))
 }
@@ -190,11 +203,13 @@ func (p *printer) patterns(c stats.Cravings) {
 	p.row("Hour of day", p.s.Accent.Render(Sparkline(hours, ok, float64(top), '·'))+
 		fmt.Sprintf("  most around %02d:00", peak))
 	p.row("", p.s.Dim.Render("0     6     12    18   23"))
-	var days []string
+	var names, counts string
 	for i, name := range []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"} {
-		days = append(days, fmt.Sprintf("%s %d", name, c.ByWeekday[i]))
+		names += padRight(name, 7)
+		counts += padRight(fmt.Sprint(c.ByWeekday[i]), 7)
 	}
-	p.row("Weekday", strings.Join(days, "  "))
+	p.row("Weekday", p.s.Dim.Render(strings.TrimRight(names, " ")))
+	p.row("", strings.TrimRight(counts, " "))
 	if len(c.TopTriggers) == 0 {
 		p.row("Top triggers", p.s.Dim.Render("none named yet"))
 	} else {
@@ -202,7 +217,13 @@ func (p *printer) patterns(c stats.Cravings) {
 		for _, t := range c.TopTriggers {
 			ts = append(ts, fmt.Sprintf("%s %d", t.Trigger, t.Count))
 		}
-		p.row("Top triggers", strings.Join(ts, " · "))
+		for i, line := range wrap(ts, " · ", 80-labelWidth) {
+			label := ""
+			if i == 0 {
+				label = "Top triggers"
+			}
+			p.row(label, line)
+		}
 	}
 	if len(c.Coping) == 0 {
 		p.row("What helped", p.s.Dim.Render(fmt.Sprintf("%s (a strategy shows after %d uses)", notEnough, stats.MinCopingUses)))
@@ -223,12 +244,14 @@ func (p *printer) sessions(r stats.Report) {
 		return
 	}
 	p.section("Sessions")
-	for i, s := range r.Sessions {
-		if i > 0 {
-			fmt.Fprintln(p.w)
-		}
-		fmt.Fprintf(p.w, "  %s\n", p.s.Label.Render(fmt.Sprintf("%-20s %-24s %s",
-			fmt.Sprintf("Session %d · %s", s.Number, shortDate(s.Day)), "7 days before", "7 days after")))
+	shown := r.Sessions
+	if len(shown) > shownSessions {
+		p.note(fmt.Sprintf("(the last %d of %d sessions; journal stats --json lists them all)", shownSessions, len(shown)))
+		shown = shown[len(shown)-shownSessions:]
+	}
+	for _, s := range shown {
+		fmt.Fprintf(p.w, "  %s\n", p.s.Label.Render(fmt.Sprintf("Session %d · %s", s.Number, longDate(s.Day))))
+		fmt.Fprintf(p.w, "    %-18s %s\n", "", p.s.Dim.Render(fmt.Sprintf("%-24s %s", "7 days before", "7 days after")))
 		fmt.Fprintf(p.w, "    %-18s %-24s %s\n", "Craving mean", cravingMean(s.Before), cravingMean(s.After))
 		fmt.Fprintf(p.w, "    %-18s %-24s %s\n", "Drinking days", drinkingDays(s.Before), drinkingDays(s.After))
 		heavy := "none recorded since"
@@ -237,6 +260,23 @@ func (p *printer) sessions(r stats.Report) {
 		}
 		fmt.Fprintf(p.w, "    %-18s %s\n", "First heavy day", heavy)
 	}
+}
+
+// wrap joins items with sep into lines of at most width columns.
+func wrap(items []string, sep string, width int) []string {
+	var lines []string
+	line := ""
+	for _, it := range items {
+		switch {
+		case line == "":
+			line = it
+		case len([]rune(line+sep+it)) <= width:
+			line += sep + it
+		default:
+			lines, line = append(lines, line), it
+		}
+	}
+	return append(lines, line)
 }
 
 func cravingMean(pd stats.Period) string {
@@ -299,3 +339,5 @@ func longDate(d journal.Date) string {
 }
 
 func shortDate(d journal.Date) string { return fmt.Sprintf("%d %s", d.Day, d.Month.String()[:3]) }
+
+func monthYear(d journal.Date) string { return fmt.Sprintf("%s %d", d.Month.String()[:3], d.Year) }

@@ -39,7 +39,7 @@ func inWindow(in Input, d journal.Date) bool {
 
 func drinking(in Input, days int) Drinking {
 	heavy := in.Threshold()
-	r := Drinking{DaysInRange: days, HeavyThreshold: heavy}
+	r := Drinking{DaysInRange: days, HeavyThreshold: heavy, LastDay: in.To}
 	var (
 		total     float64
 		run       int          // the abstinent run that ends at runEnd

@@ -105,7 +105,7 @@ func TestDrinking(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Compute(tt.in).Drinking
-			tt.want.HeavyThreshold = tt.in.Threshold()
+			tt.want.HeavyThreshold, tt.want.LastDay = tt.in.Threshold(), tt.in.To
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got  %s\nwant %s", show(got), show(tt.want))
 			}

@@ -37,8 +37,10 @@ type Drinking struct {
 	LongestStreakDays        int      `json:"longest_streak_days"`
 	DaysSinceLastDrink       *int     `json:"days_since_last_drink"`
 
-	// HeavyThreshold is the threshold used, for the human view.
-	HeavyThreshold float64 `json:"-"`
+	// HeavyThreshold is the threshold used, and LastDay the window's last
+	// day, for the human view.
+	HeavyThreshold float64      `json:"-"`
+	LastDay        journal.Date `json:"-"`
 	// StreakFromStart is set when the current streak runs back to the
 	// window's first day, so it may be longer than the window shows.
 	StreakFromStart bool `json:"-"`
