@@ -55,6 +55,11 @@ func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 		if to, err = dayFlag("until", o.until, now); err != nil {
 			return err
 		}
+		// Days still to come would read as unrecorded and cut the current
+		// streak short.
+		if to.After(journal.DateOf(now)) {
+			return journal.Invalid("--until %s is in the future: stats cover days that have passed; leave --until out to end today", to)
+		}
 	}
 	// Bad dates are refused before the journal is opened.
 	since, isAnchor := sinceAnchor(o.since)
