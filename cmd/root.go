@@ -41,6 +41,11 @@ computer; nothing goes over the network.`,
 		newCmdRestore(f),
 		newCmdTags(f),
 		newCmdCall(f),
+		newCmdCraving(f),
+		newCmdDrinks(f),
+		newCmdSober(f),
+		newCmdCheckin(f),
+		newCmdConfig(f),
 	)
 	return root
 }
