@@ -50,7 +50,7 @@ func (f *Factory) loadConfig() (loadedConfig, error) {
 		return lc, nil
 	}
 	if err != nil {
-		return lc, fmt.Errorf("cannot read the config file %s: %w", path, unwrapPathErr(err))
+		return lc, fmt.Errorf("cannot read the config file %s: %w", path, configPathErr(err))
 	}
 	md, err := toml.Decode(string(data), &lc.Config)
 	if err != nil {
@@ -114,12 +114,12 @@ func (lc *loadedConfig) save() error {
 		}
 		b.WriteString(tomlLine(k, lc.Config))
 	}
-	if err := mkdirPrivate(filepath.Dir(lc.path)); err != nil {
+	if err := mkdirConfig(filepath.Dir(lc.path)); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(lc.path), ".config-*.toml")
 	if err != nil {
-		return fmt.Errorf("cannot write the config file %s: %w", lc.path, unwrapPathErr(err))
+		return fmt.Errorf("cannot write the config file %s: %w", lc.path, configPathErr(err))
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
 	if err := tmp.Chmod(0o600); err == nil {
@@ -132,7 +132,7 @@ func (lc *loadedConfig) save() error {
 		err = os.Rename(tmp.Name(), lc.path)
 	}
 	if err != nil {
-		return fmt.Errorf("cannot write the config file %s: %w", lc.path, unwrapPathErr(err))
+		return fmt.Errorf("cannot write the config file %s: %w", lc.path, configPathErr(err))
 	}
 	return nil
 }
@@ -161,24 +161,24 @@ func tomlLine(k journal.ConfigKey, c journal.Config) string {
 	return b.String()
 }
 
-// mkdirPrivate makes dir (and missing parents) with mode 0700.
-func mkdirPrivate(dir string) error {
+// mkdirConfig makes dir (and missing parents) with mode 0700.
+func mkdirConfig(dir string) error {
 	if fi, err := os.Stat(dir); err == nil {
 		if !fi.IsDir() {
 			return fmt.Errorf("cannot use %s for settings: it is a file, not a folder", dir)
 		}
 		return nil
 	}
-	if err := mkdirPrivate(filepath.Dir(dir)); err != nil {
+	if err := mkdirConfig(filepath.Dir(dir)); err != nil {
 		return err
 	}
 	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("cannot create folder %s: %w", dir, unwrapPathErr(err))
+		return fmt.Errorf("cannot create folder %s: %w", dir, configPathErr(err))
 	}
 	return os.Chmod(dir, 0o700)
 }
 
-func unwrapPathErr(err error) error {
+func configPathErr(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
