@@ -126,10 +126,10 @@ ones.`,
 			switch {
 			case len(vals) == 1 && !k.List:
 				fmt.Fprintf(f.IO.Out, "%s is now %s.\n", k.Name, vals[0])
-			case len(vals) == 1:
-				fmt.Fprintf(f.IO.Out, "%s is now 1 line.\n", k.Name)
+			case k.Name == "support_contacts":
+				fmt.Fprintf(f.IO.Out, "%s now has %s.\n", k.Name, plural(len(vals), "contact", "contacts"))
 			default:
-				fmt.Fprintf(f.IO.Out, "%s is now %d lines.\n", k.Name, len(vals))
+				fmt.Fprintf(f.IO.Out, "%s now has %s.\n", k.Name, plural(len(vals), "line", "lines"))
 			}
 			return nil
 		},
