@@ -36,11 +36,11 @@ the earlier answers as defaults (flags you leave out keep them).`,
 		RunE: func(c *cobra.Command, _ []string) error { return checkinRun(c, f, &o) },
 	}
 	fl := c.Flags()
-	fl.StringVar(&o.mood, "mood", "", "mood today, from 1 to 10")
-	fl.StringVar(&o.craving, "craving", "", "the strongest craving today, from 0 to 10")
-	fl.StringVar(&o.drinks, "drinks", "", "standard drinks today (also records the day's total)")
-	fl.StringVar(&o.sleep, "sleep", "", "hours slept, from 0 to 24, like 7.5")
-	fl.StringVar(&o.note, "note", "", "one line about the day")
+	fl.StringVar(&o.mood, "mood", "", "mood today, `N` from 1 to 10")
+	fl.StringVar(&o.craving, "craving", "", "the strongest craving today, `N` from 0 to 10")
+	fl.StringVar(&o.drinks, "drinks", "", "standard `drinks` today (also records the day's total)")
+	fl.StringVar(&o.sleep, "sleep", "", "`hours` slept, from 0 to 24, like 7.5")
+	fl.StringVar(&o.note, "note", "", "one line of `text` about the day")
 	fl.StringVar(&o.date, "date", "", "the `day` it is for, like yesterday (default today)")
 	fl.BoolVar(&o.json, "json", false, "print the saved check-in as JSON")
 	return c
@@ -109,7 +109,7 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 		if earlier != nil {
 			title += " (your earlier answers are filled in)"
 		}
-		if err := f.runForm(ctx, checkinForm(&a, title)); err != nil {
+		if err := f.runHuhForm(ctx, checkinForm(&a, title)); err != nil {
 			return err
 		}
 	}

@@ -51,16 +51,16 @@ and the people you can reach.`,
 	}
 	c.SetFlagErrorFunc(negativeArg(journal.ParseIntensity))
 	fl := c.Flags()
-	fl.StringArrayVar(&o.triggers, "trigger", nil, "what set it off (repeatable), like stress or \"after work\"")
-	fl.StringArrayVar(&o.feelings, "feeling", nil, "how you felt (repeatable): hungry, angry, lonely, tired, or your own words")
-	fl.StringArrayVar(&o.coping, "coping", nil, "what you did about it (repeatable), like walk or \"called sam\"")
-	fl.StringVar(&o.where, "where", "", "where you were")
-	fl.StringVar(&o.with, "with", "", "who was around")
-	fl.StringVar(&o.thoughts, "thoughts", "", "what went through your mind")
-	fl.StringVar(&o.outcome, "outcome", "", "how it went: resisted or used")
+	fl.StringArrayVar(&o.triggers, "trigger", nil, "what set it off: a `word` or two, like stress or \"after work\" (repeatable)")
+	fl.StringArrayVar(&o.feelings, "feeling", nil, "how you felt: hungry, angry, lonely, tired, or your own `word` (repeatable)")
+	fl.StringArrayVar(&o.coping, "coping", nil, "what you did about it, a `word` or two like walk or \"called sam\" (repeatable)")
+	fl.StringVar(&o.where, "where", "", "the `place` you were")
+	fl.StringVar(&o.with, "with", "", "`who` was around")
+	fl.StringVar(&o.thoughts, "thoughts", "", "what went through your mind, as `text`")
+	fl.StringVar(&o.outcome, "outcome", "", "how it went: `resisted|used`")
 	fl.StringVar(&o.minutes, "minutes", "", "about how long it lasted, in `minutes`")
-	fl.StringVar(&o.at, "at", "", "when it happened, like \"yesterday 21:30\" (default now)")
-	fl.StringVar(&o.note, "note", "", "anything else, in your own words")
+	fl.StringVar(&o.at, "at", "", "`when` it happened, like \"yesterday 21:30\" (default now)")
+	fl.StringVar(&o.note, "note", "", "anything else, as free `text`")
 	fl.BoolVar(&o.private, "private", false, "keep this entry out of exports")
 	fl.BoolVar(&o.json, "json", false, "print the saved entry as JSON")
 	return c
@@ -154,7 +154,7 @@ func askCraving(ctx context.Context, f *Factory, cr *journal.Craving, note strin
 	if cr.Minutes != nil {
 		a.Minutes = fmt.Sprint(*cr.Minutes)
 	}
-	if err := f.runForm(ctx, cravingForm(&a)); err != nil {
+	if err := f.runHuhForm(ctx, cravingForm(&a)); err != nil {
 		return "", err
 	}
 	return a.apply(cr)

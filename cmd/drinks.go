@@ -62,7 +62,7 @@ later, so stats can show how much was logged on the day.`,
 	fl := c.Flags()
 	drinkDayFlags(fl, &o)
 	fl.BoolVar(&o.add, "add", false, "add to the day's total instead of replacing it")
-	fl.StringArrayVar(&o.specs, "drink", nil, "a drink by volume and strength, like \"330ml 5%\" or \"1 pint 4.5%\" (repeatable)")
+	fl.StringArrayVar(&o.specs, "drink", nil, "a drink `spec` by volume and strength, like \"330ml 5%\" or \"1 pint 4.5%\" (a UK pint, 568 ml); repeatable")
 	return c
 }
 
@@ -93,7 +93,7 @@ func drinkDayFlags(fl flagSet, o *drinksOptions) {
 	fl.StringVar(&o.date, "date", "", "the `day`, like yesterday or 2026-11-20 (default today)")
 	fl.StringVar(&o.from, "from", "", "first `day` of a range to record")
 	fl.StringVar(&o.to, "to", "", "last `day` of a range to record (default today)")
-	fl.StringVar(&o.note, "note", "", "a few words about the day")
+	fl.StringVar(&o.note, "note", "", "a few words about the day, as `text`")
 	fl.BoolVar(&o.json, "json", false, "print the saved days as JSON")
 }
 

@@ -10,11 +10,11 @@ import (
 	"journal/journal"
 )
 
-// runForm runs a huh form at the terminal: keys from IO.In, drawn on
+// runHuhForm runs a huh form at the terminal: keys from IO.In, drawn on
 // IO.ErrOut so stdout stays data. JOURNAL_ACCESSIBLE=1 asks plain line
 // questions instead (screen readers, dumb terminals). Leaving with Ctrl+C
 // or Esc returns errAborted (exit 130).
-func (f *Factory) runForm(ctx context.Context, form *huh.Form) error {
+func (f *Factory) runHuhForm(ctx context.Context, form *huh.Form) error {
 	form = form.WithInput(f.IO.In).WithOutput(f.IO.ErrOut).WithShowHelp(true)
 	if f.Getenv("JOURNAL_ACCESSIBLE") != "" {
 		form = form.WithAccessible(true)
@@ -27,7 +27,7 @@ func (f *Factory) runForm(ctx context.Context, form *huh.Form) error {
 }
 
 // optional wraps a parser for a form field that may be left empty.
-func optional[T any](parse func(string) (T, error)) func(string) error {
+func skippable[T any](parse func(string) (T, error)) func(string) error {
 	return func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return nil
@@ -94,7 +94,7 @@ func cravingForm(a *cravingAnswers) *huh.Form {
 				Options(huh.NewOption("not yet / skip", ""), huh.NewOption("resisted it", "resisted"), huh.NewOption("used", "used")).
 				Value(&a.Outcome),
 			huh.NewInput().Title("About how many minutes did it last?").
-				Value(&a.Minutes).Validate(optional(journal.ParseMinutes)),
+				Value(&a.Minutes).Validate(skippable(journal.ParseMinutes)),
 			huh.NewInput().Title("Anything else?").Value(&a.Note),
 		),
 	)
@@ -110,11 +110,11 @@ func checkinForm(a *checkinAnswers, title string) *huh.Form {
 	return huh.NewForm(
 		huh.NewGroup(
 			huh.NewNote().Title(title).Description("Every question can be skipped with enter."),
-			huh.NewInput().Title("Mood, 1 to 10?").Value(&a.Mood).Validate(optional(journal.ParseMood)),
-			huh.NewInput().Title("Strongest craving today, 0 to 10?").Value(&a.Craving).Validate(optional(journal.ParseCheckinCraving)),
+			huh.NewInput().Title("Mood, 1 to 10?").Value(&a.Mood).Validate(skippable(journal.ParseMood)),
+			huh.NewInput().Title("Strongest craving today, 0 to 10?").Value(&a.Craving).Validate(skippable(journal.ParseCheckinCraving)),
 			huh.NewInput().Title("Standard drinks today?").Description("0 for none; decimals are fine, like 1.5.").
-				Value(&a.Drinks).Validate(optional(journal.ParseDrinks)),
-			huh.NewInput().Title("Hours slept?").Value(&a.Sleep).Validate(optional(journal.ParseSleep)),
+				Value(&a.Drinks).Validate(skippable(journal.ParseDrinks)),
+			huh.NewInput().Title("Hours slept?").Value(&a.Sleep).Validate(skippable(journal.ParseSleep)),
 			huh.NewInput().Title("One line about today?").Value(&a.Note),
 		),
 	)
