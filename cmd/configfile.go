@@ -141,10 +141,9 @@ func (lc *loadedConfig) save() error {
 func tomlLine(k journal.ConfigKey, c journal.Config) string {
 	var v any
 	switch k.Name {
-	case "standard_drink_grams":
-		v = c.StandardDrinkGrams
-	case "heavy_drinking_threshold":
-		v = c.HeavyDrinkingThreshold
+	case "standard_drink_grams", "heavy_drinking_threshold":
+		// 14, not 14.0: TOML reads a whole number into a float setting.
+		return fmt.Sprintf("%s = %s\n", k.Name, k.Get(c)[0])
 	case "high_craving_threshold":
 		v = c.HighCravingThreshold
 	case "coping_plan":
