@@ -126,8 +126,9 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 	s := f.Styles()
 	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", cr.Summary(), s.Accent.Render(fmt.Sprint(e.ID)))
 	if cfgErr != nil {
+		// Say what is wrong with the file, and carry on with the defaults.
 		fmt.Fprintf(f.IO.ErrOut, "journal: %v\n", cfgErr)
-		return nil
+		cfg = journal.DefaultConfig()
 	}
 	if cr.Intensity >= cfg.HighCravingThreshold {
 		return writeSupport(ctx, f.IO.Out, st, cfg, s)
