@@ -51,114 +51,169 @@ func (s *Store) AddCraving(ctx context.Context, e *journal.Entry) error {
 	})
 }
 
-// attachDetails loads the craving or check-in details of each entry.
+// attachDetails loads the craving or check-in details of each entry, a few
+// queries for the whole list rather than a few per entry.
 func (s *Store) attachDetails(ctx context.Context, q queryer, es []journal.Entry) error {
+	byID := map[int64]*journal.Entry{}
+	var cravings, checkins []int64
 	for i := range es {
-		if err := s.attachOne(ctx, q, &es[i]); err != nil {
-			return err
+		switch es[i].Kind {
+		case journal.KindCraving:
+			cravings = append(cravings, es[i].ID)
+		case journal.KindCheckin:
+			checkins = append(checkins, es[i].ID)
+		default:
+			continue
+		}
+		byID[es[i].ID] = &es[i]
+	}
+	if len(cravings) > 0 {
+		if err := readCravings(ctx, q, idList(cravings), byID); err != nil {
+			return fmt.Errorf("read cravings: %w", err)
+		}
+	}
+	if len(checkins) > 0 {
+		if err := readCheckins(ctx, q, idList(checkins), byID); err != nil {
+			return fmt.Errorf("read check-ins: %w", err)
 		}
 	}
 	return nil
 }
 
 func (s *Store) attachOne(ctx context.Context, q queryer, e *journal.Entry) error {
-	switch e.Kind {
-	case journal.KindCraving:
-		c, err := readCraving(ctx, q, e.ID)
-		if err != nil {
-			return fmt.Errorf("read craving %d: %w", e.ID, err)
+	one := []journal.Entry{*e}
+	if err := s.attachDetails(ctx, q, one); err != nil {
+		return err
+	}
+	*e = one[0]
+	return nil
+}
+
+// idList is ids as a JSON array, for "IN (SELECT value FROM json_each(?))".
+func idList(ids []int64) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
 		}
-		e.Craving = c
-	case journal.KindCheckin:
-		c, err := readCheckin(ctx, q, e.ID, e.Day)
-		if err != nil {
-			return fmt.Errorf("read check-in %d: %w", e.ID, err)
+		fmt.Fprint(&b, id)
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+const inIDs = ` IN (SELECT value FROM json_each(?))`
+
+// readCravings fills in the Craving of each listed entry that has one. An
+// entry of kind craving without details is left as it is.
+func readCravings(ctx context.Context, q queryer, ids string, byID map[int64]*journal.Entry) error {
+	rows, err := q.QueryContext(ctx, `SELECT entry_id, intensity, outcome, minutes, place, company, thoughts
+		FROM cravings WHERE entry_id`+inIDs, ids)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id      int64
+			outcome string
+			minutes sql.NullInt64
+			c       = journal.Craving{Triggers: []string{}, Feelings: []string{}, Coping: []string{}}
+		)
+		if err := rows.Scan(&id, &c.Intensity, &outcome, &minutes, &c.Where, &c.With, &c.Thoughts); err != nil {
+			return err
 		}
-		e.Checkin = c
+		c.Outcome = journal.Outcome(outcome)
+		if minutes.Valid {
+			m := int(minutes.Int64)
+			c.Minutes = &m
+		}
+		if e := byID[id]; e != nil {
+			e.Craving = &c
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	for _, l := range []struct {
+		table, col string
+		list       func(*journal.Craving) *[]string
+	}{
+		{"craving_triggers", "trigger", func(c *journal.Craving) *[]string { return &c.Triggers }},
+		{"craving_feelings", "feeling", func(c *journal.Craving) *[]string { return &c.Feelings }},
+		{"craving_coping", "strategy", func(c *journal.Craving) *[]string { return &c.Coping }},
+	} {
+		rows, err := q.QueryContext(ctx, `SELECT entry_id, `+l.col+` FROM `+l.table+
+			` WHERE entry_id`+inIDs+` ORDER BY entry_id, `+l.col, ids)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var (
+				id int64
+				w  string
+			)
+			if err := rows.Scan(&id, &w); err != nil {
+				rows.Close()
+				return err
+			}
+			if e := byID[id]; e != nil && e.Craving != nil {
+				p := l.list(e.Craving)
+				*p = append(*p, w)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-func readCraving(ctx context.Context, q queryer, id int64) (*journal.Craving, error) {
-	var (
-		c       journal.Craving
-		outcome string
-		minutes sql.NullInt64
-	)
-	err := q.QueryRowContext(ctx, `SELECT intensity, outcome, minutes, place, company, thoughts
-		FROM cravings WHERE entry_id = ?`, id).Scan(&c.Intensity, &outcome, &minutes, &c.Where, &c.With, &c.Thoughts)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil // an entry of kind craving without details: show it as it is
-	}
+// readCheckins fills in the Checkin of each listed entry; drinks come from
+// that day's drink_days row, which the check-in writes.
+func readCheckins(ctx context.Context, q queryer, ids string, byID map[int64]*journal.Entry) error {
+	rows, err := q.QueryContext(ctx, `SELECT c.entry_id, c.mood, c.craving, c.sleep_hours, d.standard_drinks
+		FROM checkins c JOIN entries e ON e.id = c.entry_id LEFT JOIN drink_days d ON d.day = e.day
+		WHERE c.entry_id`+inIDs, ids)
 	if err != nil {
-		return nil, err
-	}
-	c.Outcome = journal.Outcome(outcome)
-	if minutes.Valid {
-		m := int(minutes.Int64)
-		c.Minutes = &m
-	}
-	if c.Triggers, err = words(ctx, q, `SELECT trigger FROM craving_triggers WHERE entry_id = ? ORDER BY trigger`, id); err != nil {
-		return nil, err
-	}
-	if c.Feelings, err = words(ctx, q, `SELECT feeling FROM craving_feelings WHERE entry_id = ? ORDER BY feeling`, id); err != nil {
-		return nil, err
-	}
-	if c.Coping, err = words(ctx, q, `SELECT strategy FROM craving_coping WHERE entry_id = ? ORDER BY strategy`, id); err != nil {
-		return nil, err
-	}
-	return &c, nil
-}
-
-func words(ctx context.Context, q queryer, query string, id int64) ([]string, error) {
-	rows, err := q.QueryContext(ctx, query, id)
-	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	out := []string{}
 	for rows.Next() {
-		var w string
-		if err := rows.Scan(&w); err != nil {
-			return nil, err
+		var (
+			id           int64
+			c            journal.Checkin
+			mood, crav   sql.NullInt64
+			sleep, drink sql.NullFloat64
+		)
+		if err := rows.Scan(&id, &mood, &crav, &sleep, &drink); err != nil {
+			return err
 		}
-		out = append(out, w)
+		if mood.Valid {
+			v := int(mood.Int64)
+			c.Mood = &v
+		}
+		if crav.Valid {
+			v := int(crav.Int64)
+			c.Craving = &v
+		}
+		if sleep.Valid {
+			v := sleep.Float64
+			c.SleepHours = &v
+		}
+		if drink.Valid {
+			v := drink.Float64
+			c.Drinks = &v
+		}
+		if e := byID[id]; e != nil {
+			e.Checkin = &c
+		}
 	}
-	return out, rows.Err()
-}
-
-// readCheckin reads a check-in's answers; drinks come from that day's
-// drink_days row, which the check-in writes.
-func readCheckin(ctx context.Context, q queryer, id int64, day journal.Date) (*journal.Checkin, error) {
-	var (
-		c            journal.Checkin
-		mood, crav   sql.NullInt64
-		sleep, drink sql.NullFloat64
-	)
-	err := q.QueryRowContext(ctx, `SELECT mood, craving, sleep_hours,
-		(SELECT standard_drinks FROM drink_days WHERE day = ?)
-		FROM checkins WHERE entry_id = ?`, day.String(), id).Scan(&mood, &crav, &sleep, &drink)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if mood.Valid {
-		v := int(mood.Int64)
-		c.Mood = &v
-	}
-	if crav.Valid {
-		v := int(crav.Int64)
-		c.Craving = &v
-	}
-	if sleep.Valid {
-		c.SleepHours = &sleep.Float64
-	}
-	if drink.Valid {
-		c.Drinks = &drink.Float64
-	}
-	return &c, nil
+	return rows.Err()
 }
 
 // CheckinOn returns the live check-in of day, or journal.ErrNotFound.
