@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/huh"
 	"github.com/spf13/cobra"
 
 	"journal/cmd/ui"
@@ -120,6 +121,10 @@ func drinksRun(c *cobra.Command, f *Factory, o *drinksOptions, args []string, so
 				return err
 			}
 			specs = append(specs, d)
+		}
+	case f.CanPrompt():
+		if n, err = askDrinks(c, f, days, now); err != nil {
+			return err
 		}
 	default:
 		return journal.Invalid(`drinks needs a number of standard drinks, like: journal drinks 2, or a drink like --drink "330ml 5%%" (journal sober records 0)`)
@@ -300,4 +305,23 @@ func offerLapseGuide(ctx context.Context, w io.Writer, st *storage.Store, change
 		}
 	}
 	return nil
+}
+
+// askDrinks asks for the day's total at a terminal.
+func askDrinks(c *cobra.Command, f *Factory, days []journal.Date, now time.Time) (float64, error) {
+	title := "Standard drinks on " + dayLabel(days[0], now) + "?"
+	if len(days) > 1 {
+		title = fmt.Sprintf("Standard drinks on each day, %s – %s?", dayLabel(days[0], now), dayLabel(days[len(days)-1], now))
+	} else if days[0] == journal.DateOf(now) {
+		title = "Standard drinks today?"
+	}
+	var answer string
+	form := huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title(title).Description("0 for none; decimals are fine, like 1.5.").
+			Value(&answer).Validate(func(s string) error { _, err := journal.ParseDrinks(s); return fieldError(err) }),
+	))
+	if err := f.runHuhForm(c.Context(), form); err != nil {
+		return 0, err
+	}
+	return journal.ParseDrinks(answer)
 }

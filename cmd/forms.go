@@ -33,12 +33,12 @@ func skippable[T any](parse func(string) (T, error)) func(string) error {
 			return nil
 		}
 		_, err := parse(s)
-		return formErr(err)
+		return fieldError(err)
 	}
 }
 
-// formErr shortens an input error for the line under a field.
-func formErr(err error) error {
+// fieldError shortens an input error for the line under a field.
+func fieldError(err error) error {
 	if err == nil {
 		return nil
 	}
@@ -71,7 +71,7 @@ func cravingForm(a *cravingAnswers) *huh.Form {
 			huh.NewInput().Title("How strong is the craving, 0 to 10?").
 				Description("0 is none, 10 the strongest you know. Only this one is needed.").
 				Value(&a.Intensity).
-				Validate(func(s string) error { _, err := journal.ParseIntensity(s); return formErr(err) }),
+				Validate(func(s string) error { _, err := journal.ParseIntensity(s); return fieldError(err) }),
 		),
 		huh.NewGroup(
 			huh.NewInput().Title("What set it off?").

@@ -236,3 +236,17 @@ func pumpCmd(m tea.Model, cmd tea.Cmd, depth int) tea.Model {
 	}
 	return m
 }
+
+// drinks with no number asks at a terminal.
+func TestDrinksAsksAtATerminal(t *testing.T) {
+	f, out, errOut := trackFactory(t, t.TempDir(), "lots\n1.5\n", true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"drinks", "--date", "yesterday"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "Standard drinks on Nov 24?") || !strings.Contains(errOut.String(), "drinks must be a number") {
+		t.Errorf("form:\n%s", errOut)
+	}
+	if !strings.Contains(out.String(), "Nov 24: 1.5 drinks recorded.") {
+		t.Errorf("stdout %q", out)
+	}
+}
