@@ -116,7 +116,7 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 	if err != nil {
 		return err
 	}
-	e := journal.Entry{Kind: journal.KindCraving, OccurredAt: at, Body: note, Private: o.private, Craving: &cr, Tags: []string{}, Answers: []journal.Answer{}}
+	e := journal.Entry{Kind: journal.KindCraving, OccurredAt: at, Body: note, Private: o.private, Craving: &cr, Tags: append([]string{}, journal.HashTags(note)...), Answers: []journal.Answer{}}
 	if err := st.AddCraving(ctx, &e); err != nil {
 		return err
 	}
