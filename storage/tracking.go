@@ -27,28 +27,41 @@ func (s *Store) AddCraving(ctx context.Context, e *journal.Entry) error {
 	if e.Kind != journal.KindCraving || e.Craving == nil {
 		return fmt.Errorf("AddCraving: entry is not a craving")
 	}
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.insertCraving(ctx, tx, e) })
+}
+
+// insertCraving writes a craving entry and its detail rows inside tx.
+func (s *Store) insertCraving(ctx context.Context, tx *sql.Tx, e *journal.Entry) error {
 	c := e.Craving
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.insertEntry(ctx, tx, e, c.DetailsText()); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO cravings
-			(entry_id, intensity, outcome, minutes, place, company, thoughts) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			e.ID, c.Intensity, string(c.Outcome), c.Minutes, c.Where, c.With, c.Thoughts); err != nil {
+	if err := s.insertEntry(ctx, tx, e, c.DetailsText()); err != nil {
+		return err
+	}
+	return s.writeCravingDetails(ctx, tx, e.ID, c)
+}
+
+// writeCravingDetails (re)writes the detail rows of craving entry id.
+func (s *Store) writeCravingDetails(ctx context.Context, tx *sql.Tx, id int64, c *journal.Craving) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO cravings
+		(entry_id, intensity, outcome, minutes, place, company, thoughts) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (entry_id) DO UPDATE SET intensity = excluded.intensity, outcome = excluded.outcome,
+			minutes = excluded.minutes, place = excluded.place, company = excluded.company, thoughts = excluded.thoughts`,
+		id, c.Intensity, string(c.Outcome), c.Minutes, c.Where, c.With, c.Thoughts); err != nil {
+		return writeErr(s.path, err)
+	}
+	for _, l := range []struct {
+		table, col string
+		words      []string
+	}{{"craving_triggers", "trigger", c.Triggers}, {"craving_feelings", "feeling", c.Feelings}, {"craving_coping", "strategy", c.Coping}} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+l.table+` WHERE entry_id = ?`, id); err != nil {
 			return writeErr(s.path, err)
 		}
-		for _, l := range []struct {
-			table, col string
-			words      []string
-		}{{"craving_triggers", "trigger", c.Triggers}, {"craving_feelings", "feeling", c.Feelings}, {"craving_coping", "strategy", c.Coping}} {
-			for _, w := range l.words {
-				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO `+l.table+` (entry_id, `+l.col+`) VALUES (?, ?)`, e.ID, w); err != nil {
-					return writeErr(s.path, err)
-				}
+		for _, w := range l.words {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO `+l.table+` (entry_id, `+l.col+`) VALUES (?, ?)`, id, w); err != nil {
+				return writeErr(s.path, err)
 			}
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // attachDetails loads the craving or check-in details of each entry, a few
