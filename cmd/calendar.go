@@ -17,8 +17,6 @@ const maxMonths = 24
 type calendarOptions struct {
 	month  string
 	months int
-	// heavy is the heavy drinking threshold; 0 means the default.
-	heavy float64
 }
 
 func newCmdCalendar(f *Factory) *cobra.Command {
@@ -51,6 +49,10 @@ that end with --month.`,
 			}
 			from := monthStart(last, -(o.months - 1))
 			to := monthStart(last, 1).AddDays(-1)
+			cfg, err := f.Config()
+			if err != nil {
+				return err
+			}
 			st, err := f.Store(c.Context())
 			if err != nil {
 				return err
@@ -59,7 +61,7 @@ that end with --month.`,
 			if err != nil {
 				return err
 			}
-			ui.WriteCalendar(f.IO.Out, days, today, o.heavy, f.Styles())
+			ui.WriteCalendar(f.IO.Out, days, today, cfg.HeavyDrinkingThreshold, f.Styles())
 			return nil
 		},
 	}

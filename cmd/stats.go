@@ -16,9 +16,6 @@ import (
 type statsOptions struct {
 	since, until string
 	json         bool
-	// heavy is the heavy drinking threshold in standard drinks; 0 means
-	// stats.DefaultHeavyThreshold.
-	heavy float64
 }
 
 func newCmdStats(f *Factory) *cobra.Command {
@@ -85,7 +82,11 @@ func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 	if from.After(to) {
 		return journal.Invalid("--since %s is after --until %s: give an earlier --since or a later --until", from, to)
 	}
-	in, err := st.StatsInput(ctx, from, to, o.heavy)
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
+	in, err := st.StatsInput(ctx, from, to, cfg.HeavyDrinkingThreshold)
 	if err != nil {
 		return err
 	}
