@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"journal/journal"
 	"journal/journal/stats"
@@ -44,15 +45,41 @@ func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy flo
 	xFrom, xTo := from.AddDays(-stats.CompareDays).String(), to.AddDays(stats.CompareDays).String()
 	long := to.DaysSince(from)+1 >= longWindow
 
-	errs := make([]error, 5)
+	var days, triggers, coping, hours, rest error
+	// Two lanes, one per core of a small machine: each extra connection
+	// costs a schema parse of its own.
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		in.CravingDays, errs[0] = s.cravingDays(ctx, xFrom, xTo)
+		if in.CravingDays, days = s.cravingDays(ctx, xFrom, xTo); days == nil {
+			rest = s.statsDays(ctx, &in, xFrom, xTo, wFrom, wTo, heavy)
+		}
 	})
 	wg.Go(func() {
-		// The local hour is in the stored time; the index holds it, so
-		// this pass never visits a row.
-		errs[4] = s.eachRow(ctx, func(r *sql.Rows) error {
+		triggers = s.eachRow(ctx, func(r *sql.Rows) error {
+			var t stats.TriggerCount
+			if err := r.Scan(&t.Trigger, &t.Count); err != nil {
+				return err
+			}
+			in.Triggers = append(in.Triggers, t)
+			return nil
+		}, triggerQuery(long), wFrom, wTo)
+		if triggers != nil {
+			return
+		}
+		coping = s.eachRow(ctx, func(r *sql.Rows) error {
+			var c stats.CopingTotals
+			if err := r.Scan(&c.Strategy, &c.Uses, &c.Known, &c.Resisted); err != nil {
+				return err
+			}
+			in.Coping = append(in.Coping, c)
+			return nil
+		}, copingQuery(long), wFrom, wTo)
+		if coping != nil {
+			return
+		}
+		// The local hour is in the stored time and in the index, so this
+		// pass never visits a row.
+		hours = s.eachRow(ctx, func(r *sql.Rows) error {
 			var h, n int
 			if err := r.Scan(&h, &n); err != nil {
 				return err
@@ -64,48 +91,31 @@ func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy flo
 		}, `SELECT CAST(substr(e.occurred_at, 12, 2) AS INTEGER), count(*) FROM entries e
 			WHERE `+liveCravings+` GROUP BY 1`, wFrom, wTo)
 	})
-	wg.Go(func() {
-		q := `SELECT t.trigger, count(*) FROM entries e JOIN craving_triggers t ON t.entry_id = e.id
-			WHERE ` + liveCravings + ` GROUP BY t.trigger`
-		if long {
-			q = notInWindow + `SELECT t.trigger, count(*) FROM craving_triggers t
-				WHERE t.entry_id NOT IN (SELECT id FROM outside) GROUP BY t.trigger`
-		}
-		errs[1] = s.eachRow(ctx, func(r *sql.Rows) error {
-			var t stats.TriggerCount
-			if err := r.Scan(&t.Trigger, &t.Count); err != nil {
-				return err
-			}
-			in.Triggers = append(in.Triggers, t)
-			return nil
-		}, q, wFrom, wTo)
-	})
-	wg.Go(func() {
-		q := `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
-			FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
-			WHERE ` + liveCravings + ` GROUP BY k.strategy`
-		if long {
-			q = notInWindow + `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
-				FROM craving_coping k JOIN cravings c ON c.entry_id = k.entry_id
-				WHERE k.entry_id NOT IN (SELECT id FROM outside) GROUP BY k.strategy`
-		}
-		errs[2] = s.eachRow(ctx, func(r *sql.Rows) error {
-			var c stats.CopingTotals
-			if err := r.Scan(&c.Strategy, &c.Uses, &c.Known, &c.Resisted); err != nil {
-				return err
-			}
-			in.Coping = append(in.Coping, c)
-			return nil
-		}, q, wFrom, wTo)
-	})
-	wg.Go(func() {
-		errs[3] = s.statsDays(ctx, &in, xFrom, xTo, wFrom, wTo, heavy)
-	})
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := errors.Join(days, triggers, coping, hours, rest); err != nil {
 		return in, err
 	}
 	return in, nil
+}
+
+func triggerQuery(long bool) string {
+	if long {
+		return notInWindow + `SELECT t.trigger, count(*) FROM craving_triggers t
+			WHERE t.entry_id NOT IN (SELECT id FROM outside) GROUP BY t.trigger`
+	}
+	return `SELECT t.trigger, count(*) FROM entries e JOIN craving_triggers t ON t.entry_id = e.id
+		WHERE ` + liveCravings + ` GROUP BY t.trigger`
+}
+
+func copingQuery(long bool) string {
+	if long {
+		return notInWindow + `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
+			FROM craving_coping k JOIN cravings c ON c.entry_id = k.entry_id
+			WHERE k.entry_id NOT IN (SELECT id FROM outside) GROUP BY k.strategy`
+	}
+	return `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
+		FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
+		WHERE ` + liveCravings + ` GROUP BY k.strategy`
 }
 
 // statsDays reads the drinking days, check-ins and sessions: the small reads.
@@ -156,7 +166,7 @@ func (s *Store) drinkDays(ctx context.Context, from, to string) ([]stats.DrinkDa
 		if err := r.Scan(&day, &d.Drinks, &d.Backfilled); err != nil {
 			return err
 		}
-		d.Day, _ = journal.ParseDate(day)
+		d.Day = dayOf(day)
 		out = append(out, d)
 		return nil
 	}, `SELECT day, standard_drinks, backfilled FROM drink_days WHERE day BETWEEN ? AND ? ORDER BY day`, from, to)
@@ -174,7 +184,7 @@ func (s *Store) cravingDays(ctx context.Context, from, to string) ([]stats.Cravi
 		if err := r.Scan(&day, &c.Count, &c.Sum, &c.Max); err != nil {
 			return err
 		}
-		c.Day, _ = journal.ParseDate(day)
+		c.Day = dayOf(day)
 		out = append(out, c)
 		return nil
 	}, `SELECT e.day, count(*), sum(c.intensity), max(c.intensity)
@@ -290,4 +300,21 @@ func (s *Store) CalendarDays(ctx context.Context, from, to journal.Date) ([]stat
 		return nil
 	}, `SELECT DISTINCT day FROM sessions WHERE deleted_at IS NULL AND day BETWEEN ? AND ?`, a, b)
 	return out, err
+}
+
+// dayOf reads a stored YYYY-MM-DD day. Stats read thousands of them, and
+// the stored form is fixed, so it skips time.Parse.
+func dayOf(s string) journal.Date {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		d, _ := journal.ParseDate(s)
+		return d
+	}
+	n := func(s string) int {
+		v := 0
+		for _, c := range []byte(s) {
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	return journal.Date{Year: n(s[:4]), Month: time.Month(n(s[5:7])), Day: n(s[8:])}
 }

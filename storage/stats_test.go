@@ -392,3 +392,14 @@ func TestStatsInputLongWindow(t *testing.T) {
 		t.Errorf("short windows: %v %v %v %v", tr1, tr2, co1, co2)
 	}
 }
+
+func TestDayOf(t *testing.T) {
+	for _, s := range []string{"2026-11-25", "2000-02-29", "1999-12-31"} {
+		if got := dayOf(s); got != date(s) {
+			t.Errorf("dayOf(%q) = %v", s, got)
+		}
+	}
+	if got := dayOf("garbage"); !got.IsZero() {
+		t.Errorf("dayOf(garbage) = %v", got)
+	}
+}
