@@ -66,7 +66,7 @@ that end with --month.`,
 		},
 	}
 	c.Flags().StringVar(&o.month, "month", "", "the last month to show, as `YYYY-MM` (default this month)")
-	c.Flags().IntVar(&o.months, "months", 1, "how many months to show, ending with --month")
+	c.Flags().IntVar(&o.months, "months", 1, "show `N` months, ending with --month")
 	return c
 }
 

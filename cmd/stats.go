@@ -58,13 +58,13 @@ func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 			return journal.Invalid("--until %s is in the future: stats cover days that have passed; leave --until out to end today", to)
 		}
 	}
-	// Bad dates are refused before the journal is opened.
+	// Dates are checked before the journal is opened.
 	since, isAnchor := sinceAnchor(o.since)
 	var from journal.Date
 	if !isAnchor {
 		var err error
 		if from, err = dayFlag("since", o.since, now); err != nil {
-			return err
+			return journal.Invalid("%v; --since also takes first-session, last-session or last-call", err)
 		}
 	}
 	st, err := f.Store(ctx)
