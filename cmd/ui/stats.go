@@ -24,6 +24,8 @@ const (
 	// trend reads as steady.
 	steadyBelow = 0.1
 	notEnough   = "not enough data yet"
+	// minDaysForShare is how many recorded days a percentage needs.
+	minDaysForShare = 3
 )
 
 // WriteStats prints the report for a person at an 80-column terminal:
@@ -59,11 +61,18 @@ func (p *printer) drinking(d stats.Drinking) {
 	p.section("Drinking")
 	if d.DaysRecorded == 0 {
 		p.note(notEnough + ": no days recorded in this range.")
-		p.note("Log a day with: journal drinks 0 (or the number of standard drinks)")
+		p.note("Log a day with: journal sober, or journal drinks 2 (standard drinks)")
 		return
 	}
-	p.row("Alcohol-free days", p.s.Good.Render(fmt.Sprintf("%d of %d recorded (%s%%)",
-		d.DaysAbstinent, d.DaysRecorded, Num1(*d.PercentDaysAbstinent))))
+	// A share of one or two days says little; the counts stay.
+	share := func(pct *float64) string {
+		if d.DaysRecorded < minDaysForShare {
+			return ""
+		}
+		return " (" + Num1(*pct) + "%)"
+	}
+	p.row("Alcohol-free days", p.s.Good.Render(fmt.Sprintf("%d of %d recorded%s",
+		d.DaysAbstinent, d.DaysRecorded, share(d.PercentDaysAbstinent))))
 	p.row("Current streak", p.streak(d))
 	if d.LongestStreakDays > 0 {
 		p.row("Longest streak", plural(d.LongestStreakDays, "alcohol-free day", "alcohol-free days")+" in a row")
@@ -81,8 +90,8 @@ func (p *printer) drinking(d stats.Drinking) {
 	}
 	p.row("Drinking days", fmt.Sprintf("%d · %s, %s per drinking day",
 		d.DrinkingDays, plural2(d.DrinksTotal, "drink", "drinks"), Num(*d.DrinksPerDrinkingDay)))
-	p.row("Heavy days", fmt.Sprintf("%d (%s%% of recorded days; %s or more drinks)",
-		d.HeavyDrinkingDays, Num1(*d.PercentHeavyDrinkingDays), Num(d.HeavyThreshold)))
+	p.row("Heavy days", fmt.Sprintf("%d of %d recorded%s · %s or more drinks",
+		d.HeavyDrinkingDays, d.DaysRecorded, share(d.PercentHeavyDrinkingDays), Num(d.HeavyThreshold)))
 	since := *d.DaysSinceLastDrink
 	p.row("Days since a drink", fmt.Sprintf("%d (last drink on %s)", since, shortDate(d.LastDay.AddDays(-since))))
 }
