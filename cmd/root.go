@@ -40,6 +40,11 @@ computer; nothing goes over the network.`,
 		newCmdDelete(f),
 		newCmdRestore(f),
 		newCmdTags(f),
+		newCmdSession(f),
+		newCmdIntention(f),
+		newCmdReflect(f),
+		newCmdGuide(f),
+		newCmdPrompts(f),
 	)
 	return root
 }

@@ -120,3 +120,15 @@ func TestScaleDefaults(t *testing.T) {
 		t.Errorf("scale defaults: %+v", s.Steps[0])
 	}
 }
+
+func TestStartersAreValid(t *testing.T) {
+	for _, name := range []string{"my-evening", "intention"} {
+		s, err := Parse(name, name+".toml", Starter(name))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if s.Name != name {
+			t.Errorf("name %q", s.Name)
+		}
+	}
+}

@@ -158,7 +158,8 @@ func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 	})
 }
 
-// SessionEntries lists the live entries linked to a session, oldest first.
+// SessionEntries lists the live entries linked to a session, oldest
+// first, with their answers.
 func (s *Store) SessionEntries(ctx context.Context, id int64) ([]journal.Entry, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+entryColumns+` FROM entries e
 		WHERE e.session_id = ? AND e.deleted_at IS NULL ORDER BY e.day, e.occurred_at, e.id`, id)
@@ -174,7 +175,16 @@ func (s *Store) SessionEntries(ctx context.Context, id int64) ([]journal.Entry, 
 		}
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for i := range out {
+		if out[i].Answers, err = s.answers(ctx, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // SaveDraft keeps the unfinished run of a prompt set, replacing any
