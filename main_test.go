@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"flag"
 	"os"
 	"path/filepath"
@@ -37,5 +38,28 @@ func TestScripts(t *testing.T) {
 			env.Setenv("EDITOR", "false")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"sql": sqlCmd,
+		},
 	})
+}
+
+// sqlCmd runs one SQL statement against a database file: `sql FILE STATEMENT`.
+// Scripts use it to make files the program must refuse, like a journal
+// from a newer version.
+func sqlCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: sql FILE STATEMENT")
+	}
+	db, err := sql.Open("sqlite", ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer db.Close()
+	_, err = db.Exec(args[1])
+	if neg {
+		if err == nil {
+			ts.Fatalf("sql succeeded unexpectedly")
+		}
+		return
+	}
+	ts.Check(err)
 }

@@ -229,14 +229,6 @@ your copy is used instead of the built-in from then on.`,
 	}
 }
 
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 func shellQuote(s string) string {
 	if !strings.ContainsAny(s, " '\"$\\") {
 		return s

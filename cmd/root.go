@@ -20,7 +20,7 @@ computer; nothing goes over the network.`,
 		SilenceUsage:  true,
 		Args:          noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			return c.Help()
+			return homeRun(c, f)
 		},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
@@ -40,6 +40,7 @@ computer; nothing goes over the network.`,
 		newCmdDelete(f),
 		newCmdRestore(f),
 		newCmdTags(f),
+		newCmdCall(f),
 		newCmdSession(f),
 		newCmdIntention(f),
 		newCmdReflect(f),

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -118,7 +119,7 @@ func prepareFile(path string) (bool, error) {
 		return false, fmt.Errorf("%s is a folder, not a journal file: give a file path, like %s", path, filepath.Join(path, "journal.db"))
 	case err == nil:
 		return false, nil
-	case !errors.Is(err, fs.ErrNotExist):
+	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
 		return false, fmt.Errorf("cannot use %s: %w", path, unwrapPathErr(err))
 	}
 	if err := mkdirPrivate(filepath.Dir(path)); err != nil {

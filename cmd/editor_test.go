@@ -1,0 +1,74 @@
+package cmd
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fakeEditor writes a script that records the file it was given, its mode
+// and its folder's mode, then writes text into it.
+func fakeEditor(t *testing.T, text string) (editor, record string) {
+	t.Helper()
+	dir := t.TempDir()
+	record = filepath.Join(dir, "record")
+	script := filepath.Join(dir, "editor.sh")
+	body := "#!/bin/sh\n" +
+		"stat -c '%a %n' \"$1\" > " + record + "\n" +
+		"stat -c '%a' \"$(dirname \"$1\")\" >> " + record + "\n" +
+		"printf '%s' '" + text + "' >> \"$1\"\n"
+	if err := os.WriteFile(script, []byte(body), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return script, record
+}
+
+func testFactory(env map[string]string) (*Factory, *bytes.Buffer, *bytes.Buffer) {
+	out, errOut := &bytes.Buffer{}, &bytes.Buffer{}
+	return &Factory{
+		IO:     &IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut, InTTY: true, OutTTY: true},
+		Getenv: func(k string) string { return env[k] },
+	}, out, errOut
+}
+
+func TestEditTextUsesAPrivateTempFileAndRemovesIt(t *testing.T) {
+	editor, record := fakeEditor(t, " and more")
+	f, _, _ := testFactory(map[string]string{"EDITOR": editor})
+	got, err := f.editText("first words")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != "first words and more" {
+		t.Errorf("editText = %q", got)
+	}
+	rec, _ := os.ReadFile(record)
+	lines := strings.Fields(string(rec))
+	if len(lines) != 3 || lines[0] != "600" || lines[2] != "700" {
+		t.Fatalf("editor saw %q, want a 600 file in a 700 folder", rec)
+	}
+	if _, err := os.Stat(lines[1]); !os.IsNotExist(err) {
+		t.Errorf("the editor file %s was left behind", lines[1])
+	}
+}
+
+func TestEditTextFailingEditorSavesNothing(t *testing.T) {
+	f, _, _ := testFactory(map[string]string{"EDITOR": "false"})
+	if _, err := f.editText(""); err == nil || !strings.Contains(err.Error(), "nothing was saved") {
+		t.Errorf("err = %v, want the editor failure named", err)
+	}
+}
+
+func TestWriteFromEditorOnATerminal(t *testing.T) {
+	editor, _ := fakeEditor(t, "Written in the editor #quiet")
+	dir := t.TempDir()
+	f, out, errOut := testFactory(map[string]string{"EDITOR": editor, "JOURNAL_DB": filepath.Join(dir, "j.db")})
+	f.Now = fixedClock
+	if code := Run(t.Context(), f, []string{"write", "--json"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out.String(), `"body": "Written in the editor #quiet"`) || !strings.Contains(out.String(), `"quiet"`) {
+		t.Errorf("saved entry = %s", out)
+	}
+}

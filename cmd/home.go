@@ -1,0 +1,84 @@
+package cmd
+
+import (
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/spf13/cobra"
+
+	"journal/cmd/ui"
+	"journal/journal"
+)
+
+// homeActions is what the home screen offers, in order. Items whose
+// command this build does not have are left out.
+var homeActions = []ui.Action{
+	{Key: "w", Label: "Write an entry", Args: []string{"write"}},
+	{Key: "c", Label: "Log a craving", Args: []string{"craving"}},
+	{Key: "d", Label: "Daily check-in", Args: []string{"checkin"}},
+	{Key: "i", Label: "Set an intention for a session", Args: []string{"intention"}},
+	{Key: "r", Label: "Reflect after a session", Args: []string{"reflect"}},
+	{Key: "s", Label: "See patterns", Args: []string{"stats"}},
+	{Key: "m", Label: "Calendar", Args: []string{"calendar"}},
+	{Key: "l", Label: "Recent entries", Args: []string{"list"}},
+}
+
+// homeRun shows the home screen and runs what the person picks. Off a
+// terminal `journal` prints help instead.
+func homeRun(c *cobra.Command, f *Factory) error {
+	if !f.CanPrompt() {
+		return c.Help()
+	}
+	var actions []ui.Action
+	for _, a := range homeActions {
+		if sub, _, err := c.Find(a.Args); err == nil && sub != c {
+			actions = append(actions, a)
+		}
+	}
+	now := f.Now()
+	summary, err := homeSummary(c, f)
+	if err != nil {
+		return err
+	}
+	m := ui.NewHome(f.Styles(), now.Format("Monday 2 January"), summary, actions)
+	p := tea.NewProgram(m, tea.WithInput(f.IO.In), tea.WithOutput(f.IO.ErrOut))
+	final, err := p.Run()
+	if err != nil {
+		return fmt.Errorf("the home screen stopped: %w", err)
+	}
+	a, ok := final.(ui.Home).Chosen()
+	if !ok {
+		return nil
+	}
+	next := NewRoot(f)
+	next.SetArgs(a.Args)
+	next.SetIn(f.IO.In)
+	next.SetOut(f.IO.Out)
+	next.SetErr(f.IO.ErrOut)
+	return next.ExecuteContext(c.Context())
+}
+
+// homeSummary is a few calm lines about the journal so far.
+func homeSummary(c *cobra.Command, f *Factory) ([]string, error) {
+	st, err := f.Store(c.Context())
+	if err != nil {
+		return nil, err
+	}
+	recent, err := st.Entries(c.Context(), journal.Filter{Limit: 1})
+	if err != nil {
+		return nil, err
+	}
+	if len(recent) == 0 {
+		return []string{"Welcome. Nothing here yet: start wherever feels right."}, nil
+	}
+	last := recent[0]
+	days := journal.DateOf(f.Now()).DaysSince(last.Day)
+	when := "today"
+	switch {
+	case days == 1:
+		when = "yesterday"
+	case days > 1:
+		when = fmt.Sprintf("%d days ago", days)
+	}
+	return []string{fmt.Sprintf("Last entry %s: %s", when, summary(last, 50))}, nil
+}

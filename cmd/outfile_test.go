@@ -1,0 +1,41 @@
+package cmd
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+func TestWriteFileAtomic(t *testing.T) {
+	old := syscall.Umask(0)
+	defer syscall.Umask(old)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "export.md")
+	os.WriteFile(path, []byte("old export"), 0o644)
+
+	// A failing writer leaves the old file and no temporary file.
+	err := writeFileAtomic(path, func(w io.Writer) error {
+		io.WriteString(w, "half")
+		return errors.New("boom")
+	})
+	if err == nil {
+		t.Fatal("want the writer's error")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old export" {
+		t.Errorf("after a failure the file holds %q", b)
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 1 {
+		t.Errorf("a temporary file was left: %v", names)
+	}
+
+	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, "new export"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	fi, _ := os.Stat(path)
+	if b, _ := os.ReadFile(path); string(b) != "new export" || fi.Mode().Perm() != 0o600 {
+		t.Errorf("file = %q mode %v, want the new text at 0600", b, fi.Mode().Perm())
+	}
+}

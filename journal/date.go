@@ -1,0 +1,67 @@
+package journal
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a local calendar day. People count in days, not instants, so
+// measures and backfills work on Dates.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// DateOf returns the calendar day of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// ParseDate reads a YYYY-MM-DD string.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date like 2026-11-20", s)
+	}
+	return DateOf(t), nil
+}
+
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// IsZero reports whether d is the zero Date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// In returns the start of d in loc.
+func (d Date) In(loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+}
+
+// utc is d at midnight UTC: day arithmetic there never meets a DST change.
+func (d Date) utc() time.Time { return d.In(time.UTC) }
+
+// AddDays returns the day n days after d (before, when n is negative).
+func (d Date) AddDays(n int) Date { return DateOf(d.utc().AddDate(0, 0, n)) }
+
+// DaysSince returns the number of days from o to d (negative when d is earlier).
+func (d Date) DaysSince(o Date) int { return int(d.utc().Sub(o.utc()).Hours() / 24) }
+
+func (d Date) Before(o Date) bool { return d.DaysSince(o) < 0 }
+func (d Date) After(o Date) bool  { return d.DaysSince(o) > 0 }
+
+// Weekday returns the day of the week of d.
+func (d Date) Weekday() time.Weekday { return d.utc().Weekday() }
+
+// MarshalText writes d as YYYY-MM-DD, so JSON documents carry plain dates.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads YYYY-MM-DD.
+func (d *Date) UnmarshalText(b []byte) error {
+	p, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = p
+	return nil
+}

@@ -1,0 +1,78 @@
+package export
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"journal/journal"
+)
+
+// jrnlDoc is the shape of `jrnl --export json`.
+type jrnlDoc struct {
+	Entries *[]struct {
+		Date    string   `json:"date"`
+		Time    string   `json:"time"`
+		Title   string   `json:"title"`
+		Body    string   `json:"body"`
+		Tags    []string `json:"tags"`
+		Starred bool     `json:"starred"`
+	} `json:"entries"`
+}
+
+// IsJrnl reports whether b looks like a jrnl JSON export: an object with an
+// "entries" array and no "format" key of ours.
+func IsJrnl(b []byte) bool {
+	var probe struct {
+		Format  *string         `json:"format"`
+		Entries json.RawMessage `json:"entries"`
+	}
+	if json.Unmarshal(b, &probe) != nil {
+		return false
+	}
+	return probe.Format == nil && strings.HasPrefix(strings.TrimSpace(string(probe.Entries)), "[")
+}
+
+// ReadJrnl turns a jrnl JSON export into free entries dated in loc. The
+// title and body become the body; jrnl's @tags become tags. Every entry
+// is checked first: one bad date refuses the whole file, naming it.
+func ReadJrnl(b []byte, loc *time.Location) ([]journal.Entry, error) {
+	var doc jrnlDoc
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return nil, fmt.Errorf("not a jrnl JSON export: %v", err)
+	}
+	if doc.Entries == nil {
+		return nil, fmt.Errorf(`not a jrnl JSON export: it has no "entries" list`)
+	}
+	var out []journal.Entry
+	for i, je := range *doc.Entries {
+		clock := je.Time
+		if clock == "" {
+			clock = "00:00"
+		}
+		at, err := time.ParseInLocation("2006-01-02 15:04", je.Date+" "+clock, loc)
+		if err != nil {
+			return nil, fmt.Errorf("entry %d: date %q and time %q are not like 2024-01-31 and 21:30", i+1, je.Date, je.Time)
+		}
+		body := strings.TrimSpace(strings.TrimSpace(je.Title) + "\n\n" + strings.TrimSpace(je.Body))
+		if body == "" {
+			continue
+		}
+		tags := make([]string, 0, len(je.Tags))
+		for _, t := range je.Tags {
+			tags = append(tags, strings.TrimLeft(t, "@#"))
+		}
+		if je.Starred {
+			tags = append(tags, "starred")
+		}
+		out = append(out, journal.Entry{
+			Kind:       journal.KindNote,
+			OccurredAt: at,
+			Day:        journal.DateOf(at),
+			Body:       body,
+			Tags:       journal.MergeTags(tags, journal.HashTags(body)),
+		})
+	}
+	return out, nil
+}

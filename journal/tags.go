@@ -1,0 +1,52 @@
+package journal
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// hashTagRe finds #tags in text: a # at a word start, then letters, digits,
+// - or _. "#1" alone is not a tag (people write "#1 priority").
+var hashTagRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_&#/])#([\p{L}_][\p{L}\p{N}_-]*)`)
+
+// NormalizeTag trims a tag and lower-cases it, so "Stress" and "stress "
+// count as one. A leading # is dropped.
+func NormalizeTag(s string) string {
+	return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "#"))
+}
+
+// ValidateTag checks a tag given with --tag.
+func ValidateTag(s string) (string, error) {
+	t := NormalizeTag(s)
+	if t == "" {
+		return "", Invalid("empty tag: give a word, like --tag sleep")
+	}
+	if strings.ContainsAny(t, " \t\n,") {
+		return "", Invalid("tag %q has spaces or commas: use one word per --tag, like --tag work-stress", s)
+	}
+	return t, nil
+}
+
+// HashTags returns the #tags written in text, normalised.
+func HashTags(text string) []string {
+	var out []string
+	for _, m := range hashTagRe.FindAllStringSubmatch(text, -1) {
+		out = append(out, NormalizeTag(m[1]))
+	}
+	return MergeTags(out)
+}
+
+// MergeTags returns the distinct tags of the lists, sorted.
+func MergeTags(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		for _, t := range l {
+			if t = NormalizeTag(t); t != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
