@@ -151,7 +151,7 @@ func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error 
 	case f.CanPrompt():
 		values, err = runForm(c, f, st, set, ses)
 	default:
-		values, err = prompts.RunLines(set, f.IO.In, f.IO.ErrOut)
+		values, err = prompts.RunLines(set, f.IO.In, f.IO.ErrOut, f.IO.InTTY)
 	}
 	if err != nil {
 		return err

@@ -18,8 +18,9 @@ const Tries = 3
 // the questions written to out. An empty line skips a question and the
 // end of input skips the rest. An answer that does not fit (a scale value
 // out of range, say) is asked for again; after Tries misses it returns an
-// input error and nothing should be saved.
-func RunLines(set Set, in io.Reader, out io.Writer) (map[string]Value, error) {
+// input error and nothing should be saved. typing says a person types at
+// in: then a "> " prompt is shown before each answer.
+func RunLines(set Set, in io.Reader, out io.Writer, typing bool) (map[string]Value, error) {
 	r := bufio.NewReader(in)
 	values := map[string]Value{}
 	fmt.Fprintf(out, "%s (%d questions; an empty line skips one)\n", set.Title, len(set.Steps))
@@ -39,7 +40,9 @@ func RunLines(set Set, in io.Reader, out io.Writer) (map[string]Value, error) {
 			fmt.Fprintf(out, "    (%s)\n", h)
 		}
 		for try := 1; ; try++ {
-			fmt.Fprint(out, "> ")
+			if typing {
+				fmt.Fprint(out, "> ")
+			}
 			line, err := r.ReadString('\n')
 			if errors.Is(err, io.EOF) {
 				eof = true

@@ -44,7 +44,7 @@ func TestFormatAnswers(t *testing.T) {
 func TestRunLines(t *testing.T) {
 	in := strings.NewReader("calm\n\n2\nrest, 3\n1,2\ny\n")
 	var out bytes.Buffer
-	v, err := RunLines(testSet(), in, &out)
+	v, err := RunLines(testSet(), in, &out, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,21 +61,21 @@ func TestRunLines(t *testing.T) {
 
 func TestRunLinesAsksAgainThenGivesUp(t *testing.T) {
 	var out bytes.Buffer
-	v, err := RunLines(testSet(), strings.NewReader("\nx\n11\n5\n"), &out)
+	v, err := RunLines(testSet(), strings.NewReader("\nx\n11\n5\n"), &out, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if *v["level"].Number != 5 || strings.Count(out.String(), "Try again") != 2 {
 		t.Errorf("values %+v, output:\n%s", v, out.String())
 	}
-	_, err = RunLines(testSet(), strings.NewReader("\nx\n11\n12\n-1\n"), &out)
+	_, err = RunLines(testSet(), strings.NewReader("\nx\n11\n12\n-1\n"), &out, false)
 	if !journal.IsInput(err) || !strings.Contains(err.Error(), "question 2 (level)") {
 		t.Errorf("want an input error after %d tries, got %v", Tries, err)
 	}
 }
 
 func TestRunLinesEndOfInputSkipsTheRest(t *testing.T) {
-	v, err := RunLines(testSet(), strings.NewReader("only this"), &bytes.Buffer{})
+	v, err := RunLines(testSet(), strings.NewReader("only this"), &bytes.Buffer{}, false)
 	if err != nil || len(v) != 1 || v["text"].Text != "only this" {
 		t.Errorf("got %+v, %v", v, err)
 	}
