@@ -111,6 +111,9 @@ func (m *Form) Result() FormResult {
 	return FormResult{Done: m.done, Values: vals, Draft: Draft{Step: min(m.step, len(m.set.Steps)), Values: vals}}
 }
 
+// Ended reports whether the form is over, finished or left.
+func (m *Form) Ended() bool { return m.ended }
+
 // Step is the index of the step showing (len of the steps: the last screen).
 func (m *Form) Step() int { return m.step }
 
