@@ -275,5 +275,9 @@ func runForm(c *cobra.Command, f *Factory, st *storage.Store, set prompts.Set, s
 	if err := st.SaveDraft(ctx, set.Name, text); err != nil {
 		return nil, err
 	}
-	return nil, fmt.Errorf("%w: your answers are kept as a draft; run %s again to pick up where you left off", errAborted, c.CommandPath())
+	again := c.CommandPath()
+	if c.Name() == "guide" {
+		again += " " + set.Name
+	}
+	return nil, fmt.Errorf("%w: your answers are kept as a draft; run %s again to pick up where you left off", errAborted, again)
 }

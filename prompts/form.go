@@ -388,7 +388,7 @@ func (m *Form) View() string {
 		}
 		b.WriteString("\n" + wrap(m.st.question).Render(fmt.Sprintf("You have a draft%s, with %d of %d questions answered.", when, m.set.Answered(d.Values), len(m.set.Steps))) + "\n\n")
 		b.WriteString("Pick up where you left off?\n\n")
-		b.WriteString(wrap(m.st.dim).Render("enter or y: pick it up · n: start fresh (the draft is replaced when you stop or save) · esc: leave"))
+		b.WriteString(wrap(m.st.dim).Render("enter or y: pick it up · n: start fresh · esc: leave it for now"))
 		return b.String()
 	}
 	st, ok := m.current()
@@ -396,7 +396,7 @@ func (m *Form) View() string {
 		b.WriteString(m.st.dim.Render("All done") + "\n\n")
 		b.WriteString(wrap(m.st.question).Render(fmt.Sprintf("You answered %d of %d questions.", m.set.Answered(m.values), len(m.set.Steps))) + "\n\n")
 		b.WriteString("Save this entry?\n\n")
-		b.WriteString(wrap(m.st.dim).Render("enter save · shift+tab back · esc stop (kept as a draft)"))
+		b.WriteString(wrap(m.st.dim).Render("enter save · shift+tab back · esc stop and keep a draft"))
 		return b.String()
 	}
 	b.WriteString(m.st.dim.Render(fmt.Sprintf("Step %d of %d", m.step+1, len(m.set.Steps))+"  "+m.progress()) + "\n\n")
@@ -425,7 +425,7 @@ func (m *Form) View() string {
 			keys = "↑/↓ move · enter choose"
 		}
 	}
-	b.WriteString("\n\n" + wrap(m.st.dim).Render(keys+" · shift+tab back · ctrl+s skip · esc stop (kept as a draft)"))
+	b.WriteString("\n\n" + wrap(m.st.dim).Render(keys+"\nshift+tab back · ctrl+s skip · esc stop and keep a draft"))
 	return b.String()
 }
 
