@@ -129,6 +129,9 @@ func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error 
 			return journal.Invalid("--session: %v", err)
 		}
 	}
+	if o.answers == "" && f.NoInput && f.IO.InTTY {
+		return journal.Invalid("with --no-input, give the answers with --answers FILE or pipe them in, one line per question")
+	}
 	var answersData []byte
 	if o.answers != "" {
 		if answersData, err = readAnswersFile(f, o.answers); err != nil {

@@ -80,7 +80,7 @@ func newCmdPromptsList(f *Factory) *cobra.Command {
 					s.Dim.Render(fmt.Sprintf("%-10s", x.When)), x.Title, src)
 			}
 			if f.IO.OutTTY {
-				fmt.Fprintln(f.IO.ErrOut, "\nRun one with: journal guide NAME (journal intention and journal reflect are shortcuts)")
+				fmt.Fprintln(f.IO.ErrOut, "\nRun one with: journal guide NAME")
 			}
 			return nil
 		},

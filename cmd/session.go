@@ -163,13 +163,18 @@ func newCmdSessionList(f *Factory) *cobra.Command {
 					fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\t%s\t%s\t%s\n", ses.Number, ses.Day, ses.Setting, ses.Route, dose(ses), ses.Note)
 					continue
 				}
-				line := fmt.Sprintf("%s  %s  %s", s.Accent.Render(fmt.Sprintf("%3d", ses.Number)),
-					s.Dim.Render(ses.Day.In(time.UTC).Format("Mon 02 Jan 2006")),
-					sessionDetails(ses))
+				parts := []string{s.Accent.Render(fmt.Sprintf("%3d", ses.Number)),
+					s.Dim.Render(ses.Day.In(time.UTC).Format("Mon 02 Jan 2006"))}
 				if p := planned(f, ses); p != "" {
-					line += s.Label.Render(p)
+					parts = append(parts, s.Label.Render(strings.TrimSpace(p)))
 				}
-				fmt.Fprintln(f.IO.Out, strings.TrimRight(line, " "))
+				if d := sessionDetails(ses); d != "" {
+					parts = append(parts, d)
+				}
+				if ses.Note != "" {
+					parts = append(parts, s.Dim.Render(firstLine(ses.Note, 30)))
+				}
+				fmt.Fprintln(f.IO.Out, strings.Join(parts, "  "))
 			}
 			return nil
 		},

@@ -112,9 +112,6 @@ func (s Step) Format(v Value) string {
 			}
 		}
 		out := "done: " + strings.Join(done, ", ")
-		if len(done) == 0 {
-			out = "done: none yet"
-		}
 		if len(not) > 0 {
 			out += "\nnot yet: " + strings.Join(not, ", ")
 		}
