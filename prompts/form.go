@@ -86,10 +86,11 @@ func NewForm(set Set, opts FormOptions) *Form {
 	m := &Form{set: set, opts: opts, values: map[string]Value{}, width: 80, st: newFormStyles(opts.Color)}
 	m.input = textinput.New()
 	m.input.Prompt = "> "
-	m.input.CharLimit = 500
+	m.input.CharLimit = 0
 	m.area = textarea.New()
 	m.area.ShowLineNumbers = false
 	m.area.CharLimit = 0
+	m.area.MaxHeight = 0 // no limit: a long reflection is never cut off
 	m.area.SetHeight(6)
 	m.area.Placeholder = "Write as much or as little as you like"
 	m.resize()

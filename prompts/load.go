@@ -341,7 +341,10 @@ func Load(dir string) (*Catalog, error) {
 		name := strings.TrimSuffix(filepath.Base(file), Ext)
 		s, err := ParseFile(file)
 		if err != nil {
+			// A broken copy of a built-in must not quietly run the
+			// built-in: the person meant their own questions.
 			c.Broken[name] = err
+			delete(c.sets, name)
 			continue
 		}
 		c.sets[name] = s

@@ -51,6 +51,7 @@ func TestUserSetsAddAndReplace(t *testing.T) {
 	write("intention.toml", "title = \"Mine\"\nwhen = \"before\"\n[[step]]\nkey = \"a\"\nkind = \"short\"\nquestion = \"Q?\"\n")
 	write("evening.toml", "title = \"Evening\"\nwhen = \"daily\"\n[[step]]\nkey = \"a\"\nkind = \"yesno\"\nquestion = \"Q?\"\n")
 	write("broken.toml", "title = \"B\"\nwhen = \"sometimes\"\n")
+	write("weekly.toml", "title = \"W\"\n")
 	c, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -63,6 +64,9 @@ func TestUserSetsAddAndReplace(t *testing.T) {
 	}
 	if _, ok := c.Get("broken"); ok || c.Broken["broken"] == nil {
 		t.Errorf("broken file should be reported, got %v", c.Broken)
+	}
+	if _, ok := c.Get("weekly"); ok || c.Broken["weekly"] == nil {
+		t.Error("a broken copy of a built-in must not fall back to the built-in")
 	}
 	if _, ok := c.Get("reflection"); !ok {
 		t.Error("built-ins not replaced must stay")
