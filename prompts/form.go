@@ -396,6 +396,17 @@ func (m *Form) View() string {
 	if !ok {
 		b.WriteString(m.st.dim.Render("All done") + "\n\n")
 		b.WriteString(wrap(m.st.question).Render(fmt.Sprintf("You answered %d of %d questions.", m.set.Answered(m.values), len(m.set.Steps))) + "\n\n")
+		if len(m.set.Steps) <= 12 { // the list fits a 24-line terminal
+			for _, st := range m.set.Steps {
+				line := clip(st.Question, w-4)
+				if m.values[st.Key].IsZero() {
+					b.WriteString(m.st.dim.Render("○ "+line+" (skipped)") + "\n")
+				} else {
+					b.WriteString("● " + line + "\n")
+				}
+			}
+			b.WriteString("\n")
+		}
 		b.WriteString("Save this entry?\n\n")
 		b.WriteString(wrap(m.st.dim).Render("enter save · shift+tab back · esc stop and keep a draft"))
 		return b.String()
@@ -503,4 +514,13 @@ func (m *Form) optionsView(st Step, v Value) string {
 		lines = append(lines, pointer+line)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// clip cuts s to n columns with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n || n < 2 {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
