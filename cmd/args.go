@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -74,4 +75,21 @@ func plural(n int, one, many string) string {
 		return fmt.Sprintf("%d %s", n, one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// negativeNumberRe finds a negative number that the flag parser took for
+// a flag, as in "unknown shorthand flag: '1' in -1".
+var negativeNumberRe = regexp.MustCompile(`in (-[0-9][0-9.,]*)$`)
+
+// negativeArg reports "-1" given as a value with the value's own message
+// (parse's), not as an unknown flag.
+func negativeArg[T any](parse func(string) (T, error)) func(*cobra.Command, error) error {
+	return func(_ *cobra.Command, err error) error {
+		if m := negativeNumberRe.FindStringSubmatch(err.Error()); m != nil {
+			if _, perr := parse(m[1]); perr != nil {
+				return perr
+			}
+		}
+		return journal.Invalid("%v (see --help)", err)
+	}
 }

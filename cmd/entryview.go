@@ -11,6 +11,12 @@ import (
 
 // summary is the one line that stands for an entry in lists and search.
 func summary(e journal.Entry, max int) string {
+	if e.Craving != nil {
+		return truncate(e.Craving.Summary(), max)
+	}
+	if e.Checkin != nil {
+		return truncate(e.Checkin.Summary(), max)
+	}
 	if l := firstLine(e.Body, max); l != "" {
 		return l
 	}
@@ -77,6 +83,7 @@ func writeEntry(w io.Writer, e journal.Entry, s ui.Styles) {
 	if len(meta) > 0 {
 		fmt.Fprintln(w, s.Dim.Render(strings.Join(meta, " · ")))
 	}
+	writeDetails(w, e, s)
 	if e.Body != "" {
 		fmt.Fprintf(w, "\n%s\n", e.Body)
 	}

@@ -47,6 +47,8 @@ type Entry struct {
 	SessionID  *int64     `json:"session_id"`
 	PromptSet  string     `json:"prompt_set"`
 	Answers    []Answer   `json:"answers"`
+	Craving    *Craving   `json:"craving,omitempty"` // kind craving only
+	Checkin    *Checkin   `json:"checkin,omitempty"` // kind checkin only
 	CreatedAt  time.Time  `json:"created_at"`
 	UpdatedAt  time.Time  `json:"updated_at"`
 	DeletedAt  *time.Time `json:"deleted_at"`

@@ -123,7 +123,10 @@ func (s *Store) Entry(ctx context.Context, id int64) (journal.Entry, error) {
 	if err != nil {
 		return e, fmt.Errorf("read entry %d: %w", id, err)
 	}
-	e.Answers, err = s.answers(ctx, id)
+	if e.Answers, err = s.answers(ctx, id); err != nil {
+		return e, err
+	}
+	err = s.attachOne(ctx, s.db, &e)
 	return e, err
 }
 
@@ -186,7 +189,11 @@ func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry,
 		}
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return out, s.attachDetails(ctx, s.db, out)
 }
 
 // UpdateEntryText replaces the body and tags of a live entry.

@@ -48,7 +48,16 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 		h.Entry, h.Snippet = e, snip
 		hits = append(hits, h)
 	}
-	return hits, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for i := range hits {
+		if err := s.attachOne(ctx, s.db, &hits[i].Entry); err != nil {
+			return nil, err
+		}
+	}
+	return hits, nil
 }
 
 type scanFunc func(...any) error

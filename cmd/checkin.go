@@ -1,0 +1,212 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"journal/journal"
+)
+
+type checkinOptions struct {
+	mood, craving, drinks, sleep, note, date string
+	json                                     bool
+}
+
+func newCmdCheckin(f *Factory) *cobra.Command {
+	var o checkinOptions
+	c := &cobra.Command{
+		Use:     "checkin",
+		Aliases: []string{"check-in"},
+		Short:   "The daily check-in: mood, craving, drinks, sleep, a line of note",
+		Long: `The daily check-in: mood from 1 to 10, the strongest craving today from 0 to
+10, standard drinks today (this also records the day's drink total), hours
+slept, and one line of note. At a terminal a short form asks; every question
+can be skipped. Otherwise give the answers as flags.
+
+There is one check-in a day: running it again for the same day edits it, with
+the earlier answers as defaults (flags you leave out keep them).`,
+		Example: `  journal checkin
+  journal checkin --mood 6 --craving 3 --drinks 0 --sleep 7.5 --note "Steadier after the walk"
+  journal checkin --date yesterday --sleep 5`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return checkinRun(c, f, &o) },
+	}
+	fl := c.Flags()
+	fl.StringVar(&o.mood, "mood", "", "mood today, `N` from 1 to 10")
+	fl.StringVar(&o.craving, "craving", "", "the strongest craving today, `N` from 0 to 10")
+	fl.StringVar(&o.drinks, "drinks", "", "standard `drinks` today (also records the day's total)")
+	fl.StringVar(&o.sleep, "sleep", "", "`hours` slept, from 0 to 24, like 7.5")
+	fl.StringVar(&o.note, "note", "", "one line of `text` about the day")
+	fl.StringVar(&o.date, "date", "", "the `day` it is for, like yesterday (default today)")
+	fl.BoolVar(&o.json, "json", false, "print the saved check-in as JSON")
+	return c
+}
+
+func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
+	ctx := c.Context()
+	now := f.Now()
+	today := journal.DateOf(now)
+	day := today
+	if o.date != "" {
+		var err error
+		if day, err = dayFlag("date", o.date, now); err != nil {
+			return err
+		}
+		if day.After(today) {
+			return futureDay("date", o.date)
+		}
+	}
+	fl := c.Flags()
+	given := false
+	for _, n := range []string{"mood", "craving", "drinks", "sleep", "note"} {
+		given = given || fl.Changed(n)
+	}
+	// Check the flags before opening anything.
+	flagAnswers := checkinAnswers{Mood: o.mood, Craving: o.craving, Drinks: o.drinks, Sleep: o.sleep, Note: o.note}
+	if _, _, err := flagAnswers.parse(); err != nil {
+		return err
+	}
+	if !given && !f.CanPrompt() {
+		return journal.Invalid("checkin needs answers when it cannot ask: give at least one of --mood, --craving, --drinks, --sleep, --note")
+	}
+	st, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	prev, err := st.CheckinOn(ctx, day)
+	var earlier *journal.Entry
+	switch {
+	case errors.Is(err, journal.ErrNotFound):
+	case err != nil:
+		return err
+	default:
+		earlier = &prev
+	}
+	a := answersOf(earlier)
+	if earlier == nil {
+		// A day without a check-in may already have a drink total.
+		if dd, err := st.DrinkDay(ctx, day); err == nil {
+			a.Drinks = journal.FormatNumber(dd.StandardDrinks)
+		}
+	}
+	if given {
+		// Flags left out keep the earlier answers.
+		for n, dst := range map[string]*string{"mood": &a.Mood, "craving": &a.Craving, "drinks": &a.Drinks, "sleep": &a.Sleep, "note": &a.Note} {
+			if fl.Changed(n) {
+				v, _ := fl.GetString(n)
+				*dst = v
+			}
+		}
+	} else {
+		title := "Check-in for " + dayLabel(day, now)
+		if day == today {
+			title = "Today's check-in"
+		}
+		if earlier != nil {
+			title += " (your earlier answers are filled in)"
+		}
+		if err := f.runHuhForm(ctx, checkinForm(&a, title)); err != nil {
+			return err
+		}
+	}
+	ci, note, err := a.parse()
+	if err != nil {
+		return err
+	}
+	at := now
+	if day != today {
+		at = time.Date(day.Year, day.Month, day.Day, now.Hour(), now.Minute(), now.Second(), 0, now.Location())
+	}
+	e := journal.Entry{Kind: journal.KindCheckin, Day: day, OccurredAt: at, Body: note, Checkin: &ci, Tags: []string{}, Answers: []journal.Answer{}}
+	old, drinks, err := st.SaveCheckin(ctx, &e)
+	if err != nil {
+		return err
+	}
+	if o.json {
+		return printJSON(f.IO.Out, e)
+	}
+	s := f.Styles()
+	label := dayLabel(day, now)
+	if day == today {
+		label = "today"
+	}
+	verb := "Saved"
+	if old != nil {
+		verb = "Updated"
+	}
+	if sum := strings.TrimPrefix(ci.Summary(), "check-in · "); sum != "check-in" {
+		fmt.Fprintf(f.IO.Out, "%s the check-in for %s: %s.\n", verb, label, sum)
+	} else {
+		fmt.Fprintf(f.IO.Out, "%s the check-in for %s.\n", verb, label)
+	}
+	if drinks != nil && (drinks.Before == nil || *drinks.Before != drinks.After.StandardDrinks) {
+		writeDrinkChanges(f.IO.Out, []journal.DrinkChange{*drinks}, now, s)
+		return offerLapseGuide(ctx, f.IO.Out, st, []journal.DrinkChange{*drinks}, s)
+	}
+	return nil
+}
+
+// answersOf fills the form from an earlier check-in.
+func answersOf(e *journal.Entry) checkinAnswers {
+	var a checkinAnswers
+	if e == nil || e.Checkin == nil {
+		return a
+	}
+	c := e.Checkin
+	if c.Mood != nil {
+		a.Mood = fmt.Sprint(*c.Mood)
+	}
+	if c.Craving != nil {
+		a.Craving = fmt.Sprint(*c.Craving)
+	}
+	if c.Drinks != nil {
+		a.Drinks = journal.FormatNumber(*c.Drinks)
+	}
+	if c.SleepHours != nil {
+		a.Sleep = journal.FormatNumber(*c.SleepHours)
+	}
+	a.Note = e.Body
+	return a
+}
+
+// parse reads the answers; an empty one is skipped (nil).
+func (a checkinAnswers) parse() (journal.Checkin, string, error) {
+	var c journal.Checkin
+	if s := strings.TrimSpace(a.Mood); s != "" {
+		v, err := journal.ParseMood(s)
+		if err != nil {
+			return c, "", err
+		}
+		c.Mood = &v
+	}
+	if s := strings.TrimSpace(a.Craving); s != "" {
+		v, err := journal.ParseCheckinCraving(s)
+		if err != nil {
+			return c, "", err
+		}
+		c.Craving = &v
+	}
+	if s := strings.TrimSpace(a.Drinks); s != "" {
+		v, err := journal.ParseDrinks(s)
+		if err != nil {
+			return c, "", err
+		}
+		c.Drinks = &v
+	}
+	if s := strings.TrimSpace(a.Sleep); s != "" {
+		v, err := journal.ParseSleep(s)
+		if err != nil {
+			return c, "", err
+		}
+		c.SleepHours = &v
+	}
+	note := strings.Join(strings.Fields(a.Note), " ")
+	if len([]rune(note)) > 500 {
+		return c, "", journal.Invalid("the check-in note is one line: keep it to 500 characters, and use journal write for more")
+	}
+	return c, note, nil
+}

@@ -1,0 +1,180 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"journal/journal"
+)
+
+func newCmdConfig(f *Factory) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "config",
+		Short: "See and change settings",
+		Long: `See and change settings. They live in config.toml in your config folder
+(journal config path prints where). Keys:
+
+` + configKeysHelp(),
+		Example: `  journal config list
+  journal config set standard_drink_grams 8
+  journal config set coping_plan "Drink a glass of water" "Text Sam" "Wait 20 minutes; it passes"
+  journal config set support_contacts "Sam 07700 900123" "Coach Ana 07700 900456"`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
+	}
+	c.AddCommand(newCmdConfigList(f), newCmdConfigGet(f), newCmdConfigSet(f), newCmdConfigUnset(f), newCmdConfigPath(f))
+	return c
+}
+
+func configKeysHelp() string {
+	var b strings.Builder
+	for _, k := range journal.ConfigKeys() {
+		fmt.Fprintf(&b, "  %-25s %s\n", k.Name, k.Help)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func newCmdConfigList(f *Factory) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:     "list",
+		Aliases: []string{"ls"},
+		Short:   "Print every setting and its value",
+		Example: "  journal config list",
+		Args:    noArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			lc, err := f.loadConfig()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return printJSON(f.IO.Out, lc.Config)
+			}
+			s := f.Styles()
+			for _, k := range journal.ConfigKeys() {
+				line := strings.TrimRight(tomlLine(k, lc.Config), "\n")
+				if !lc.defined[k.Name] && f.IO.OutTTY {
+					line += s.Dim.Render("  # default")
+				}
+				fmt.Fprintln(f.IO.Out, line)
+			}
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print the settings as JSON")
+	return c
+}
+
+func newCmdConfigGet(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:     "get KEY",
+		Short:   "Print one setting (list settings print one value a line)",
+		Example: "  journal config get standard_drink_grams",
+		Args:    exactArgs(1, "a key"),
+		RunE: func(c *cobra.Command, args []string) error {
+			k, err := journal.LookupConfigKey(args[0])
+			if err != nil {
+				return err
+			}
+			lc, err := f.loadConfig()
+			if err != nil {
+				return err
+			}
+			for _, v := range k.Get(lc.Config) {
+				fmt.Fprintln(f.IO.Out, v)
+			}
+			return nil
+		},
+	}
+}
+
+func newCmdConfigSet(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "set KEY VALUE…",
+		Short: "Change a setting",
+		Long: `Change a setting. coping_plan and support_contacts take several values: each
+is one line of the plan, or one contact, and together they replace the old
+ones.`,
+		Example: `  journal config set standard_drink_grams 8
+  journal config set high_craving_threshold 7
+  journal config set support_contacts "Sam 07700 900123" "Coach Ana 07700 900456"`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) < 2 {
+				return journal.Invalid("config set needs a key and a value, like: journal config set standard_drink_grams 8")
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			k, err := journal.LookupConfigKey(args[0])
+			if err != nil {
+				return err
+			}
+			lc, err := f.loadConfig()
+			if err != nil {
+				return err
+			}
+			if err := k.Set(&lc.Config, args[1:]); err != nil {
+				return err
+			}
+			lc.defined[k.Name] = true
+			if err := lc.save(); err != nil {
+				return err
+			}
+			vals := k.Get(lc.Config)
+			switch {
+			case len(vals) == 1 && !k.List:
+				fmt.Fprintf(f.IO.Out, "%s is now %s.\n", k.Name, vals[0])
+			case k.Name == "support_contacts":
+				fmt.Fprintf(f.IO.Out, "%s now has %s.\n", k.Name, plural(len(vals), "contact", "contacts"))
+			default:
+				fmt.Fprintf(f.IO.Out, "%s now has %s.\n", k.Name, plural(len(vals), "line", "lines"))
+			}
+			return nil
+		},
+	}
+}
+
+func newCmdConfigUnset(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:     "unset KEY",
+		Short:   "Put a setting back to its default",
+		Example: "  journal config unset standard_drink_grams",
+		Args:    exactArgs(1, "a key"),
+		RunE: func(c *cobra.Command, args []string) error {
+			k, err := journal.LookupConfigKey(args[0])
+			if err != nil {
+				return err
+			}
+			lc, err := f.loadConfig()
+			if err != nil {
+				return err
+			}
+			// save writes only the keys the file sets: dropping it is enough.
+			delete(lc.defined, k.Name)
+			if err := lc.save(); err != nil {
+				return err
+			}
+			fmt.Fprintf(f.IO.Out, "%s is back to its default.\n", k.Name)
+			return nil
+		},
+	}
+}
+
+func newCmdConfigPath(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:     "path",
+		Short:   "Print where the config file is",
+		Example: "  journal config path",
+		Args:    noArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			p, err := f.configFile()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(f.IO.Out, p)
+			return nil
+		},
+	}
+}

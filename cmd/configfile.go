@@ -1,0 +1,186 @@
+package cmd
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"journal/journal"
+)
+
+// configFile is $XDG_CONFIG_HOME/journal/config.toml.
+func (f *Factory) configFile() (string, error) {
+	dir, err := f.ConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "config.toml"), nil
+}
+
+// loadedConfig is the config with the keys the file sets.
+type loadedConfig struct {
+	journal.Config
+	path    string
+	defined map[string]bool
+}
+
+// Config reads config.toml; a missing file gives the defaults. Only the
+// commands that need a setting call it, so a broken file stops only them.
+func (f *Factory) Config() (journal.Config, error) {
+	lc, err := f.loadConfig()
+	return lc.Config, err
+}
+
+func (f *Factory) loadConfig() (loadedConfig, error) {
+	lc := loadedConfig{Config: journal.DefaultConfig(), defined: map[string]bool{}}
+	path, err := f.configFile()
+	if err != nil {
+		return lc, err
+	}
+	lc.path = path
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return lc, nil
+	}
+	if err != nil {
+		return lc, fmt.Errorf("cannot read the config file %s: %w", path, configPathErr(err))
+	}
+	md, err := toml.Decode(string(data), &lc.Config)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return lc, fmt.Errorf("config file %s, line %d: %s: fix that line, or move the file away to use the defaults", path, pe.Position.Line, pe.Message)
+		}
+		return lc, fmt.Errorf("config file %s: %s: fix that line, or move the file away to use the defaults", path, strings.TrimPrefix(err.Error(), "toml: "))
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		key := und[0].String()
+		return lc, fmt.Errorf("config file %s%s: unknown key %q: the keys are %s", path, lineOf(data, und[0][0]), key, keyNames())
+	}
+	for _, k := range md.Keys() {
+		lc.defined[k.String()] = true
+	}
+	if lc.SupportContacts == nil {
+		lc.SupportContacts = []string{}
+	}
+	if err := lc.Validate(); err != nil {
+		var ve *journal.ConfigValueError
+		if errors.As(err, &ve) {
+			return lc, fmt.Errorf("config file %s%s: %v", path, lineOf(data, ve.Key), ve.Err)
+		}
+		return lc, fmt.Errorf("config file %s: %v", path, err)
+	}
+	return lc, nil
+}
+
+// lineOf finds the line where key is set, as ", line N", or "".
+func lineOf(data []byte, key string) string {
+	re := regexp.MustCompile(`^\s*(\[\s*)?"?` + regexp.QuoteMeta(key) + `"?\s*[=\]]`)
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if re.Match(l) {
+			return fmt.Sprintf(", line %d", i+1)
+		}
+	}
+	return ""
+}
+
+func keyNames() string {
+	var names []string
+	for _, k := range journal.ConfigKeys() {
+		names = append(names, k.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+const configHeader = `# journal settings. Edit with "journal config set KEY VALUE", or by hand.
+# See "journal config list" for every key and its value.
+`
+
+// save writes the keys the file sets (and those just set), private to the
+// person: the folder 0700, the file 0600, written whole then renamed.
+func (lc *loadedConfig) save() error {
+	var b bytes.Buffer
+	b.WriteString(configHeader)
+	for _, k := range journal.ConfigKeys() {
+		if !lc.defined[k.Name] {
+			continue
+		}
+		b.WriteString(tomlLine(k, lc.Config))
+	}
+	if err := mkdirConfig(filepath.Dir(lc.path)); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(lc.path), ".config-*.toml")
+	if err != nil {
+		return fmt.Errorf("cannot write the config file %s: %w", lc.path, configPathErr(err))
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
+	if err := tmp.Chmod(0o600); err == nil {
+		_, err = tmp.Write(b.Bytes())
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), lc.path)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write the config file %s: %w", lc.path, configPathErr(err))
+	}
+	return nil
+}
+
+// tomlLine renders one key as a TOML line.
+func tomlLine(k journal.ConfigKey, c journal.Config) string {
+	var v any
+	switch k.Name {
+	case "standard_drink_grams", "heavy_drinking_threshold":
+		// 14, not 14.0: TOML reads a whole number into a float setting.
+		return fmt.Sprintf("%s = %s\n", k.Name, k.Get(c)[0])
+	case "high_craving_threshold":
+		v = c.HighCravingThreshold
+	case "coping_plan":
+		v = c.CopingPlan
+	case "support_contacts":
+		v = c.SupportContacts
+	default:
+		v = strings.Join(k.Get(c), "\n")
+	}
+	var b bytes.Buffer
+	if err := toml.NewEncoder(&b).Encode(map[string]any{k.Name: v}); err != nil {
+		return fmt.Sprintf("# %s: %v\n", k.Name, err)
+	}
+	return b.String()
+}
+
+// mkdirConfig makes dir (and missing parents) with mode 0700.
+func mkdirConfig(dir string) error {
+	if fi, err := os.Stat(dir); err == nil {
+		if !fi.IsDir() {
+			return fmt.Errorf("cannot use %s for settings: it is a file, not a folder", dir)
+		}
+		return nil
+	}
+	if err := mkdirConfig(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("cannot create folder %s: %w", dir, configPathErr(err))
+	}
+	return os.Chmod(dir, 0o700)
+}
+
+func configPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,121 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"journal/journal"
+)
+
+// runHuhForm runs a huh form at the terminal: keys from IO.In, drawn on
+// IO.ErrOut so stdout stays data. JOURNAL_ACCESSIBLE=1 asks plain line
+// questions instead (screen readers, dumb terminals). Leaving with Ctrl+C
+// or Esc returns errAborted (exit 130).
+func (f *Factory) runHuhForm(ctx context.Context, form *huh.Form) error {
+	form = form.WithInput(f.IO.In).WithOutput(f.IO.ErrOut).WithShowHelp(true)
+	if f.Getenv("JOURNAL_ACCESSIBLE") != "" {
+		form = form.WithAccessible(true)
+	}
+	err := form.RunWithContext(ctx)
+	if errors.Is(err, huh.ErrUserAborted) {
+		return errAborted
+	}
+	return err
+}
+
+// optional wraps a parser for a form field that may be left empty.
+func skippable[T any](parse func(string) (T, error)) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		_, err := parse(s)
+		return fieldError(err)
+	}
+}
+
+// fieldError shortens an input error for the line under a field.
+func fieldError(err error) error {
+	if err == nil {
+		return nil
+	}
+	return errors.New(strings.TrimPrefix(err.Error(), "journal: "))
+}
+
+// cravingAnswers are the craving form's fields, as text.
+type cravingAnswers struct {
+	Intensity     string
+	Triggers      string
+	Feelings      []string // chosen from HALT
+	OtherFeelings string
+	Where         string
+	With          string
+	Thoughts      string
+	Coping        string
+	Outcome       string
+	Minutes       string
+	Note          string
+}
+
+// cravingForm asks intensity first; everything after it may be skipped.
+func cravingForm(a *cravingAnswers) *huh.Form {
+	feelings := make([]huh.Option[string], len(journal.HALT))
+	for i, h := range journal.HALT {
+		feelings[i] = huh.NewOption(h, h)
+	}
+	return huh.NewForm(
+		huh.NewGroup(
+			huh.NewInput().Title("How strong is the craving, 0 to 10?").
+				Description("0 is none, 10 the strongest you know. Only this one is needed.").
+				Value(&a.Intensity).
+				Validate(func(s string) error { _, err := journal.ParseIntensity(s); return fieldError(err) }),
+		),
+		huh.NewGroup(
+			huh.NewInput().Title("What set it off?").
+				Description("A few words, commas between: stress, a bar, payday. Enter skips.").
+				Value(&a.Triggers),
+			huh.NewMultiSelect[string]().Title("Are you any of these?").
+				Description("Space picks, enter goes on.").
+				Options(feelings...).Value(&a.Feelings),
+			huh.NewInput().Title("Other feelings?").Description("Your own words, commas between. Enter skips.").
+				Value(&a.OtherFeelings),
+			huh.NewInput().Title("Where are you?").Value(&a.Where),
+			huh.NewInput().Title("Who is around?").Value(&a.With),
+		),
+		huh.NewGroup(
+			huh.NewInput().Title("What went through your mind?").Value(&a.Thoughts),
+			huh.NewInput().Title("What did you do, or what will you try?").
+				Description("Commas between: walk, called sam, tea. Enter skips.").
+				Value(&a.Coping),
+			huh.NewSelect[string]().Title("How did it go?").
+				Options(huh.NewOption("not yet / skip", ""), huh.NewOption("resisted it", "resisted"), huh.NewOption("used", "used")).
+				Value(&a.Outcome),
+			huh.NewInput().Title("About how many minutes did it last?").
+				Value(&a.Minutes).Validate(skippable(journal.ParseMinutes)),
+			huh.NewInput().Title("Anything else?").Value(&a.Note),
+		),
+	)
+}
+
+// checkinAnswers are the check-in form's fields, as text; earlier answers
+// fill them in.
+type checkinAnswers struct {
+	Mood, Craving, Drinks, Sleep, Note string
+}
+
+func checkinForm(a *checkinAnswers, title string) *huh.Form {
+	return huh.NewForm(
+		huh.NewGroup(
+			huh.NewNote().Title(title).Description("Every question can be skipped with enter."),
+			huh.NewInput().Title("Mood, 1 to 10?").Value(&a.Mood).Validate(skippable(journal.ParseMood)),
+			huh.NewInput().Title("Strongest craving today, 0 to 10?").Value(&a.Craving).Validate(skippable(journal.ParseCheckinCraving)),
+			huh.NewInput().Title("Standard drinks today?").Description("0 for none; decimals are fine, like 1.5.").
+				Value(&a.Drinks).Validate(skippable(journal.ParseDrinks)),
+			huh.NewInput().Title("Hours slept?").Value(&a.Sleep).Validate(skippable(journal.ParseSleep)),
+			huh.NewInput().Title("One line about today?").Value(&a.Note),
+		),
+	)
+}

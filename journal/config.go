@@ -1,0 +1,223 @@
+package journal
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Config is what the person can set in config.toml. The zero value is not
+// useful: start from DefaultConfig.
+type Config struct {
+	// StandardDrinkGrams is grams of ethanol in one standard drink: US 14,
+	// UK unit 8, Australia/NZ 10, Canada 13.45.
+	StandardDrinkGrams float64 `toml:"standard_drink_grams" json:"standard_drink_grams"`
+	// HeavyDrinkingThreshold: a day with at least this many drinks is heavy.
+	HeavyDrinkingThreshold float64 `toml:"heavy_drinking_threshold" json:"heavy_drinking_threshold"`
+	// HighCravingThreshold: a craving this strong or stronger brings up the
+	// coping plan and support contacts.
+	HighCravingThreshold int `toml:"high_craving_threshold" json:"high_craving_threshold"`
+	// CopingPlan is a few lines the person wrote for hard moments.
+	CopingPlan string `toml:"coping_plan" json:"coping_plan"`
+	// SupportContacts are people to reach, one a line, like "Sam 07700 900123".
+	SupportContacts []string `toml:"support_contacts" json:"support_contacts"`
+}
+
+// DefaultConfig is the config with nothing set.
+func DefaultConfig() Config {
+	return Config{
+		StandardDrinkGrams:     14,
+		HeavyDrinkingThreshold: 4,
+		HighCravingThreshold:   8,
+		SupportContacts:        []string{},
+	}
+}
+
+// ConfigKey describes one setting.
+type ConfigKey struct {
+	Name    string
+	Help    string // one line
+	Allowed string // the allowed values, as error messages name them
+	List    bool   // takes several values
+	get     func(*Config) []string
+	set     func(*Config, []string) error
+}
+
+const (
+	maxPlanLen     = 4000
+	maxContacts    = 20
+	maxContactLen  = 200
+	minDrinkGrams  = 1
+	maxDrinkGrams  = 50
+	maxHeavyDrinks = MaxDrinksPerDay
+)
+
+// ConfigKeys lists every setting, in the order config list prints them.
+func ConfigKeys() []ConfigKey {
+	return []ConfigKey{
+		{
+			Name:    "standard_drink_grams",
+			Help:    "grams of alcohol in one standard drink: US 14, UK unit 8, Australia/NZ 10, Canada 13.45",
+			Allowed: fmt.Sprintf("a number of grams from %d to %d, like 14 (US), 8 (UK), 10 (Australia/NZ) or 13.45 (Canada)", minDrinkGrams, maxDrinkGrams),
+			get:     func(c *Config) []string { return []string{FormatNumber(c.StandardDrinkGrams)} },
+			set: func(c *Config, v []string) error {
+				n, err := parseNumber(one(v))
+				if err != nil || n < minDrinkGrams || n > maxDrinkGrams {
+					return errBadValue
+				}
+				c.StandardDrinkGrams = round2(n)
+				return nil
+			},
+		},
+		{
+			Name:    "heavy_drinking_threshold",
+			Help:    "standard drinks in a day at which the day counts as a heavy drinking day",
+			Allowed: fmt.Sprintf("a number of standard drinks from 1 to %d, like 4 (or 5)", maxHeavyDrinks),
+			get:     func(c *Config) []string { return []string{FormatNumber(c.HeavyDrinkingThreshold)} },
+			set: func(c *Config, v []string) error {
+				n, err := parseNumber(one(v))
+				if err != nil || n < 1 || n > maxHeavyDrinks {
+					return errBadValue
+				}
+				c.HeavyDrinkingThreshold = round2(n)
+				return nil
+			},
+		},
+		{
+			Name:    "high_craving_threshold",
+			Help:    "craving intensity at which journal shows your coping plan and support contacts",
+			Allowed: "a whole number from 1 to 10",
+			get:     func(c *Config) []string { return []string{strconv.Itoa(c.HighCravingThreshold)} },
+			set: func(c *Config, v []string) error {
+				n, err := strconv.Atoi(strings.TrimSpace(one(v)))
+				if err != nil || n < 1 || n > 10 {
+					return errBadValue
+				}
+				c.HighCravingThreshold = n
+				return nil
+			},
+		},
+		{
+			Name:    "coping_plan",
+			Help:    "a few lines you wrote for hard moments; each value is one line",
+			Allowed: fmt.Sprintf("text of up to %d characters (each value given is one line)", maxPlanLen),
+			List:    true,
+			get: func(c *Config) []string {
+				if c.CopingPlan == "" {
+					return nil
+				}
+				return strings.Split(c.CopingPlan, "\n")
+			},
+			set: func(c *Config, v []string) error {
+				var lines []string
+				for _, l := range v {
+					for _, part := range strings.Split(l, "\n") {
+						if part = strings.TrimSpace(part); part != "" {
+							lines = append(lines, part)
+						}
+					}
+				}
+				plan := strings.Join(lines, "\n")
+				if len([]rune(plan)) > maxPlanLen {
+					return errBadValue
+				}
+				c.CopingPlan = plan
+				return nil
+			},
+		},
+		{
+			Name:    "support_contacts",
+			Help:    "people you can reach on a hard day; each value is one contact, like \"Sam 07700 900123\"",
+			Allowed: fmt.Sprintf("up to %d contacts of up to %d characters each", maxContacts, maxContactLen),
+			List:    true,
+			get:     func(c *Config) []string { return slices.Clone(c.SupportContacts) },
+			set: func(c *Config, v []string) error {
+				out := []string{}
+				for _, l := range v {
+					for _, part := range strings.Split(l, "\n") {
+						if part = strings.TrimSpace(part); part != "" {
+							if len([]rune(part)) > maxContactLen {
+								return errBadValue
+							}
+							out = append(out, part)
+						}
+					}
+				}
+				if len(out) > maxContacts {
+					return errBadValue
+				}
+				c.SupportContacts = out
+				return nil
+			},
+		},
+	}
+}
+
+var errBadValue = fmt.Errorf("bad value")
+
+func one(v []string) string {
+	if len(v) != 1 {
+		return "\x00" // not a number: refused
+	}
+	return v[0]
+}
+
+// LookupConfigKey finds a setting by name.
+func LookupConfigKey(name string) (ConfigKey, error) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	var names []string
+	for _, k := range ConfigKeys() {
+		if k.Name == n {
+			return k, nil
+		}
+		names = append(names, k.Name)
+	}
+	return ConfigKey{}, Invalid("unknown config key %q: the keys are %s", name, strings.Join(names, ", "))
+}
+
+// Get returns the values of the key in c (one for plain keys; a list key
+// may have none).
+func (k ConfigKey) Get(c Config) []string { return k.get(&c) }
+
+// Set checks values and stores them in c. A bad value is refused with the
+// allowed range and c is left as it was.
+func (k ConfigKey) Set(c *Config, values []string) error {
+	if !k.List && len(values) != 1 {
+		return Invalid("%s takes one value: %s", k.Name, k.Allowed)
+	}
+	tmp := *c
+	tmp.SupportContacts = slices.Clone(c.SupportContacts)
+	if err := k.set(&tmp, values); err != nil {
+		return Invalid("%s must be %s, got %q", k.Name, k.Allowed, strings.Join(values, " "))
+	}
+	*c = tmp
+	return nil
+}
+
+// Validate checks every key of c, as read from a file. The error names the
+// first bad key.
+func (c Config) Validate() error {
+	for _, k := range ConfigKeys() {
+		vals := k.Get(c)
+		if k.List {
+			if k.Name == "coping_plan" {
+				vals = []string{c.CopingPlan}
+			}
+		}
+		check := c
+		if err := k.Set(&check, vals); err != nil {
+			return &ConfigValueError{Key: k.Name, Err: err}
+		}
+	}
+	return nil
+}
+
+// ConfigValueError is a bad value for Key found in a config file.
+type ConfigValueError struct {
+	Key string
+	Err error
+}
+
+func (e *ConfigValueError) Error() string { return e.Err.Error() }
+func (e *ConfigValueError) Unwrap() error { return e.Err }

@@ -1,0 +1,188 @@
+package journal
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Outcome is how a craving ended: "used", "resisted", or "" when not said.
+type Outcome string
+
+const (
+	OutcomeNone     Outcome = ""
+	OutcomeUsed     Outcome = "used"
+	OutcomeResisted Outcome = "resisted"
+)
+
+// ParseOutcome checks an --outcome value; "" means not said.
+func ParseOutcome(s string) (Outcome, error) {
+	switch o := Outcome(strings.ToLower(strings.TrimSpace(s))); o {
+	case OutcomeNone, OutcomeUsed, OutcomeResisted:
+		return o, nil
+	}
+	return "", Invalid("craving outcome must be used or resisted, got %q", s)
+}
+
+// MaxIntensity is the top of the craving scale (0 = none, 10 = strongest).
+const MaxIntensity = 10
+
+// HALT are the feelings the craving form offers before free words.
+var HALT = []string{"hungry", "angry", "lonely", "tired"}
+
+// Craving is the detail of an urge log entry. The free note is the entry's
+// body. Triggers, feelings and coping are normalised (see NormalizeWords).
+type Craving struct {
+	Intensity int      `json:"intensity"`
+	Triggers  []string `json:"triggers"`
+	Feelings  []string `json:"feelings"`
+	Coping    []string `json:"coping"`
+	Outcome   Outcome  `json:"outcome"`
+	Minutes   *int     `json:"minutes"`
+	Where     string   `json:"where"`
+	With      string   `json:"with"`
+	Thoughts  string   `json:"thoughts"`
+}
+
+// ParseIntensity reads a craving intensity as typed: a whole number 0–10.
+func ParseIntensity(s string) (int, error) {
+	return parseScale("craving intensity", s, 0, MaxIntensity)
+}
+
+// parseScale reads a whole number from lo to hi.
+func parseScale(what, s string, lo, hi int) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < lo || n > hi {
+		return 0, Invalid("%s must be a whole number from %d to %d, got %q", what, lo, hi, s)
+	}
+	return n, nil
+}
+
+// ParseMinutes reads how long a craving lasted, in whole minutes.
+func ParseMinutes(s string) (int, error) {
+	return parseScale("craving minutes", s, 0, 24*60)
+}
+
+// NormalizeWord trims a trigger, feeling or coping strategy, lower-cases it
+// and folds inner runs of spaces, so "Stress" and " stress " count as one.
+func NormalizeWord(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// NormalizeWords normalises each item, splits items on commas (so a form
+// answer "stress, boredom" gives two), and drops empties and repeats,
+// keeping the first-seen order.
+func NormalizeWords(items []string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, item := range items {
+		for _, part := range strings.Split(item, ",") {
+			w := NormalizeWord(part)
+			if w == "" || seen[w] {
+				continue
+			}
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func sortedWords(items []string) []string {
+	out := NormalizeWords(items)
+	slices.Sort(out)
+	return out
+}
+
+// maxWordLen and maxTextLen bound what one craving field may hold.
+const (
+	maxWordLen = 80
+	maxTextLen = 2000
+)
+
+// Normalize tidies c in place: words normalised and sorted (the order the
+// journal file gives them back in), texts trimmed, nil lists made empty so
+// JSON prints [].
+func (c *Craving) Normalize() {
+	c.Triggers = sortedWords(c.Triggers)
+	c.Feelings = sortedWords(c.Feelings)
+	c.Coping = sortedWords(c.Coping)
+	c.Where = strings.TrimSpace(c.Where)
+	c.With = strings.TrimSpace(c.With)
+	c.Thoughts = strings.TrimSpace(c.Thoughts)
+}
+
+// Validate checks a craving after Normalize.
+func (c *Craving) Validate() error {
+	if c.Intensity < 0 || c.Intensity > MaxIntensity {
+		return Invalid("craving intensity must be a whole number from 0 to 10, got %d", c.Intensity)
+	}
+	if _, err := ParseOutcome(string(c.Outcome)); err != nil {
+		return err
+	}
+	if c.Minutes != nil && (*c.Minutes < 0 || *c.Minutes > 24*60) {
+		return Invalid("craving minutes must be a whole number from 0 to 1440, got %d", *c.Minutes)
+	}
+	for _, l := range []struct {
+		flag  string
+		words []string
+	}{{"trigger", c.Triggers}, {"feeling", c.Feelings}, {"coping", c.Coping}} {
+		for _, w := range l.words {
+			if len([]rune(w)) > maxWordLen {
+				return Invalid("--%s %q is long: keep each to %d characters, and put the story in --note", l.flag, short(w), maxWordLen)
+			}
+		}
+	}
+	for _, t := range []struct{ flag, text string }{{"where", c.Where}, {"with", c.With}, {"thoughts", c.Thoughts}} {
+		if len([]rune(t.text)) > maxTextLen {
+			return Invalid("--%s is long: keep it to %d characters, and put the rest in --note", t.flag, maxTextLen)
+		}
+	}
+	return nil
+}
+
+func short(s string) string {
+	r := []rune(s)
+	if len(r) > 20 {
+		return string(r[:19]) + "…"
+	}
+	return s
+}
+
+// DetailsText is the craving's words for the search index.
+func (c Craving) DetailsText() string {
+	parts := []string{}
+	parts = append(parts, c.Triggers...)
+	parts = append(parts, c.Feelings...)
+	parts = append(parts, c.Coping...)
+	for _, s := range []string{string(c.Outcome), c.Where, c.With, c.Thoughts} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// Summary is the one-line description of a craving used in lists, like
+// "craving 7/10 · stress, boredom · resisted".
+func (c Craving) Summary() string {
+	parts := []string{fmt.Sprintf("craving %d/10", c.Intensity)}
+	if len(c.Triggers) > 0 {
+		parts = append(parts, strings.Join(c.Triggers, ", "))
+	}
+	if c.Outcome != "" {
+		parts = append(parts, string(c.Outcome))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// CopingStat is how a coping strategy went in the person's own history:
+// of the cravings it was used for whose outcome is known, the share resisted.
+type CopingStat struct {
+	Strategy     string  `json:"strategy"`
+	Uses         int     `json:"uses"`
+	Known        int     `json:"-"` // uses with an outcome
+	Resisted     int     `json:"-"`
+	ResistedRate float64 `json:"resisted_rate"` // 0–1; 0 when no outcome is known
+}

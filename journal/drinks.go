@@ -1,0 +1,199 @@
+package journal
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// MaxDrinksPerDay is the most standard drinks one day may record.
+const MaxDrinksPerDay = 60
+
+// EthanolDensity is grams of ethanol per millilitre.
+const EthanolDensity = 0.789
+
+// DrinkDay is one calendar day's total in standard drinks. A day with no
+// DrinkDay is unrecorded, never assumed sober.
+type DrinkDay struct {
+	Day             Date      `json:"day"`
+	UUID            string    `json:"uuid"`
+	StandardDrinks  float64   `json:"standard_drinks"`
+	Note            string    `json:"note"`
+	FirstRecordedAt time.Time `json:"first_recorded_at"`
+	// Backfilled: first recorded after the day had ended (recalled later,
+	// less reliable than same-day logging).
+	Backfilled bool      `json:"backfilled"`
+	UpdatedAt  time.Time `json:"updated_at"`
+}
+
+// DrinkChange is what one write did to a day: Before is nil when the day
+// had no record.
+type DrinkChange struct {
+	Before *float64
+	After  DrinkDay
+}
+
+// IsBackfilled reports whether a record first made at recordedAt, for day,
+// was made after the day had ended (in recordedAt's own location).
+func IsBackfilled(day Date, recordedAt time.Time) bool {
+	return DateOf(recordedAt).After(day)
+}
+
+// ParseDrinks reads a day's total as typed: a number of standard drinks
+// from 0 to 60, decimals allowed (1.5).
+func ParseDrinks(s string) (float64, error) {
+	n, err := parseNumber(s)
+	if err != nil {
+		return 0, Invalid("drinks must be a number of standard drinks from 0 to %d, like 2 or 1.5, got %q", MaxDrinksPerDay, s)
+	}
+	if err := ValidateDrinks(n); err != nil {
+		return 0, Invalid("drinks must be a number of standard drinks from 0 to %d, like 2 or 1.5, got %q", MaxDrinksPerDay, s)
+	}
+	return round2(n), nil
+}
+
+// ValidateDrinks checks a day's total.
+func ValidateDrinks(n float64) error {
+	if math.IsNaN(n) || n < 0 || n > MaxDrinksPerDay {
+		return Invalid("a day's total must be from 0 to %d standard drinks, got %s", MaxDrinksPerDay, FormatNumber(n))
+	}
+	return nil
+}
+
+// parseNumber reads a plain decimal number ("1.5", "2", "0,5" with a comma
+// as some locales write it). No exponents, infinities or hex.
+func parseNumber(s string) (float64, error) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
+	if !numberRe.MatchString(s) {
+		return 0, fmt.Errorf("not a number: %q", s)
+	}
+	return strconv.ParseFloat(s, 64)
+}
+
+var numberRe = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)$`)
+
+// round2 rounds to 2 decimals, the precision journal keeps.
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// Round2 rounds to 2 decimals.
+func Round2(x float64) float64 { return round2(x) }
+
+// FormatNumber prints x with at most 2 decimals and no trailing zeros.
+func FormatNumber(x float64) string {
+	return strconv.FormatFloat(round2(x), 'f', -1, 64)
+}
+
+// DrinksPhrase is "1 drink", "0 drinks", "2.5 drinks".
+func DrinksPhrase(n float64) string {
+	if round2(n) == 1 {
+		return "1 drink"
+	}
+	return FormatNumber(n) + " drinks"
+}
+
+// Volumes in millilitres. A pint is the UK pint (568 ml); "us pint" is 473.
+const (
+	mlPerUKPint = 568
+	mlPerUSPint = 473.176
+	mlPerFlOz   = 29.5735 // US fluid ounce
+)
+
+// DrinkSpec is one drink as a person describes it: "330ml 5%", "1 pint 4.5%".
+type DrinkSpec struct {
+	Text  string  // as typed
+	Count float64 // "2x330ml 5%" is 2 drinks of 330 ml; default 1
+	ML    float64 // volume of one, in millilitres
+	ABV   float64 // alcohol by volume, percent
+}
+
+var (
+	abvRe    = regexp.MustCompile(`^(\d+(?:[.,]\d+)?|[.,]\d+)\s*%$`)
+	volumeRe = regexp.MustCompile(`^(\d+(?:[.,]\d+)?|[.,]\d+)?\s*(ml|cl|dl|l|litres?|liters?|oz|fl ?oz|ounces?|pints?|us pints?)$`)
+	countRe  = regexp.MustCompile(`^(\d+(?:[.,]\d+)?)\s*(?:x|×|\*)\s*`)
+)
+
+// DrinkSpecHelp ends every drink spec error.
+const DrinkSpecHelp = `describe a drink by volume and strength, like "330ml 5%", "1 pint 4.5%" (a UK pint, 568 ml), "750ml 13.5%", "44ml 40%" or "12oz 5%"`
+
+// ParseDrinkSpec reads a drink described by volume and strength. Volumes
+// take ml, cl, l, oz (US fluid ounces) or pint (UK, 568 ml; "us pint" is
+// 473 ml); "2x330ml 5%" counts two.
+func ParseDrinkSpec(s string) (DrinkSpec, error) {
+	d := DrinkSpec{Text: s, Count: 1}
+	in := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if m := countRe.FindStringSubmatch(in); m != nil {
+		c, _ := parseNumber(m[1])
+		if c <= 0 || c > 100 {
+			return d, Invalid("drink %q: the count before x must be from 1 to 100", s)
+		}
+		d.Count, in = c, in[len(m[0]):]
+	}
+	// Split into the strength (the part with %) and the volume (the rest),
+	// in either order: "330ml 5%" or "5% 330ml".
+	var volPart, abvPart string
+	if i := strings.IndexByte(in, '%'); i >= 0 {
+		start := strings.LastIndexByte(in[:i], ' ')
+		// "4.5 %" with a space before the sign.
+		if start >= 0 && strings.TrimSpace(in[start:i]) == "" {
+			start = strings.LastIndexByte(in[:start], ' ')
+		}
+		abvPart = strings.TrimSpace(in[start+1 : i+1])
+		volPart = strings.TrimSpace(in[:start+1] + " " + in[i+1:])
+		volPart = strings.Trim(strings.TrimSpace(volPart), "@ ")
+	} else {
+		volPart = in
+	}
+	if abvPart == "" {
+		return d, Invalid("drink %q has no strength: add the percent alcohol; %s", s, DrinkSpecHelp)
+	}
+	m := abvRe.FindStringSubmatch(abvPart)
+	if m == nil {
+		return d, Invalid("drink %q: %q is not a strength like 5%%; %s", s, abvPart, DrinkSpecHelp)
+	}
+	d.ABV, _ = parseNumber(m[1])
+	if d.ABV <= 0 || d.ABV > 100 {
+		return d, Invalid("drink %q: strength must be more than 0%% and at most 100%%, got %s%%", s, FormatNumber(d.ABV))
+	}
+	if volPart == "" {
+		return d, Invalid("drink %q has no volume: add how much, like 330ml or 1 pint; %s", s, DrinkSpecHelp)
+	}
+	vm := volumeRe.FindStringSubmatch(volPart)
+	if vm == nil {
+		return d, Invalid("drink %q: %q is not a volume like 330ml, 1 pint or 12oz; %s", s, volPart, DrinkSpecHelp)
+	}
+	amount := 1.0
+	if vm[1] != "" {
+		amount, _ = parseNumber(vm[1])
+	}
+	switch unit := vm[2]; {
+	case unit == "ml":
+		d.ML = amount
+	case unit == "cl":
+		d.ML = amount * 10
+	case unit == "dl":
+		d.ML = amount * 100
+	case unit == "l" || strings.HasPrefix(unit, "lit"):
+		d.ML = amount * 1000
+	case strings.HasPrefix(unit, "us pint"):
+		d.ML = amount * mlPerUSPint
+	case strings.HasPrefix(unit, "pint"):
+		d.ML = amount * mlPerUKPint
+	default: // oz, fl oz, ounces
+		d.ML = amount * mlPerFlOz
+	}
+	if d.ML <= 0 || d.ML*d.Count > 10000 {
+		return d, Invalid("drink %q: the volume must be more than 0 and at most 10 litres", s)
+	}
+	return d, nil
+}
+
+// Grams is the ethanol in the drink(s): ml × ABV/100 × 0.789 g/ml × count.
+func (d DrinkSpec) Grams() float64 { return d.Count * d.ML * d.ABV / 100 * EthanolDensity }
+
+// StandardDrinks is Grams divided by the size of a standard drink.
+func (d DrinkSpec) StandardDrinks(standardDrinkGrams float64) float64 {
+	return d.Grams() / standardDrinkGrams
+}

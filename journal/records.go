@@ -1,0 +1,64 @@
+package journal
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Records is a journal, or a window of one, as plain values: what the JSON
+// export carries, what import merges and what the demo writes. Records are
+// matched across journals by uuid (drinking days by day).
+type Records struct {
+	Entries   []Entry    `json:"entries"`
+	DrinkDays []DrinkDay `json:"drink_days"`
+	Calls     []Call     `json:"calls"`
+}
+
+// Validate checks every record before anything is written, naming the
+// first bad one.
+func (r Records) Validate() error {
+	for i, e := range r.Entries {
+		if err := validateRecord(e); err != nil {
+			return Invalid("entries[%d] (%s): %v", i, short(e.UUID), err)
+		}
+	}
+	for i, d := range r.DrinkDays {
+		if d.Day.IsZero() {
+			return Invalid("drink_days[%d]: no day", i)
+		}
+		if err := ValidateDrinks(d.StandardDrinks); err != nil {
+			return Invalid("drink_days[%d] (%s): %v", i, d.Day, err)
+		}
+	}
+	for i, c := range r.Calls {
+		if c.UUID == "" || c.Day.IsZero() {
+			return Invalid("calls[%d]: a call needs a uuid and a day", i)
+		}
+	}
+	return nil
+}
+
+func validateRecord(e Entry) error {
+	if strings.TrimSpace(e.UUID) == "" {
+		return fmt.Errorf("no uuid")
+	}
+	if _, err := ParseKind(string(e.Kind)); err != nil {
+		return err
+	}
+	if e.Day.IsZero() || e.OccurredAt.IsZero() {
+		return fmt.Errorf("no day or occurred_at")
+	}
+	switch e.Kind {
+	case KindCraving:
+		if e.Craving == nil {
+			return fmt.Errorf("a craving entry without its craving")
+		}
+		return e.Craving.Validate()
+	case KindCheckin:
+		if e.Checkin == nil {
+			return fmt.Errorf("a check-in entry without its check-in")
+		}
+		return e.Checkin.Validate()
+	}
+	return nil
+}

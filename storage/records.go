@@ -1,0 +1,295 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"journal/journal"
+)
+
+// RecordFilter picks what an export holds. Zero dates are open ends.
+type RecordFilter struct {
+	Since, Until   journal.Date
+	Kinds          []journal.Kind
+	IncludePrivate bool
+}
+
+// Records reads the live records of a window with all their details, and
+// how many private entries were left out.
+func (s *Store) Records(ctx context.Context, f RecordFilter) (journal.Records, int, error) {
+	var recs journal.Records
+	entries, err := s.Entries(ctx, journal.Filter{Since: f.Since, Until: f.Until})
+	if err != nil {
+		return recs, 0, err
+	}
+	private := 0
+	recs.Entries = []journal.Entry{}
+	for _, e := range entries {
+		if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, e.Kind) {
+			continue
+		}
+		if e.Private && !f.IncludePrivate {
+			private++
+			continue
+		}
+		if e.Answers, err = s.answers(ctx, e.ID); err != nil {
+			return recs, 0, err
+		}
+		recs.Entries = append(recs.Entries, e)
+	}
+	// Oldest first reads naturally in a document.
+	slices.Reverse(recs.Entries)
+	from, to := f.Since, f.Until
+	if from.IsZero() {
+		from, _ = journal.ParseDate("0001-01-01")
+	}
+	if to.IsZero() {
+		to, _ = journal.ParseDate("9999-12-31")
+	}
+	if recs.DrinkDays, err = s.DrinkDays(ctx, from, to); err != nil {
+		return recs, 0, err
+	}
+	if recs.DrinkDays == nil {
+		recs.DrinkDays = []journal.DrinkDay{}
+	}
+	calls, err := s.Calls(ctx)
+	if err != nil {
+		return recs, 0, err
+	}
+	recs.Calls = []journal.Call{}
+	for _, c := range calls {
+		if !c.Day.Before(from) && !c.Day.After(to) {
+			recs.Calls = append(recs.Calls, c)
+		}
+	}
+	slices.Reverse(recs.Calls)
+	return recs, private, nil
+}
+
+// ImportResult counts what an import did, or would do.
+type ImportResult struct {
+	Added, Updated, Unchanged int
+}
+
+func (r *ImportResult) count(added, updated bool) {
+	switch {
+	case added:
+		r.Added++
+	case updated:
+		r.Updated++
+	default:
+		r.Unchanged++
+	}
+}
+
+// Import merges recs into the journal in one transaction: records new to
+// it are added, records it has are replaced when the incoming copy was
+// updated later, and the rest are left alone, so importing the same file
+// twice adds nothing. With dryRun the transaction is rolled back.
+func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (ImportResult, error) {
+	if err := recs.Validate(); err != nil {
+		return ImportResult{}, err
+	}
+	var res ImportResult
+	errDry := errors.New("dry run")
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for i := range recs.Entries {
+			added, updated, err := s.importEntry(ctx, tx, recs.Entries[i])
+			if err != nil {
+				return err
+			}
+			res.count(added, updated)
+		}
+		for _, d := range recs.DrinkDays {
+			added, updated, err := s.importDrinkDay(ctx, tx, d)
+			if err != nil {
+				return err
+			}
+			res.count(added, updated)
+		}
+		for _, c := range recs.Calls {
+			added, updated, err := s.importCall(ctx, tx, c)
+			if err != nil {
+				return err
+			}
+			res.count(added, updated)
+		}
+		if dryRun {
+			return errDry
+		}
+		return nil
+	})
+	if errors.Is(err, errDry) {
+		err = nil
+	}
+	return res, err
+}
+
+// localStamp reads the updated_at of a row found by uuid; "" when none.
+func localStamp(ctx context.Context, tx *sql.Tx, table, uuid string) (id int64, updated string, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT id, updated_at FROM `+table+` WHERE uuid = ?`, uuid).Scan(&id, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", nil
+	}
+	return id, updated, err
+}
+
+// newer reports whether incoming was updated after local (RFC 3339 text).
+func newer(incoming, local string) bool { return parseStamp(incoming).After(parseStamp(local)) }
+
+func (s *Store) importEntry(ctx context.Context, tx *sql.Tx, e journal.Entry) (added, updated bool, err error) {
+	id, local, err := localStamp(ctx, tx, "entries", e.UUID)
+	if err != nil {
+		return false, false, err
+	}
+	e.Tags = journal.MergeTags(e.Tags)
+	e.SessionID = nil // sessions are matched separately; ids are local
+	if e.Craving != nil {
+		e.Craving.Normalize()
+	}
+	if id == 0 {
+		if e.Kind == journal.KindCheckin {
+			// One check-in a day: the later of two copies wins.
+			if old, err := s.checkinOn(ctx, tx, e.Day); err == nil {
+				if !e.UpdatedAt.After(old.UpdatedAt) {
+					return false, false, nil
+				}
+				now := stamp(s.now())
+				if _, err := tx.ExecContext(ctx, `UPDATE entries SET deleted_at = ?, updated_at = ? WHERE id = ?`, now, now, old.ID); err != nil {
+					return false, false, writeErr(s.path, err)
+				}
+			} else if !errors.Is(err, journal.ErrNotFound) {
+				return false, false, err
+			}
+		}
+		e.ID = 0
+		if err := s.insertEntry(ctx, tx, &e, details(e)); err != nil {
+			return false, false, err
+		}
+		if err := s.writeDetails(ctx, tx, e); err != nil {
+			return false, false, err
+		}
+		return true, false, nil
+	}
+	if !newer(stamp(e.UpdatedAt), local) {
+		return false, false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE entries SET kind = ?, day = ?, occurred_at = ?, body = ?, private = ?,
+		prompt_set = ?, updated_at = ? WHERE id = ?`,
+		string(e.Kind), e.Day.String(), stamp(e.OccurredAt), e.Body, e.Private, e.PromptSet, stamp(e.UpdatedAt), id); err != nil {
+		return false, false, writeErr(s.path, err)
+	}
+	if err := writeTags(ctx, tx, id, e.Tags); err != nil {
+		return false, false, writeErr(s.path, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM answers WHERE entry_id = ?`, id); err != nil {
+		return false, false, writeErr(s.path, err)
+	}
+	for i, a := range e.Answers {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO answers (entry_id, position, key, question, answer) VALUES (?, ?, ?, ?, ?)`,
+			id, i+1, a.Key, a.Question, a.Answer); err != nil {
+			return false, false, writeErr(s.path, err)
+		}
+	}
+	e.ID = id
+	if err := s.writeDetails(ctx, tx, e); err != nil {
+		return false, false, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM entries_fts WHERE rowid = ?`, id); err != nil {
+		return false, false, writeErr(s.path, err)
+	}
+	return false, true, index(ctx, tx, &e, details(e))
+}
+
+// details is the search text of an entry's kind-specific rows.
+func details(e journal.Entry) string {
+	if e.Craving != nil {
+		return e.Craving.DetailsText()
+	}
+	return ""
+}
+
+// writeDetails writes the craving or check-in rows of an entry.
+func (s *Store) writeDetails(ctx context.Context, tx *sql.Tx, e journal.Entry) error {
+	switch {
+	case e.Kind == journal.KindCraving && e.Craving != nil:
+		return s.writeCravingDetails(ctx, tx, e.ID, e.Craving)
+	case e.Kind == journal.KindCheckin && e.Checkin != nil:
+		c := e.Checkin
+		_, err := tx.ExecContext(ctx, `INSERT INTO checkins (entry_id, mood, craving, sleep_hours) VALUES (?, ?, ?, ?)
+			ON CONFLICT (entry_id) DO UPDATE SET mood = excluded.mood, craving = excluded.craving, sleep_hours = excluded.sleep_hours`,
+			e.ID, c.Mood, c.Craving, c.SleepHours)
+		if err != nil {
+			return writeErr(s.path, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) importDrinkDay(ctx context.Context, tx *sql.Tx, d journal.DrinkDay) (added, updated bool, err error) {
+	old, err := drinkDay(ctx, tx, d.Day)
+	switch {
+	case errors.Is(err, journal.ErrNotFound):
+		if d.UUID == "" {
+			return false, false, journal.Invalid("drink day %s has no uuid", d.Day)
+		}
+		if d.UpdatedAt.IsZero() {
+			d.UpdatedAt = d.FirstRecordedAt
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO drink_days (`+drinkColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			d.Day.String(), d.UUID, d.StandardDrinks, d.Note, stamp(d.FirstRecordedAt), d.Backfilled, stamp(d.UpdatedAt))
+		if err != nil {
+			return false, false, writeErr(s.path, err)
+		}
+		return true, false, nil
+	case err != nil:
+		return false, false, err
+	}
+	if !d.UpdatedAt.After(old.UpdatedAt) || (d.StandardDrinks == old.StandardDrinks && d.Note == old.Note) {
+		return false, false, nil
+	}
+	// The total and note follow the later copy; when the day was first
+	// recorded stays the earliest of the two.
+	_, err = tx.ExecContext(ctx, `UPDATE drink_days SET standard_drinks = ?, note = ?, updated_at = ? WHERE day = ?`,
+		d.StandardDrinks, d.Note, stamp(d.UpdatedAt), d.Day.String())
+	if err != nil {
+		return false, false, writeErr(s.path, err)
+	}
+	if d.FirstRecordedAt.Before(old.FirstRecordedAt) && !d.FirstRecordedAt.IsZero() {
+		if _, err := tx.ExecContext(ctx, `UPDATE drink_days SET first_recorded_at = ?, backfilled = ? WHERE day = ?`,
+			stamp(d.FirstRecordedAt), d.Backfilled, d.Day.String()); err != nil {
+			return false, false, writeErr(s.path, err)
+		}
+	}
+	return false, true, nil
+}
+
+func (s *Store) importCall(ctx context.Context, tx *sql.Tx, c journal.Call) (added, updated bool, err error) {
+	id, local, err := localStamp(ctx, tx, "calls", c.UUID)
+	if err != nil {
+		return false, false, err
+	}
+	if id == 0 {
+		if c.UpdatedAt.IsZero() {
+			c.UpdatedAt = c.CreatedAt
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO calls (uuid, day, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+			c.UUID, c.Day.String(), strings.TrimSpace(c.Note), stamp(c.CreatedAt), stamp(c.UpdatedAt))
+		if err != nil {
+			return false, false, writeErr(s.path, err)
+		}
+		return true, false, nil
+	}
+	if !newer(stamp(c.UpdatedAt), local) {
+		return false, false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE calls SET day = ?, note = ?, updated_at = ? WHERE id = ?`,
+		c.Day.String(), c.Note, stamp(c.UpdatedAt), id); err != nil {
+		return false, false, writeErr(s.path, fmt.Errorf("call %s: %w", c.UUID, err))
+	}
+	return false, true, nil
+}
