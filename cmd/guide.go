@@ -34,8 +34,9 @@ const guideLong = `At a terminal a form walks you through the questions: enter g
 goes back, ctrl+s skips. Esc or ctrl+c stops and keeps your answers as a draft
 that the next run of the same set offers to pick up.
 
-When standard input is not a terminal, one line is read per question (an empty
-line skips it), or all answers come from --answers FILE.`
+When standard input is not a terminal, or JOURNAL_ACCESSIBLE=1 is set, one line
+is read per question (an empty line skips it); or all answers come from
+--answers FILE.`
 
 func newCmdIntention(f *Factory) *cobra.Command {
 	var o guideOptions
@@ -151,7 +152,7 @@ func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error 
 	switch {
 	case o.answers != "":
 		values, err = prompts.ReadAnswers(set, o.answers, answersData)
-	case f.CanPrompt():
+	case f.CanPrompt() && f.Getenv("JOURNAL_ACCESSIBLE") == "":
 		values, err = runForm(c, f, st, set, ses)
 	default:
 		values, err = prompts.RunLines(set, f.IO.In, f.IO.ErrOut, f.IO.InTTY)
