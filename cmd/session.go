@@ -360,3 +360,19 @@ func sessionDetails(ses journal.Session) string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// writeSessionLink ends an entry's view with the session it belongs to.
+func writeSessionLink(c *cobra.Command, f *Factory, st *storage.Store, e journal.Entry) error {
+	if e.SessionID == nil {
+		return nil
+	}
+	ses, err := st.SessionByID(c.Context(), *e.SessionID)
+	if errors.Is(err, journal.ErrNotFound) {
+		return nil // the session was deleted; the entry stands on its own
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(f.IO.Out, "\n%s\n", f.Styles().Dim.Render(fmt.Sprintf("For session %d, %s.", ses.Number, longDay(ses.Day))))
+	return nil
+}
