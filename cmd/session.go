@@ -224,7 +224,20 @@ func newCmdSessionShow(f *Factory) *cobra.Command {
 				return nil
 			}
 			fmt.Fprintln(f.IO.Out, s.Label.Render("Entries"))
-			writeEntryRows(f.IO.Out, entries, f.IO.OutTTY, s)
+			if !f.IO.OutTTY {
+				writeEntryRows(f.IO.Out, entries, false, s)
+				return nil
+			}
+			for _, e := range entries {
+				// The prompt set says more here than the kind: intention,
+				// reflection, integration.
+				what := string(e.Kind)
+				if e.PromptSet != "" {
+					what = e.PromptSet
+				}
+				fmt.Fprintf(f.IO.Out, "%s  %s  %s  %s\n", s.Accent.Render(fmt.Sprintf("%4d", e.ID)),
+					s.Dim.Render(e.OccurredAt.Format("Mon 02 Jan 15:04")), s.Label.Render(fmt.Sprintf("%-11s", what)), summary(e, 40))
+			}
 			return nil
 		},
 	}
