@@ -48,6 +48,11 @@ computer; nothing goes over the network.`,
 		newCmdConfig(f),
 		newCmdStats(f),
 		newCmdCalendar(f),
+		newCmdSession(f),
+		newCmdIntention(f),
+		newCmdReflect(f),
+		newCmdGuide(f),
+		newCmdPrompts(f),
 	)
 	return root
 }

@@ -35,7 +35,7 @@ func newCmdShow(f *Factory) *cobra.Command {
 				return printJSON(f.IO.Out, e)
 			}
 			writeEntry(f.IO.Out, e, f.Styles())
-			return nil
+			return writeSessionLink(c, f, st, e)
 		},
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print the entry as JSON")

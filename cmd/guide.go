@@ -1,0 +1,287 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"journal/journal"
+	"journal/prompts"
+	"journal/storage"
+)
+
+type guideOptions struct {
+	private bool
+	session string
+	answers string
+	json    bool
+}
+
+func (o *guideOptions) register(c *cobra.Command) {
+	fl := c.Flags()
+	fl.BoolVar(&o.private, "private", false, "keep this entry out of exports")
+	fl.StringVar(&o.session, "session", "", "link the entry to session `N` (see journal session list)")
+	fl.StringVar(&o.answers, "answers", "", "take the answers from a JSON or TOML `file` of question key to answer (- for stdin)")
+	fl.BoolVar(&o.json, "json", false, "print the saved entry as JSON")
+}
+
+const guideLong = `At a terminal a form walks you through the questions: enter goes on, shift+tab
+goes back, ctrl+s skips. Esc or ctrl+c stops and keeps your answers as a draft
+that the next run of the same set offers to pick up.
+
+When standard input is not a terminal, or JOURNAL_ACCESSIBLE=1 is set, one line
+is read per question (an empty line skips it); or all answers come from
+--answers FILE.`
+
+func newCmdIntention(f *Factory) *cobra.Command {
+	var o guideOptions
+	c := &cobra.Command{
+		Use:   "intention",
+		Short: "Set an intention before a session",
+		Long: "Set an intention before a session. The entry is linked to your next session\n" +
+			"(or today's) unless you give --session.\n\n" + guideLong,
+		Example: `  journal intention
+  journal intention --session 3
+  journal intention --answers intention.json`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return guideRun(c, f, "intention", &o) },
+	}
+	o.register(c)
+	return c
+}
+
+func newCmdReflect(f *Factory) *cobra.Command {
+	var o guideOptions
+	c := &cobra.Command{
+		Use:     "reflect",
+		Aliases: []string{"reflection"},
+		Short:   "Reflect after a session",
+		Long: "Reflect after a session. The entry is linked to your most recent session\n" +
+			"unless you give --session.\n\n" + guideLong,
+		Example: `  journal reflect
+  journal reflect --private
+  printf 'Colours, and my grandmother\n\n' | journal reflect`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return guideRun(c, f, "reflection", &o) },
+	}
+	o.register(c)
+	return c
+}
+
+func newCmdGuide(f *Factory) *cobra.Command {
+	var o guideOptions
+	c := &cobra.Command{
+		Use:   "guide NAME",
+		Short: "Answer any prompt set: integration, weekly, lapse or your own",
+		Long: `Answer the questions of a prompt set ("journal prompts list" shows them).
+Sets meant for before a session link to the next one; sets for after or days
+after link to the most recent one.
+
+` + guideLong,
+		Example: `  journal guide integration
+  journal guide weekly
+  journal guide lapse --private`,
+		Args: exactArgs(1, "the name of a prompt set"),
+		RunE: func(c *cobra.Command, args []string) error { return guideRun(c, f, args[0], &o) },
+	}
+	o.register(c)
+	return c
+}
+
+// loadPrompts reads the built-in sets and the person's own.
+func loadPrompts(f *Factory) (*prompts.Catalog, string, error) {
+	cfg, err := f.ConfigDir()
+	if err != nil {
+		return nil, "", err
+	}
+	dir := filepath.Join(cfg, "prompts")
+	cat, err := prompts.Load(dir)
+	return cat, dir, err
+}
+
+func findSet(f *Factory, name string) (prompts.Set, error) {
+	cat, _, err := loadPrompts(f)
+	if err != nil {
+		return prompts.Set{}, err
+	}
+	if set, ok := cat.Get(name); ok {
+		return set, nil
+	}
+	if perr, ok := cat.Broken[name]; ok {
+		return prompts.Set{}, journal.Invalid("your prompt set %s cannot be used until it is fixed: %v", name, perr)
+	}
+	return prompts.Set{}, journal.Invalid("no prompt set called %q: use one of %s (see journal prompts list)", name, strings.Join(cat.Names(), ", "))
+}
+
+func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error {
+	ctx := c.Context()
+	set, err := findSet(f, name)
+	if err != nil {
+		return err
+	}
+	var wantSession int
+	if o.session != "" {
+		if wantSession, err = parseSessionNumber(o.session); err != nil {
+			return journal.Invalid("--session: %v", err)
+		}
+	}
+	if o.answers == "" && f.NoInput && f.IO.InTTY {
+		return journal.Invalid("with --no-input, give the answers with --answers FILE or pipe them in, one line per question")
+	}
+	var answersData []byte
+	if o.answers != "" {
+		if answersData, err = readAnswersFile(f, o.answers); err != nil {
+			return err
+		}
+	}
+	st, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	now := f.Now()
+	ses, err := linkSession(c, st, set, wantSession, journal.DateOf(now))
+	if err != nil {
+		return err
+	}
+	var values map[string]prompts.Value
+	switch {
+	case o.answers != "":
+		values, err = prompts.ReadAnswers(set, o.answers, answersData)
+	case f.CanPrompt() && f.Getenv("JOURNAL_ACCESSIBLE") == "":
+		values, err = runForm(c, f, st, set, ses)
+	default:
+		values, err = prompts.RunLines(set, f.IO.In, f.IO.ErrOut, f.IO.InTTY)
+	}
+	if err != nil {
+		return err
+	}
+	if set.Answered(values) == 0 {
+		return journal.Invalid("nothing to save: every question was skipped")
+	}
+	e := journal.Entry{
+		Kind:       journal.KindGuided,
+		OccurredAt: now,
+		PromptSet:  set.Name,
+		Answers:    set.Answers(values),
+		Private:    o.private,
+	}
+	if ses != nil {
+		e.SessionID = &ses.ID
+	}
+	if err := st.AddGuidedEntry(ctx, &e); err != nil {
+		return err
+	}
+	if o.json {
+		return printJSON(f.IO.Out, e)
+	}
+	if !f.IO.OutTTY {
+		fmt.Fprintln(f.IO.Out, e.ID)
+		return nil
+	}
+	s := f.Styles()
+	msg := fmt.Sprintf("Saved entry %s (%s)", s.Accent.Render(fmt.Sprint(e.ID)), strings.ToLower(set.Title))
+	if ses != nil {
+		msg += fmt.Sprintf(", linked to session %d on %s", ses.Number, ses.Day.In(f.Now().Location()).Format("Mon 2 Jan"))
+	}
+	if e.Private {
+		msg += s.Dim.Render(" (private)")
+	}
+	fmt.Fprintln(f.IO.Out, msg+".")
+	return nil
+}
+
+// linkSession picks the session an entry belongs to: the one asked for,
+// else by the set's moment: before links to the next session (or today's),
+// after and days-after to the most recent one. Other sets, and a journal
+// with no fitting session, give nil: the entry is saved unlinked.
+func linkSession(c *cobra.Command, st *storage.Store, set prompts.Set, n int, today journal.Date) (*journal.Session, error) {
+	var (
+		ses journal.Session
+		err error
+	)
+	switch {
+	case n > 0:
+		ses, err = st.SessionByNumber(c.Context(), n)
+		if errors.Is(err, journal.ErrNotFound) {
+			return nil, journal.Invalid("--session: %v", noSession(n))
+		}
+	case set.When == prompts.Before:
+		ses, err = st.NextSession(c.Context(), today)
+	case set.When == prompts.After || set.When == prompts.DaysAfter:
+		ses, err = st.LastSession(c.Context(), today)
+	default:
+		return nil, nil
+	}
+	if errors.Is(err, journal.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &ses, nil
+}
+
+func readAnswersFile(f *Factory, path string) ([]byte, error) {
+	if path == "-" {
+		b, err := io.ReadAll(f.IO.In)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the answers from standard input: %w", err)
+		}
+		return b, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, journal.Invalid("--answers: cannot read %s: %v", path, err)
+	}
+	return b, nil
+}
+
+// runForm walks the person through set on the terminal. Leaving early
+// keeps a draft, which the next run of the set offers to pick up.
+func runForm(c *cobra.Command, f *Factory, st *storage.Store, set prompts.Set, ses *journal.Session) (map[string]prompts.Value, error) {
+	ctx := c.Context()
+	opts := prompts.FormOptions{Color: f.IO.Color && !f.NoColor}
+	if ses != nil {
+		opts.Context = fmt.Sprintf("for session %d, %s", ses.Number, ses.Day.In(f.Now().Location()).Format("Mon 2 Jan"))
+	}
+	data, saved, err := st.Draft(ctx, set.Name)
+	switch {
+	case err == nil:
+		if d, derr := prompts.UnmarshalDraft(set, data); derr == nil && len(d.Values) > 0 {
+			opts.Draft, opts.DraftSaved = &d, saved
+		}
+	case !errors.Is(err, journal.ErrNotFound):
+		return nil, err
+	}
+	res, err := prompts.RunForm(set, opts, f.IO.In, f.IO.ErrOut)
+	if err != nil {
+		return nil, fmt.Errorf("the form stopped: %w", err)
+	}
+	if res.Done {
+		return res.Values, nil
+	}
+	if set.Answered(res.Draft.Values) == 0 {
+		return nil, errAborted
+	}
+	text, err := prompts.MarshalDraft(res.Draft)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.SaveDraft(ctx, set.Name, text); err != nil {
+		return nil, err
+	}
+	again := c.CommandPath()
+	if c.Name() == "guide" {
+		again += " " + set.Name
+	}
+	return nil, fmt.Errorf("%w: your answers are kept as a draft; run %s again to pick up where you left off", errAborted, again)
+}

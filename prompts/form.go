@@ -1,0 +1,526 @@
+package prompts
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// FormOptions set up a form run.
+type FormOptions struct {
+	// Draft, when set, is offered for resuming before the first question.
+	Draft      *Draft
+	DraftSaved time.Time
+	// Context is shown after the title, like "for session 3, Fri 4 Dec".
+	Context string
+	Color   bool
+}
+
+// FormResult is how a form ended. Done is false when the person left
+// early (Esc or Ctrl+C); Draft then holds everything given so far.
+type FormResult struct {
+	Done   bool
+	Values map[string]Value
+	Draft  Draft
+}
+
+// RunForm shows the form for set on a terminal, reading keys from in and
+// drawing on out.
+func RunForm(set Set, opts FormOptions, in io.Reader, out io.Writer) (FormResult, error) {
+	p := tea.NewProgram(NewForm(set, opts), tea.WithInput(in), tea.WithOutput(out), tea.WithAltScreen())
+	final, err := p.Run()
+	if err != nil {
+		return FormResult{}, err
+	}
+	return final.(*Form).Result(), nil
+}
+
+// Form is the bubbletea model of a guided prompt run: one step at a time,
+// "step 3 of 8", back, skip, and a last screen to save.
+type Form struct {
+	set    Set
+	opts   FormOptions
+	step   int // len(set.Steps) is the closing screen
+	values map[string]Value
+	resume bool // the "pick up your draft?" question is showing
+	cursor int  // highlighted option (choice, multi, checklist, yes/no)
+	input  textinput.Model
+	area   textarea.Model
+	width  int
+	ended  bool
+	done   bool
+	st     formStyles
+}
+
+type formStyles struct {
+	title, dim, question, accent, picked lipgloss.Style
+}
+
+func newFormStyles(color bool) formStyles {
+	r := lipgloss.NewRenderer(io.Discard)
+	if color {
+		r.SetColorProfile(termenv.ANSI256)
+	} else {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	return formStyles{
+		title:    r.NewStyle().Bold(true),
+		dim:      r.NewStyle().Foreground(lipgloss.Color("245")),
+		question: r.NewStyle().Bold(true).Foreground(lipgloss.Color("110")),
+		accent:   r.NewStyle().Foreground(lipgloss.Color("179")),
+		picked:   r.NewStyle().Bold(true).Foreground(lipgloss.Color("72")),
+	}
+}
+
+// NewForm builds the form at its first step, or at the resume question
+// when opts carries a draft.
+func NewForm(set Set, opts FormOptions) *Form {
+	m := &Form{set: set, opts: opts, values: map[string]Value{}, width: 80, st: newFormStyles(opts.Color)}
+	m.input = textinput.New()
+	m.input.Prompt = "> "
+	m.input.CharLimit = 0
+	m.area = textarea.New()
+	m.area.ShowLineNumbers = false
+	m.area.CharLimit = 0
+	m.area.MaxHeight = 0 // no limit: a long reflection is never cut off
+	m.area.SetHeight(6)
+	m.area.Placeholder = "Write as much or as little as you like"
+	m.resize()
+	m.resume = opts.Draft != nil && len(opts.Draft.Values) > 0
+	if !m.resume {
+		m.enter(0)
+	}
+	return m
+}
+
+// Result reports how the form ended and what was given.
+func (m *Form) Result() FormResult {
+	vals := make(map[string]Value, len(m.values))
+	for k, v := range m.values {
+		if !v.IsZero() {
+			vals[k] = v
+		}
+	}
+	return FormResult{Done: m.done, Values: vals, Draft: Draft{Step: min(m.step, len(m.set.Steps)), Values: vals}}
+}
+
+// Ended reports whether the form is over, finished or left.
+func (m *Form) Ended() bool { return m.ended }
+
+// Step is the index of the step showing (len of the steps: the last screen).
+func (m *Form) Step() int { return m.step }
+
+// Init starts the cursor blinking.
+func (m *Form) Init() tea.Cmd { return textinput.Blink }
+
+func (m *Form) current() (Step, bool) {
+	if m.step < 0 || m.step >= len(m.set.Steps) {
+		return Step{}, false
+	}
+	return m.set.Steps[m.step], true
+}
+
+// enter shows step i with its value so far.
+func (m *Form) enter(i int) tea.Cmd {
+	m.step = max(0, min(i, len(m.set.Steps)))
+	m.input.Blur()
+	m.area.Blur()
+	st, ok := m.current()
+	if !ok {
+		return nil
+	}
+	v := m.values[st.Key]
+	m.cursor = 0
+	switch st.Kind {
+	case Short:
+		m.input.SetValue(v.Text)
+		m.input.CursorEnd()
+		return m.input.Focus()
+	case Long:
+		m.area.SetValue(v.Text)
+		return m.area.Focus()
+	case Choice:
+		if len(v.Picked) > 0 {
+			m.cursor = v.Picked[0]
+		}
+	case YesNo:
+		if v.Text == "no" {
+			m.cursor = 1
+		}
+	}
+	return nil
+}
+
+// commit keeps what the text fields hold; the other kinds change their
+// value as keys are pressed.
+func (m *Form) commit() {
+	st, ok := m.current()
+	if !ok {
+		return
+	}
+	switch st.Kind {
+	case Short:
+		m.values[st.Key] = Value{Text: strings.TrimSpace(m.input.Value())}
+	case Long:
+		m.values[st.Key] = Value{Text: strings.TrimSpace(m.area.Value())}
+	}
+}
+
+func (m *Form) resize() {
+	w := min(m.width, 80) - 2
+	m.input.Width = w - 3
+	m.area.SetWidth(w)
+}
+
+// Update handles a key or a resize.
+func (m *Form) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width = max(msg.Width, 20)
+		m.resize()
+		return m, nil
+	case tea.KeyMsg:
+		return m, m.key(msg)
+	}
+	return m, m.pass(msg)
+}
+
+// pass hands other messages (cursor blinks) to the text field showing.
+func (m *Form) pass(msg tea.Msg) tea.Cmd {
+	st, ok := m.current()
+	if !ok || m.resume {
+		return nil
+	}
+	var cmd tea.Cmd
+	switch st.Kind {
+	case Short:
+		m.input, cmd = m.input.Update(msg)
+	case Long:
+		m.area, cmd = m.area.Update(msg)
+	}
+	return cmd
+}
+
+func (m *Form) key(k tea.KeyMsg) tea.Cmd {
+	switch k.String() {
+	case "ctrl+c", "esc":
+		if !m.resume {
+			m.commit()
+		}
+		m.ended = true
+		return tea.Quit
+	}
+	if m.resume {
+		switch strings.ToLower(k.String()) {
+		case "enter", "y":
+			m.resume = false
+			for key, v := range m.opts.Draft.Values {
+				m.values[key] = v
+			}
+			return m.enter(m.opts.Draft.Step)
+		case "n":
+			m.resume = false
+			return m.enter(0)
+		}
+		return nil
+	}
+	st, ok := m.current()
+	if !ok { // the closing screen
+		switch k.String() {
+		case "enter":
+			m.done, m.ended = true, true
+			return tea.Quit
+		case "shift+tab", "up", "left":
+			return m.enter(m.step - 1)
+		}
+		return nil
+	}
+	switch k.String() {
+	case "shift+tab":
+		m.commit()
+		return m.enter(m.step - 1)
+	case "tab":
+		m.commit()
+		return m.enter(m.step + 1)
+	case "ctrl+s":
+		m.values[st.Key] = Value{}
+		return m.enter(m.step + 1)
+	case "ctrl+d":
+		if st.Kind == Long {
+			m.commit()
+			return m.enter(m.step + 1)
+		}
+	}
+	switch st.Kind {
+	case Short:
+		if k.String() == "enter" {
+			m.commit()
+			return m.enter(m.step + 1)
+		}
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(k)
+		return cmd
+	case Long:
+		var cmd tea.Cmd
+		m.area, cmd = m.area.Update(k)
+		return cmd
+	case Scale:
+		return m.scaleKey(st, k)
+	default:
+		return m.optionKey(st, k)
+	}
+}
+
+func (m *Form) scaleKey(st Step, k tea.KeyMsg) tea.Cmd {
+	v := m.values[st.Key]
+	set := func(n int) {
+		n = max(st.Min, min(n, st.Max))
+		m.values[st.Key] = Value{Number: &n}
+	}
+	switch s := k.String(); s {
+	case "enter":
+		return m.enter(m.step + 1)
+	case "left", "h", "down", "j":
+		if v.Number == nil {
+			set((st.Min + st.Max) / 2)
+		} else {
+			set(*v.Number - 1)
+		}
+	case "right", "l", "up", "k":
+		if v.Number == nil {
+			set((st.Min + st.Max) / 2)
+		} else {
+			set(*v.Number + 1)
+		}
+	case "backspace", "delete":
+		m.values[st.Key] = Value{}
+	default:
+		if len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
+			d := int(s[0] - '0')
+			// "1" then "0" reaches 10 on a scale that goes that far.
+			if v.Number != nil && *v.Number == 1 && d == 0 && st.Max >= 10 {
+				d = 10
+			}
+			if d >= st.Min && d <= st.Max {
+				set(d)
+			}
+		}
+	}
+	return nil
+}
+
+// options are what the cursor moves over: the options, or yes and no.
+func options(st Step) []string {
+	if st.Kind == YesNo {
+		return []string{"Yes", "No"}
+	}
+	return st.Options
+}
+
+func (m *Form) optionKey(st Step, k tea.KeyMsg) tea.Cmd {
+	opts := options(st)
+	v := m.values[st.Key]
+	switch s := k.String(); s {
+	case "up", "k":
+		m.cursor = (m.cursor + len(opts) - 1) % len(opts)
+	case "down", "j":
+		m.cursor = (m.cursor + 1) % len(opts)
+	case " ", "x":
+		if st.Kind == Multi || st.Kind == Checklist {
+			m.toggle(st, v)
+		}
+	case "enter":
+		switch st.Kind {
+		case Choice:
+			m.values[st.Key] = Value{Picked: []int{m.cursor}}
+		case YesNo:
+			m.values[st.Key] = Value{Text: strings.ToLower(opts[m.cursor])}
+		}
+		return m.enter(m.step + 1)
+	default:
+		// A number picks that option directly.
+		if len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(opts) {
+			m.cursor = int(s[0] - '1')
+			if st.Kind == Multi || st.Kind == Checklist {
+				m.toggle(st, v)
+			}
+		}
+	}
+	return nil
+}
+
+func (m *Form) toggle(st Step, v Value) {
+	picked := slices.Clone(v.Picked)
+	if i := slices.Index(picked, m.cursor); i >= 0 {
+		picked = slices.Delete(picked, i, i+1)
+	} else {
+		picked = append(picked, m.cursor)
+		slices.Sort(picked)
+	}
+	m.values[st.Key] = Value{Picked: picked}
+}
+
+// View draws the current step.
+func (m *Form) View() string {
+	if m.ended {
+		return ""
+	}
+	w := min(m.width, 80) - 2
+	wrap := func(s lipgloss.Style) lipgloss.Style { return s.Width(w) }
+	var b strings.Builder
+	head := m.set.Title
+	if m.opts.Context != "" {
+		head += " · " + m.opts.Context
+	}
+	b.WriteString(wrap(m.st.title).Render(head) + "\n")
+	if m.resume {
+		d := m.opts.Draft
+		when := ""
+		if !m.opts.DraftSaved.IsZero() {
+			when = " from " + m.opts.DraftSaved.Format("Mon 2 Jan, 15:04")
+		}
+		b.WriteString("\n" + wrap(m.st.question).Render(fmt.Sprintf("You have a draft%s, with %d of %d questions answered.", when, m.set.Answered(d.Values), len(m.set.Steps))) + "\n\n")
+		b.WriteString("Pick up where you left off?\n\n")
+		b.WriteString(wrap(m.st.dim).Render("enter or y: pick it up · n: start fresh · esc: leave it for now"))
+		return b.String()
+	}
+	st, ok := m.current()
+	if !ok {
+		b.WriteString(m.st.dim.Render("All done") + "\n\n")
+		b.WriteString(wrap(m.st.question).Render(fmt.Sprintf("You answered %d of %d questions.", m.set.Answered(m.values), len(m.set.Steps))) + "\n\n")
+		if len(m.set.Steps) <= 12 { // the list fits a 24-line terminal
+			for _, st := range m.set.Steps {
+				line := clip(st.Question, w-4)
+				if m.values[st.Key].IsZero() {
+					b.WriteString(m.st.dim.Render("○ "+line+" (skipped)") + "\n")
+				} else {
+					b.WriteString("● " + line + "\n")
+				}
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("Save this entry?\n\n")
+		b.WriteString(wrap(m.st.dim).Render("enter save · shift+tab back · esc stop and keep a draft"))
+		return b.String()
+	}
+	b.WriteString(m.st.dim.Render(fmt.Sprintf("Step %d of %d", m.step+1, len(m.set.Steps))+"  "+m.progress()) + "\n\n")
+	b.WriteString(wrap(m.st.question).Render(st.Question) + "\n")
+	if st.Help != "" {
+		b.WriteString(wrap(m.st.dim).Render(st.Help) + "\n")
+	}
+	b.WriteString("\n")
+	v := m.values[st.Key]
+	var keys string
+	switch st.Kind {
+	case Short:
+		b.WriteString(m.input.View())
+		keys = "enter next"
+	case Long:
+		b.WriteString(m.area.View())
+		keys = "tab next · enter new line"
+	case Scale:
+		b.WriteString(m.scaleView(st, v))
+		keys = "←/→ or a number to choose · enter next"
+	default:
+		b.WriteString(m.optionsView(st, v))
+		if st.Kind == Multi || st.Kind == Checklist {
+			keys = "↑/↓ move · space tick · enter next"
+		} else {
+			keys = "↑/↓ move · enter choose"
+		}
+	}
+	b.WriteString("\n\n" + wrap(m.st.dim).Render(keys+"\nshift+tab back · ctrl+s skip · esc stop and keep a draft"))
+	return b.String()
+}
+
+// progress is one dot per step: filled when answered.
+func (m *Form) progress() string {
+	var b strings.Builder
+	for i, st := range m.set.Steps {
+		switch {
+		case i == m.step:
+			b.WriteString("◆")
+		case !m.values[st.Key].IsZero():
+			b.WriteString("●")
+		default:
+			b.WriteString("○")
+		}
+	}
+	return b.String()
+}
+
+func (m *Form) scaleView(st Step, v Value) string {
+	var nums []string
+	for n := st.Min; n <= st.Max; n++ {
+		s := fmt.Sprintf(" %d ", n)
+		if v.Number != nil && *v.Number == n {
+			s = m.st.picked.Render(fmt.Sprintf("[%d]", n))
+		}
+		nums = append(nums, s)
+	}
+	out := strings.Join(nums, " ")
+	var labels []string
+	if st.MinLabel != "" {
+		labels = append(labels, fmt.Sprintf("%d = %s", st.Min, st.MinLabel))
+	}
+	if st.MaxLabel != "" {
+		labels = append(labels, fmt.Sprintf("%d = %s", st.Max, st.MaxLabel))
+	}
+	if len(labels) > 0 {
+		out += "\n" + m.st.dim.Render(strings.Join(labels, "   "))
+	}
+	if v.Number == nil {
+		out += "\n" + m.st.dim.Render("(nothing chosen yet)")
+	}
+	return out
+}
+
+func (m *Form) optionsView(st Step, v Value) string {
+	var lines []string
+	for i, o := range options(st) {
+		mark := "( )"
+		picked := false
+		switch st.Kind {
+		case Multi, Checklist:
+			mark = "[ ]"
+			if slices.Contains(v.Picked, i) {
+				mark, picked = "[x]", true
+			}
+		case Choice:
+			if len(v.Picked) > 0 && v.Picked[0] == i {
+				mark, picked = "(•)", true
+			}
+		case YesNo:
+			if strings.EqualFold(v.Text, o) {
+				mark, picked = "(•)", true
+			}
+		}
+		pointer := "  "
+		if i == m.cursor {
+			pointer = m.st.accent.Render("› ")
+		}
+		line := mark + " " + o
+		if picked {
+			line = m.st.picked.Render(line)
+		}
+		lines = append(lines, pointer+line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// clip cuts s to n columns with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n || n < 2 {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}

@@ -1,0 +1,198 @@
+package prompts
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// press sends keys to the form the way a terminal would, and reports
+// whether the last one asked the program to quit.
+func press(t *testing.T, m *Form, keys ...string) (quit bool) {
+	t.Helper()
+	for _, k := range keys {
+		var msg tea.KeyMsg
+		switch k {
+		case "enter":
+			msg = tea.KeyMsg{Type: tea.KeyEnter}
+		case "tab":
+			msg = tea.KeyMsg{Type: tea.KeyTab}
+		case "shift+tab":
+			msg = tea.KeyMsg{Type: tea.KeyShiftTab}
+		case "ctrl+c":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlC}
+		case "ctrl+s":
+			msg = tea.KeyMsg{Type: tea.KeyCtrlS}
+		case "esc":
+			msg = tea.KeyMsg{Type: tea.KeyEsc}
+		case "up":
+			msg = tea.KeyMsg{Type: tea.KeyUp}
+		case "down":
+			msg = tea.KeyMsg{Type: tea.KeyDown}
+		case "left":
+			msg = tea.KeyMsg{Type: tea.KeyLeft}
+		case "right":
+			msg = tea.KeyMsg{Type: tea.KeyRight}
+		case "space":
+			msg = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+		default:
+			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		}
+		// Commands are not run: they are cursor blinks, or tea.Quit,
+		// which Ended reports.
+		m.Update(msg)
+	}
+	return m.Ended()
+}
+
+func formSet() Set {
+	s := testSet()
+	s.Steps = append([]Step{{Key: "story", Kind: Long, Question: "What happened?", Help: "As much or as little as you like."}}, s.Steps...)
+	return s
+}
+
+func TestFormNavigationBackAndSkip(t *testing.T) {
+	m := NewForm(formSet(), FormOptions{})
+	if v := m.View(); !strings.Contains(v, "Step 1 of 7") || !strings.Contains(v, "What happened?") || !strings.Contains(v, "As much or as little") {
+		t.Fatalf("first step view:\n%s", v)
+	}
+	// Long text: enter is a new line, tab goes on.
+	press(t, m, "A long day", "enter", "then calm", "tab")
+	if m.Step() != 1 || !strings.Contains(m.View(), "Step 2 of 7") {
+		t.Fatalf("tab should go to step 2, at %d", m.Step())
+	}
+	press(t, m, "s", "t", "e", "a", "d", "y", "enter")
+	if m.Step() != 2 {
+		t.Fatalf("enter should go to step 3, at %d", m.Step())
+	}
+	// Back keeps what was typed.
+	press(t, m, "shift+tab")
+	if m.Step() != 1 || !strings.Contains(m.View(), "steady") {
+		t.Fatalf("back should show step 2 with its answer:\n%s", m.View())
+	}
+	// Skip clears the answer and goes on.
+	press(t, m, "ctrl+s")
+	if m.Step() != 2 {
+		t.Fatalf("skip should go on, at %d", m.Step())
+	}
+	r := m.Result()
+	if r.Values["story"].Text != "A long day\nthen calm" {
+		t.Errorf("long text: %q", r.Values["story"].Text)
+	}
+	if _, ok := r.Values["text"]; ok {
+		t.Errorf("a skipped step must have no value: %+v", r.Values["text"])
+	}
+	// Back from the first step stays there.
+	press(t, m, "shift+tab", "shift+tab", "shift+tab")
+	if m.Step() != 0 {
+		t.Errorf("back from step 1 stays at step 1, at %d", m.Step())
+	}
+}
+
+func TestFormScaleChoiceAndTicks(t *testing.T) {
+	m := NewForm(formSet(), FormOptions{})
+	press(t, m, "tab", "tab") // to the scale
+	if v := m.View(); !strings.Contains(v, "0 = none") || !strings.Contains(v, "10 = very") || !strings.Contains(v, "nothing chosen yet") {
+		t.Fatalf("scale view:\n%s", v)
+	}
+	press(t, m, "right")
+	if v := m.View(); !strings.Contains(v, "[5]") {
+		t.Fatalf("the first arrow picks the middle:\n%s", v)
+	}
+	press(t, m, "right", "right", "1", "0")
+	if n := m.Result().Values["level"].Number; n == nil || *n != 10 {
+		t.Fatalf("typing 1 then 0 should give 10, got %v", n)
+	}
+	press(t, m, "3", "enter")
+	// Choice: the cursor moves, enter picks and goes on.
+	press(t, m, "down", "enter")
+	// Multi: space ticks, a number ticks that option.
+	press(t, m, "space", "3", "down", "space", "down", "space", "enter")
+	// Checklist: leave it as is with tab; yes/no: pick "No".
+	press(t, m, "tab", "down", "enter")
+	r := m.Result()
+	if *r.Values["level"].Number != 3 || r.Values["pick"].Picked[0] != 1 || r.Values["ok"].Text != "no" {
+		t.Errorf("values: %+v", r.Values)
+	}
+	if got := formSet().Steps[4].Format(r.Values["many"]); got != "A walk, A call" {
+		t.Errorf("multi ticks: %q", got)
+	}
+	if _, ok := r.Values["ready"]; ok {
+		t.Errorf("untouched checklist should be skipped: %+v", r.Values["ready"])
+	}
+	// The last screen: enter saves.
+	if v := m.View(); !strings.Contains(v, "You answered 4 of 7 questions.") {
+		t.Fatalf("closing screen:\n%s", v)
+	}
+	if !press(t, m, "enter") || !m.Result().Done {
+		t.Error("enter on the last screen should finish")
+	}
+}
+
+func TestFormCtrlCKeepsADraftThatResumes(t *testing.T) {
+	m := NewForm(formSet(), FormOptions{})
+	press(t, m, "Rain on the window", "tab", "c", "a", "l", "m")
+	if !press(t, m, "ctrl+c") {
+		t.Fatal("ctrl+c should quit")
+	}
+	r := m.Result()
+	if r.Done || r.Draft.Step != 1 || r.Draft.Values["text"].Text != "calm" || r.Draft.Values["story"].Text != "Rain on the window" {
+		t.Fatalf("draft: %+v", r)
+	}
+	if m.View() != "" {
+		t.Error("nothing is drawn after leaving")
+	}
+	text, err := MarshalDraft(r.Draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := UnmarshalDraft(formSet(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// The next run offers the draft; enter picks it up where it was left.
+	saved := time.Date(2026, 11, 24, 21, 30, 0, 0, time.UTC)
+	m = NewForm(formSet(), FormOptions{Draft: &d, DraftSaved: saved})
+	if v := m.View(); !strings.Contains(v, "You have a draft from Tue 24 Nov, 21:30, with 2 of 7 questions answered.") {
+		t.Fatalf("resume view:\n%s", v)
+	}
+	press(t, m, "enter")
+	if m.Step() != 1 || !strings.Contains(m.View(), "calm") {
+		t.Fatalf("resumed at step %d:\n%s", m.Step(), m.View())
+	}
+	press(t, m, "shift+tab")
+	if !strings.Contains(m.View(), "Rain on the window") {
+		t.Errorf("earlier answers come back too:\n%s", m.View())
+	}
+	// Esc also keeps a draft.
+	if !press(t, m, "esc") || m.Result().Done || m.Result().Draft.Values["text"].Text != "calm" {
+		t.Errorf("esc: %+v", m.Result())
+	}
+
+	// n starts fresh.
+	m = NewForm(formSet(), FormOptions{Draft: &d})
+	press(t, m, "n")
+	if m.Step() != 0 || len(m.Result().Values) != 0 {
+		t.Errorf("start fresh: step %d, values %+v", m.Step(), m.Result().Values)
+	}
+}
+
+func TestFormFitsEightyColumns(t *testing.T) {
+	m := NewForm(formSet(), FormOptions{})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for i := 0; i <= len(formSet().Steps); i++ {
+		v := m.View()
+		if n := strings.Count(v, "\n") + 1; n > 24 {
+			t.Errorf("step %d is %d lines tall", i+1, n)
+		}
+		for _, l := range strings.Split(v, "\n") {
+			if w := len([]rune(l)); w > 80 {
+				t.Errorf("step %d: line of %d columns: %q", i+1, w, l)
+			}
+		}
+		press(t, m, "tab")
+	}
+}

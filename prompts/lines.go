@@ -1,0 +1,67 @@
+package prompts
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"journal/journal"
+)
+
+// Tries is how many times line mode asks again after an answer that does
+// not fit before it gives up.
+const Tries = 3
+
+// RunLines walks through set reading one line per question from in, with
+// the questions written to out. An empty line skips a question and the
+// end of input skips the rest. An answer that does not fit (a scale value
+// out of range, say) is asked for again; after Tries misses it returns an
+// input error and nothing should be saved. typing says a person types at
+// in: then a "> " prompt is shown before each answer.
+func RunLines(set Set, in io.Reader, out io.Writer, typing bool) (map[string]Value, error) {
+	r := bufio.NewReader(in)
+	values := map[string]Value{}
+	fmt.Fprintf(out, "%s (%d questions; an empty line skips one)\n", set.Title, len(set.Steps))
+	eof := false
+	for i, st := range set.Steps {
+		if eof {
+			break
+		}
+		fmt.Fprintf(out, "\n%d/%d %s\n", i+1, len(set.Steps), st.Question)
+		if st.Help != "" {
+			fmt.Fprintf(out, "    %s\n", st.Help)
+		}
+		for j, o := range st.Options {
+			fmt.Fprintf(out, "    %d) %s\n", j+1, o)
+		}
+		if h := st.Hint(); h != "" && st.Kind != Long {
+			fmt.Fprintf(out, "    (%s)\n", h)
+		}
+		for try := 1; ; try++ {
+			if typing {
+				fmt.Fprint(out, "> ")
+			}
+			line, err := r.ReadString('\n')
+			if errors.Is(err, io.EOF) {
+				eof = true
+			} else if err != nil {
+				return nil, fmt.Errorf("cannot read the answers from standard input: %w", err)
+			}
+			v, perr := st.Parse(strings.TrimRight(line, "\r\n"))
+			if perr == nil {
+				if !v.IsZero() {
+					values[st.Key] = v
+				}
+				break
+			}
+			if try >= Tries || eof {
+				return nil, journal.Invalid("question %d (%s): %v; nothing was saved", i+1, st.Key, perr)
+			}
+			fmt.Fprintf(out, "%v. Try again, or leave it empty to skip.\n", perr)
+		}
+	}
+	fmt.Fprintln(out)
+	return values, nil
+}

@@ -1,0 +1,129 @@
+package prompts
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"journal/journal"
+)
+
+func testSet() Set {
+	return Set{Name: "t", Title: "Test", When: Daily, Steps: []Step{
+		{Key: "text", Kind: Short, Question: "A word?"},
+		{Key: "level", Kind: Scale, Question: "How strong?", Min: 0, Max: 10, MinLabel: "none", MaxLabel: "very"},
+		{Key: "pick", Kind: Choice, Question: "Which?", Options: []string{"Yes", "Partly", "Not yet"}},
+		{Key: "many", Kind: Multi, Question: "What helped?", Options: []string{"Rest", "A walk", "A call"}},
+		{Key: "ready", Kind: Checklist, Question: "Ready?", Options: []string{"Quiet room", "Phone away"}},
+		{Key: "ok", Kind: YesNo, Question: "OK?"},
+	}}
+}
+
+func TestFormatAnswers(t *testing.T) {
+	set := testSet()
+	seven := 7
+	got := set.Answers(map[string]Value{
+		"text":  {Text: " calm "},
+		"level": {Number: &seven},
+		"pick":  {Picked: []int{1}},
+		"many":  {Picked: []int{0, 2}},
+		"ready": {Picked: []int{1}},
+		"ok":    {Text: "no"},
+	})
+	want := []string{"calm", "7 (0 = none, 10 = very)", "Partly", "Rest, A call", "done: Phone away\nnot yet: Quiet room", "no"}
+	for i, a := range got {
+		if a.Answer != want[i] || a.Question != set.Steps[i].Question || a.Key != set.Steps[i].Key {
+			t.Errorf("step %d: got %+v, want answer %q", i+1, a, want[i])
+		}
+	}
+	if a := set.Answers(nil); len(a) != 6 || a[0].Answer != "" {
+		t.Errorf("skipped steps must be kept with an empty answer: %+v", a)
+	}
+}
+
+func TestRunLines(t *testing.T) {
+	in := strings.NewReader("calm\n\n2\nrest, 3\n1,2\ny\n")
+	var out bytes.Buffer
+	v, err := RunLines(testSet(), in, &out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := v["level"]; ok {
+		t.Error("an empty line must skip the question")
+	}
+	if v["text"].Text != "calm" || v["pick"].Picked[0] != 1 || len(v["many"].Picked) != 2 || v["ok"].Text != "yes" {
+		t.Errorf("values: %+v", v)
+	}
+	if !strings.Contains(out.String(), "2/6 How strong?") || !strings.Contains(out.String(), "2) Partly") {
+		t.Errorf("questions not shown:\n%s", out.String())
+	}
+}
+
+func TestRunLinesAsksAgainThenGivesUp(t *testing.T) {
+	var out bytes.Buffer
+	v, err := RunLines(testSet(), strings.NewReader("\nx\n11\n5\n"), &out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *v["level"].Number != 5 || strings.Count(out.String(), "Try again") != 2 {
+		t.Errorf("values %+v, output:\n%s", v, out.String())
+	}
+	_, err = RunLines(testSet(), strings.NewReader("\nx\n11\n12\n-1\n"), &out, false)
+	if !journal.IsInput(err) || !strings.Contains(err.Error(), "question 2 (level)") {
+		t.Errorf("want an input error after %d tries, got %v", Tries, err)
+	}
+}
+
+func TestRunLinesEndOfInputSkipsTheRest(t *testing.T) {
+	v, err := RunLines(testSet(), strings.NewReader("only this"), &bytes.Buffer{}, false)
+	if err != nil || len(v) != 1 || v["text"].Text != "only this" {
+		t.Errorf("got %+v, %v", v, err)
+	}
+}
+
+func TestReadAnswers(t *testing.T) {
+	set := testSet()
+	v, err := ReadAnswers(set, "a.json", []byte(`{"text": "calm", "level": 4, "pick": "not yet", "many": ["Rest", 2], "ok": false}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *v["level"].Number != 4 || v["pick"].Picked[0] != 2 || len(v["many"].Picked) != 2 || v["ok"].Text != "no" {
+		t.Errorf("json values: %+v", v)
+	}
+	v, err = ReadAnswers(set, "a.toml", []byte("text = \"calm\"\nlevel = 9\nready = [\"Quiet room\"]\nok = \"yes\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *v["level"].Number != 9 || v["ready"].Picked[0] != 0 || v["ok"].Text != "yes" {
+		t.Errorf("toml values: %+v", v)
+	}
+	for src, want := range map[string]string{
+		`{"nope": "x"}`:     `"nope" is not a question of t: its keys are text, level, pick, many, ready, ok`,
+		`{"level": 12}`:     `level: "12" is not on the scale: give a whole number from 0 to 10`,
+		`{"pick": 4}`:       "there is no option 4",
+		`{"text": ["a"]}`:   "a list only fits multi and checklist",
+		`{"level": true}`:   "true or false only fits a yes/no question",
+		`{"text": "a"`:      "not a JSON object",
+		`{"many": ["Nap"]}`: `"Nap" is not one of the options`,
+	} {
+		if _, err := ReadAnswers(set, "a.json", []byte(src)); !journal.IsInput(err) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want %q", src, err, want)
+		}
+	}
+}
+
+func TestDraftRoundTrip(t *testing.T) {
+	set := testSet()
+	five := 5
+	s, err := MarshalDraft(Draft{Step: 2, Values: map[string]Value{"level": {Number: &five}, "gone": {Text: "x"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := UnmarshalDraft(set, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Step != 2 || *d.Values["level"].Number != 5 || len(d.Values) != 1 {
+		t.Errorf("draft: %+v", d)
+	}
+}

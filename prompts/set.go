@@ -1,0 +1,247 @@
+// Package prompts holds guided prompt sets: the built-in ones (TOML files
+// embedded in the binary) and the person's own, and the runners that walk
+// someone through a set: a form on a terminal, one line per question when
+// piped, or an answers file.
+package prompts
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"journal/journal"
+)
+
+// When says what part of the session cycle a set is meant for.
+type When string
+
+const (
+	Before    When = "before"     // before a session: linked to the next one
+	After     When = "after"      // after a session: linked to the last one
+	DaysAfter When = "days-after" // a few days after: linked to the last one
+	Daily     When = "daily"
+	Weekly    When = "weekly"
+)
+
+// Whens lists every When, in the order help text names them.
+var Whens = []When{Before, After, DaysAfter, Daily, Weekly}
+
+// Kind is the kind of answer a step asks for.
+type Kind string
+
+const (
+	Short     Kind = "short"     // one line of text
+	Long      Kind = "long"      // several lines of text
+	Scale     Kind = "scale"     // a whole number from Min to Max
+	Choice    Kind = "choice"    // one of Options
+	Multi     Kind = "multi"     // any of Options
+	Checklist Kind = "checklist" // Options to tick off
+	YesNo     Kind = "yesno"     // yes or no
+)
+
+// Kinds lists every Kind, in the order help text names them.
+var Kinds = []Kind{Short, Long, Scale, Choice, Multi, Checklist, YesNo}
+
+// Set is a prompt set: ordered questions for one moment of the cycle.
+type Set struct {
+	Name        string `json:"name"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	When        When   `json:"when"`
+	Steps       []Step `json:"steps"`
+	// Source is "built-in" or the file the set was read from.
+	Source string `json:"source"`
+}
+
+// Step is one question. Every step can be skipped.
+type Step struct {
+	Key      string   `json:"key"`
+	Kind     Kind     `json:"kind"`
+	Question string   `json:"question"`
+	Help     string   `json:"help,omitempty"`
+	Min      int      `json:"min,omitempty"`
+	Max      int      `json:"max,omitempty"`
+	MinLabel string   `json:"min_label,omitempty"`
+	MaxLabel string   `json:"max_label,omitempty"`
+	Options  []string `json:"options,omitempty"`
+}
+
+// Value is the answer to one step while it is being given. The zero Value
+// means skipped. Picked holds option indexes (choice, multi, checklist).
+type Value struct {
+	Text   string `json:"text,omitempty"`
+	Number *int   `json:"number,omitempty"`
+	Picked []int  `json:"picked,omitempty"`
+}
+
+// IsZero reports whether the step was skipped.
+func (v Value) IsZero() bool {
+	return strings.TrimSpace(v.Text) == "" && v.Number == nil && len(v.Picked) == 0
+}
+
+// Format turns a value into the text saved with the entry, readable on its
+// own (an export carries no prompt set beside it). A skipped step is "".
+func (s Step) Format(v Value) string {
+	if v.IsZero() {
+		return ""
+	}
+	switch s.Kind {
+	case Scale:
+		if v.Number == nil {
+			return ""
+		}
+		if s.MinLabel != "" || s.MaxLabel != "" {
+			return fmt.Sprintf("%d (%d = %s, %d = %s)", *v.Number, s.Min, orDash(s.MinLabel), s.Max, orDash(s.MaxLabel))
+		}
+		return fmt.Sprintf("%d (from %d to %d)", *v.Number, s.Min, s.Max)
+	case Choice:
+		if len(v.Picked) == 0 || !s.hasOption(v.Picked[0]) {
+			return ""
+		}
+		return s.Options[v.Picked[0]]
+	case Multi:
+		return strings.Join(s.picked(v.Picked), ", ")
+	case Checklist:
+		var done, not []string
+		for i, o := range s.Options {
+			if slices.Contains(v.Picked, i) {
+				done = append(done, o)
+			} else {
+				not = append(not, o)
+			}
+		}
+		out := "done: " + strings.Join(done, ", ")
+		if len(not) > 0 {
+			out += "\nnot yet: " + strings.Join(not, ", ")
+		}
+		return out
+	default:
+		return strings.TrimSpace(v.Text)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func (s Step) hasOption(i int) bool { return i >= 0 && i < len(s.Options) }
+
+func (s Step) picked(idx []int) []string {
+	var out []string
+	for i, o := range s.Options {
+		if slices.Contains(idx, i) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Hint is the short reminder of what a step accepts in line mode.
+func (s Step) Hint() string {
+	switch s.Kind {
+	case Scale:
+		h := fmt.Sprintf("a number from %d to %d", s.Min, s.Max)
+		if s.MinLabel != "" || s.MaxLabel != "" {
+			h += fmt.Sprintf("; %d = %s, %d = %s", s.Min, orDash(s.MinLabel), s.Max, orDash(s.MaxLabel))
+		}
+		return h
+	case Choice:
+		return "the number of one option"
+	case Multi, Checklist:
+		return "numbers of the options, like 1,3"
+	case YesNo:
+		return "yes or no"
+	case Long:
+		return "one line here"
+	}
+	return ""
+}
+
+// Parse reads a typed answer: the line-mode input and the string values of
+// an answers file. "" is a skip. Its error says what is accepted.
+func (s Step) Parse(in string) (Value, error) {
+	in = strings.TrimSpace(in)
+	if in == "" {
+		return Value{}, nil
+	}
+	switch s.Kind {
+	case Scale:
+		n, err := strconv.Atoi(in)
+		if err != nil || n < s.Min || n > s.Max {
+			return Value{}, journal.Invalid("%q is not on the scale: give a whole number from %d to %d", in, s.Min, s.Max)
+		}
+		return Value{Number: &n}, nil
+	case Choice:
+		i, err := s.option(in)
+		if err != nil {
+			return Value{}, err
+		}
+		return Value{Picked: []int{i}}, nil
+	case Multi, Checklist:
+		var picked []int
+		for _, part := range strings.Split(in, ",") {
+			if part = strings.TrimSpace(part); part == "" {
+				continue
+			}
+			i, err := s.option(part)
+			if err != nil {
+				return Value{}, err
+			}
+			if !slices.Contains(picked, i) {
+				picked = append(picked, i)
+			}
+		}
+		slices.Sort(picked)
+		return Value{Picked: picked}, nil
+	case YesNo:
+		switch strings.ToLower(in) {
+		case "y", "yes", "true":
+			return Value{Text: "yes"}, nil
+		case "n", "no", "false":
+			return Value{Text: "no"}, nil
+		}
+		return Value{}, journal.Invalid("%q is not yes or no: answer yes or no (or leave it empty to skip)", in)
+	}
+	return Value{Text: in}, nil
+}
+
+// option finds an option by its number (from 1) or its words.
+func (s Step) option(in string) (int, error) {
+	if n, err := strconv.Atoi(in); err == nil {
+		if n >= 1 && n <= len(s.Options) {
+			return n - 1, nil
+		}
+		return 0, journal.Invalid("there is no option %d: give a number from 1 to %d", n, len(s.Options))
+	}
+	for i, o := range s.Options {
+		if strings.EqualFold(strings.TrimSpace(o), in) {
+			return i, nil
+		}
+	}
+	return 0, journal.Invalid("%q is not one of the options: give a number from 1 to %d", in, len(s.Options))
+}
+
+// Answers turns the values of a run into what the entry keeps: every
+// question as it was asked, with its answer ("" when skipped).
+func (set Set) Answers(values map[string]Value) []journal.Answer {
+	out := make([]journal.Answer, len(set.Steps))
+	for i, st := range set.Steps {
+		out[i] = journal.Answer{Key: st.Key, Question: st.Question, Answer: st.Format(values[st.Key])}
+	}
+	return out
+}
+
+// Answered counts the steps with an answer.
+func (set Set) Answered(values map[string]Value) int {
+	n := 0
+	for _, st := range set.Steps {
+		if !values[st.Key].IsZero() {
+			n++
+		}
+	}
+	return n
+}
