@@ -7,8 +7,10 @@ import (
 
 // Records is a journal, or a window of one, as plain values: what the JSON
 // export carries, what import merges and what the demo writes. Records are
-// matched across journals by uuid (drinking days by day).
+// matched across journals by uuid (drinking days by day). An entry's
+// session_id names a session of the same Records by its id.
 type Records struct {
+	Sessions  []Session  `json:"sessions"`
 	Entries   []Entry    `json:"entries"`
 	DrinkDays []DrinkDay `json:"drink_days"`
 	Calls     []Call     `json:"calls"`
@@ -17,9 +19,25 @@ type Records struct {
 // Validate checks every record before anything is written, naming the
 // first bad one.
 func (r Records) Validate() error {
+	sessions := map[int64]bool{}
+	for i, ses := range r.Sessions {
+		if strings.TrimSpace(ses.UUID) == "" || ses.Day.IsZero() {
+			return Invalid("sessions[%d]: a session needs a uuid and a day", i)
+		}
+		if _, err := ParseSetting(ses.Setting); err != nil {
+			return Invalid("sessions[%d]: %v", i, err)
+		}
+		if _, err := ParseRoute(ses.Route); err != nil {
+			return Invalid("sessions[%d]: %v", i, err)
+		}
+		sessions[ses.ID] = true
+	}
 	for i, e := range r.Entries {
 		if err := validateRecord(e); err != nil {
 			return Invalid("entries[%d] (%s): %v", i, short(e.UUID), err)
+		}
+		if e.SessionID != nil && !sessions[*e.SessionID] {
+			return Invalid("entries[%d] (%s): session_id %d is not among the sessions", i, short(e.UUID), *e.SessionID)
 		}
 	}
 	for i, d := range r.DrinkDays {

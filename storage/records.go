@@ -67,6 +67,23 @@ func (s *Store) Records(ctx context.Context, f RecordFilter) (journal.Records, i
 		}
 	}
 	slices.Reverse(recs.Calls)
+	// Sessions in the window, and any an exported entry links to.
+	sessions, err := s.Sessions(ctx)
+	if err != nil {
+		return recs, 0, err
+	}
+	linked := map[int64]bool{}
+	for _, e := range recs.Entries {
+		if e.SessionID != nil {
+			linked[*e.SessionID] = true
+		}
+	}
+	recs.Sessions = []journal.Session{}
+	for _, ses := range sessions {
+		if linked[ses.ID] || (!ses.Day.Before(from) && !ses.Day.After(to)) {
+			recs.Sessions = append(recs.Sessions, ses)
+		}
+	}
 	return recs, private, nil
 }
 
@@ -97,8 +114,23 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 	var res ImportResult
 	errDry := errors.New("dry run")
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// Sessions first: entries link to them by local id.
+		localSession := map[int64]int64{}
+		for _, ses := range recs.Sessions {
+			id, added, updated, err := s.importSession(ctx, tx, ses)
+			if err != nil {
+				return err
+			}
+			localSession[ses.ID] = id
+			res.count(added, updated)
+		}
 		for i := range recs.Entries {
-			added, updated, err := s.importEntry(ctx, tx, recs.Entries[i])
+			e := recs.Entries[i]
+			if e.SessionID != nil {
+				id := localSession[*e.SessionID]
+				e.SessionID = &id
+			}
+			added, updated, err := s.importEntry(ctx, tx, e)
 			if err != nil {
 				return err
 			}
@@ -147,7 +179,6 @@ func (s *Store) importEntry(ctx context.Context, tx *sql.Tx, e journal.Entry) (a
 		return false, false, err
 	}
 	e.Tags = journal.MergeTags(e.Tags)
-	e.SessionID = nil // sessions are matched separately; ids are local
 	if e.Craving != nil {
 		e.Craving.Normalize()
 	}
@@ -179,8 +210,9 @@ func (s *Store) importEntry(ctx context.Context, tx *sql.Tx, e journal.Entry) (a
 		return false, false, nil
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE entries SET kind = ?, day = ?, occurred_at = ?, body = ?, private = ?,
-		prompt_set = ?, updated_at = ? WHERE id = ?`,
-		string(e.Kind), e.Day.String(), stamp(e.OccurredAt), e.Body, e.Private, e.PromptSet, stamp(e.UpdatedAt), id); err != nil {
+		prompt_set = ?, session_id = ?, updated_at = ? WHERE id = ?`,
+		string(e.Kind), e.Day.String(), stamp(e.OccurredAt), e.Body, e.Private, e.PromptSet, e.SessionID,
+		stamp(e.UpdatedAt), id); err != nil {
 		return false, false, writeErr(s.path, err)
 	}
 	if err := writeTags(ctx, tx, id, e.Tags); err != nil {
@@ -292,4 +324,34 @@ func (s *Store) importCall(ctx context.Context, tx *sql.Tx, c journal.Call) (add
 		return false, false, writeErr(s.path, fmt.Errorf("call %s: %w", c.UUID, err))
 	}
 	return false, true, nil
+}
+
+// importSession merges one session and returns its local id.
+func (s *Store) importSession(ctx context.Context, tx *sql.Tx, ses journal.Session) (id int64, added, updated bool, err error) {
+	id, local, err := localStamp(ctx, tx, "sessions", ses.UUID)
+	if err != nil {
+		return 0, false, false, err
+	}
+	if ses.UpdatedAt.IsZero() {
+		ses.UpdatedAt = ses.CreatedAt
+	}
+	if id == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO sessions (uuid, day, setting, route, dose_mg, note, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, ses.UUID, ses.Day.String(), ses.Setting, ses.Route, ses.DoseMg, ses.Note,
+			stamp(ses.CreatedAt), stamp(ses.UpdatedAt))
+		if err != nil {
+			return 0, false, false, writeErr(s.path, err)
+		}
+		id, err = res.LastInsertId()
+		return id, true, false, err
+	}
+	if !newer(stamp(ses.UpdatedAt), local) {
+		return id, false, false, nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE sessions SET day = ?, setting = ?, route = ?, dose_mg = ?, note = ?, updated_at = ?
+		WHERE id = ?`, ses.Day.String(), ses.Setting, ses.Route, ses.DoseMg, ses.Note, stamp(ses.UpdatedAt), id)
+	if err != nil {
+		return 0, false, false, writeErr(s.path, err)
+	}
+	return id, false, true, nil
 }

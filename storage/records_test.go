@@ -21,7 +21,10 @@ func sampleRecords(t *testing.T) journal.Records {
 	day := func(s string) journal.Date { d, _ := journal.ParseDate(s); return d }
 	mood, sleep, drinks, crav := 6, 7.5, 0.0, 4
 	mins := 15
+	sid := int64(7) // ids in a document are its own; import maps them
 	return journal.Records{
+		Sessions: []journal.Session{{ID: 7, UUID: "44444444-0000-4000-8000-000000000001", Day: day("2026-11-22"),
+			Setting: "clinic", CreatedAt: at("2026-11-01T10:00:00Z"), UpdatedAt: at("2026-11-01T10:00:00Z")}},
 		Entries: []journal.Entry{
 			{UUID: "11111111-0000-4000-8000-000000000001", Kind: journal.KindNote, Day: day("2026-11-20"),
 				OccurredAt: at("2026-11-20T21:30:00Z"), Body: "Walked instead. #walk", Tags: []string{"walk"},
@@ -36,7 +39,7 @@ func sampleRecords(t *testing.T) journal.Records {
 				Checkin:   &journal.Checkin{Mood: &mood, SleepHours: &sleep, Drinks: &drinks, Craving: &crav},
 				CreatedAt: at("2026-11-21T21:00:00Z"), UpdatedAt: at("2026-11-21T21:00:00Z")},
 			{UUID: "11111111-0000-4000-8000-000000000004", Kind: journal.KindGuided, Day: day("2026-11-22"),
-				OccurredAt: at("2026-11-22T10:00:00Z"), PromptSet: "reflection",
+				OccurredAt: at("2026-11-22T10:00:00Z"), PromptSet: "reflection", SessionID: &sid,
 				Answers:   []journal.Answer{{Key: "noticed", Question: "What did you notice?", Answer: "Calm"}},
 				CreatedAt: at("2026-11-22T10:00:00Z"), UpdatedAt: at("2026-11-22T10:00:00Z")},
 		},
@@ -68,8 +71,8 @@ func TestImportRoundTripAndIdempotence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Added != 7 || res.Updated != 0 {
-		t.Fatalf("first import = %+v, want 7 added", res)
+	if res.Added != 8 || res.Updated != 0 {
+		t.Fatalf("first import = %+v, want 8 added", res)
 	}
 	first := exportJSON(t, a)
 
@@ -85,8 +88,13 @@ func TestImportRoundTripAndIdempotence(t *testing.T) {
 
 	// The same file twice adds nothing.
 	res, err = b.Import(ctx, recs, false)
-	if err != nil || res.Added != 0 || res.Updated != 0 || res.Unchanged != 7 {
+	if err != nil || res.Added != 0 || res.Updated != 0 || res.Unchanged != 8 {
 		t.Errorf("second import = %+v, %v; want all unchanged", res, err)
+	}
+	// The reflection is linked to the imported session.
+	linked, err := b.SessionEntries(ctx, 1)
+	if err != nil || len(linked) != 1 || linked[0].PromptSet != "reflection" {
+		t.Errorf("session 1 entries = %+v, %v", linked, err)
 	}
 	// Imported cravings are searchable by their details.
 	hits, err := b.Search(ctx, "stress", 0)
@@ -144,6 +152,7 @@ func TestImportRefusesABadRecordAndWritesNothing(t *testing.T) {
 		t.Fatalf("err = %v, want an input error", err)
 	}
 	if n := exportJSON(t, s); n != `{
+ "sessions": [],
  "entries": [],
  "drink_days": [],
  "calls": []
