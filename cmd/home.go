@@ -50,12 +50,7 @@ func homeRun(c *cobra.Command, f *Factory) error {
 	if !ok {
 		return nil
 	}
-	next := NewRoot(f)
-	next.SetArgs(a.Args)
-	next.SetIn(f.IO.In)
-	next.SetOut(f.IO.Out)
-	next.SetErr(f.IO.ErrOut)
-	return next.ExecuteContext(c.Context())
+	return runSub(c, f, a.Args...)
 }
 
 // homeSummary is a few calm lines about the journal so far.

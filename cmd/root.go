@@ -27,9 +27,11 @@ computer; nothing goes over the network.`,
 		return journal.Invalid("%v (see --help)", err)
 	})
 	pf := root.PersistentFlags()
-	pf.StringVar(&f.DBPath, "db", "", "journal `file` to use (default $JOURNAL_DB, else the data folder)")
-	pf.BoolVar(&f.NoColor, "no-color", false, "print without colours (also NO_COLOR)")
-	pf.BoolVar(&f.NoInput, "no-input", false, "never ask questions; a missing value is an error")
+	// Defaults are the factory's current values, so a command tree built
+	// again for a follow-on command keeps --db and the rest.
+	pf.StringVar(&f.DBPath, "db", f.DBPath, "journal `file` to use (default $JOURNAL_DB, else the data folder)")
+	pf.BoolVar(&f.NoColor, "no-color", f.NoColor, "print without colours (also NO_COLOR)")
+	pf.BoolVar(&f.NoInput, "no-input", f.NoInput, "never ask questions; a missing value is an error")
 
 	root.AddCommand(
 		newCmdWrite(f),
@@ -41,6 +43,7 @@ computer; nothing goes over the network.`,
 		newCmdRestore(f),
 		newCmdTags(f),
 		newCmdCall(f),
+		newCmdDemo(f),
 		newCmdCraving(f),
 		newCmdDrinks(f),
 		newCmdSober(f),

@@ -355,3 +355,12 @@ func (s *Store) importSession(ctx context.Context, tx *sql.Tx, ses journal.Sessi
 	}
 	return id, false, true, nil
 }
+
+// IsEmpty reports whether the journal holds no records at all, deleted
+// ones included.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM drink_days)
+		+ (SELECT count(*) FROM sessions) + (SELECT count(*) FROM calls)`).Scan(&n)
+	return n == 0, err
+}
