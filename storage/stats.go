@@ -3,32 +3,12 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
-	"sync"
+		"fmt"
 	"time"
 
 	"journal/journal"
 	"journal/journal/stats"
 )
-
-// liveCravings restricts e (entries) to live cravings with a day in a
-// window given as two parameters.
-const liveCravings = `e.kind = 'craving' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`
-
-// longWindow is the window length in days from which trigger and coping
-// counts are read the other way round: over a long window nearly every
-// craving counts, so scanning the small trigger and coping indexes and
-// leaving out the few cravings that do not count (deleted, or outside the
-// window) is much cheaper than looking up every entry of the window.
-const longWindow = 366
-
-// notInWindow names, as "outside", the cravings that do not count in a
-// window given as two parameters (from, to).
-const notInWindow = `WITH outside(id) AS (
-	SELECT id FROM entries WHERE kind = 'craving' AND deleted_at IS NOT NULL
-	UNION ALL SELECT id FROM entries WHERE kind = 'craving' AND deleted_at IS NULL AND day < ?
-	UNION ALL SELECT id FROM entries WHERE kind = 'craving' AND deleted_at IS NULL AND day > ?) `
 
 // StatsInput reads, already aggregated, what stats.Compute needs for the
 // window from..to: a row per recorded day and per day with cravings
@@ -36,86 +16,54 @@ const notInWindow = `WITH outside(id) AS (
 // comparisons) and grouped counts for the rest. heavy is the heavy
 // drinking threshold in standard drinks (0 for the default).
 //
-// The reads are independent, so they run side by side on their own
-// connections: over years of cravings each one is a full pass.
+// Craving figures come from the per-day summaries the schema keeps
+// (craving_days and friends), so ten years cost a few thousand small rows.
 func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy float64) (stats.Input, error) {
 	in := stats.Input{From: from, To: to, HeavyThreshold: heavy}
 	heavy = in.Threshold()
 	wFrom, wTo := from.String(), to.String()
 	xFrom, xTo := from.AddDays(-stats.CompareDays).String(), to.AddDays(stats.CompareDays).String()
-	long := to.DaysSince(from)+1 >= longWindow
-
-	var days, triggers, coping, hours, rest error
-	// Two lanes, one per core of a small machine: each extra connection
-	// costs a schema parse of its own.
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		if in.CravingDays, days = s.cravingDays(ctx, xFrom, xTo); days == nil {
-			rest = s.statsDays(ctx, &in, xFrom, xTo, wFrom, wTo, heavy)
-		}
-	})
-	wg.Go(func() {
-		triggers = s.eachRow(ctx, func(r *sql.Rows) error {
-			var t stats.TriggerCount
-			if err := r.Scan(&t.Trigger, &t.Count); err != nil {
-				return err
-			}
-			in.Triggers = append(in.Triggers, t)
-			return nil
-		}, triggerQuery(long), wFrom, wTo)
-		if triggers != nil {
-			return
-		}
-		coping = s.eachRow(ctx, func(r *sql.Rows) error {
-			var c stats.CopingTotals
-			if err := r.Scan(&c.Strategy, &c.Uses, &c.Known, &c.Resisted); err != nil {
-				return err
-			}
-			in.Coping = append(in.Coping, c)
-			return nil
-		}, copingQuery(long), wFrom, wTo)
-		if coping != nil {
-			return
-		}
-		// The local hour is in the stored time and in the index, so this
-		// pass never visits a row.
-		hours = s.eachRow(ctx, func(r *sql.Rows) error {
-			var h, n int
-			if err := r.Scan(&h, &n); err != nil {
-				return err
-			}
-			if h >= 0 && h < 24 {
-				in.ByHour[h] += n
-			}
-			return nil
-		}, `SELECT CAST(substr(e.occurred_at, 12, 2) AS INTEGER), count(*) FROM entries e
-			WHERE `+liveCravings+` GROUP BY 1`, wFrom, wTo)
-	})
-	wg.Wait()
-	if err := errors.Join(days, triggers, coping, hours, rest); err != nil {
+	var err error
+	if in.CravingDays, err = s.cravingDays(ctx, xFrom, xTo); err != nil {
 		return in, err
 	}
-	return in, nil
-}
-
-func triggerQuery(long bool) string {
-	if long {
-		return notInWindow + `SELECT t.trigger, count(*) FROM craving_triggers t
-			WHERE t.entry_id NOT IN (SELECT id FROM outside) GROUP BY t.trigger`
+	if err := s.statsDays(ctx, &in, xFrom, xTo, wFrom, wTo, heavy); err != nil {
+		return in, err
 	}
-	return `SELECT t.trigger, count(*) FROM entries e JOIN craving_triggers t ON t.entry_id = e.id
-		WHERE ` + liveCravings + ` GROUP BY t.trigger`
-}
-
-func copingQuery(long bool) string {
-	if long {
-		return notInWindow + `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
-			FROM craving_coping k JOIN cravings c ON c.entry_id = k.entry_id
-			WHERE k.entry_id NOT IN (SELECT id FROM outside) GROUP BY k.strategy`
+	err = s.eachRow(ctx, func(r *sql.Rows) error {
+		var t stats.TriggerCount
+		if err := r.Scan(&t.Trigger, &t.Count); err != nil {
+			return err
+		}
+		in.Triggers = append(in.Triggers, t)
+		return nil
+	}, `SELECT trigger, sum(n) FROM craving_day_triggers WHERE day BETWEEN ? AND ? GROUP BY trigger`, wFrom, wTo)
+	if err != nil {
+		return in, err
 	}
-	return `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
-		FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
-		WHERE ` + liveCravings + ` GROUP BY k.strategy`
+	err = s.eachRow(ctx, func(r *sql.Rows) error {
+		var c stats.CopingTotals
+		if err := r.Scan(&c.Strategy, &c.Uses, &c.Known, &c.Resisted); err != nil {
+			return err
+		}
+		in.Coping = append(in.Coping, c)
+		return nil
+	}, `SELECT strategy, sum(uses), sum(known), sum(resisted) FROM craving_day_coping
+		WHERE day BETWEEN ? AND ? GROUP BY strategy`, wFrom, wTo)
+	if err != nil {
+		return in, err
+	}
+	err = s.eachRow(ctx, func(r *sql.Rows) error {
+		var h, n int
+		if err := r.Scan(&h, &n); err != nil {
+			return err
+		}
+		if h >= 0 && h < 24 {
+			in.ByHour[h] += n
+		}
+		return nil
+	}, `SELECT hour, sum(n) FROM craving_hours WHERE day BETWEEN ? AND ? GROUP BY hour`, wFrom, wTo)
+	return in, err
 }
 
 // statsDays reads the drinking days, check-ins and sessions: the small reads.
@@ -187,9 +135,7 @@ func (s *Store) cravingDays(ctx context.Context, from, to string) ([]stats.Cravi
 		c.Day = dayOf(day)
 		out = append(out, c)
 		return nil
-	}, `SELECT e.day, count(*), sum(c.intensity), max(c.intensity)
-		FROM entries e JOIN cravings c ON c.entry_id = e.id
-		WHERE `+liveCravings+` GROUP BY e.day ORDER BY e.day`, from, to)
+	}, `SELECT day, n, sum, max FROM craving_days WHERE day BETWEEN ? AND ? ORDER BY day`, from, to)
 	return out, err
 }
 
@@ -284,8 +230,7 @@ func (s *Store) CalendarDays(ctx context.Context, from, to journal.Date) ([]stat
 			c.MaxCraving = &max
 		}
 		return nil
-	}, `SELECT e.day, max(c.intensity) FROM entries e JOIN cravings c ON c.entry_id = e.id
-		WHERE `+liveCravings+` GROUP BY e.day`, a, b)
+	}, `SELECT day, max FROM craving_days WHERE day BETWEEN ? AND ?`, a, b)
 	if err != nil {
 		return nil, err
 	}
