@@ -3,7 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
-		"fmt"
+	"fmt"
 	"time"
 
 	"journal/journal"
