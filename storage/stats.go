@@ -16,6 +16,9 @@ import (
 // window given as two parameters.
 const liveCravings = `e.kind = 'craving' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`
 
+// notPrivate narrows a condition on entries e to those that may be shared.
+const notPrivate = ` AND e.private = 0`
+
 // longWindow is the window length in days from which trigger and coping
 // counts are read the other way round: over a long window nearly every
 // craving counts, so scanning the small trigger and coping indexes and
@@ -39,19 +42,37 @@ const notInWindow = `WITH outside(id) AS (
 // The reads are independent, so they run side by side on their own
 // connections: over years of cravings each one is a full pass.
 func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy float64) (stats.Input, error) {
+	return s.statsInput(ctx, from, to, heavy, false)
+}
+
+// SharedStatsInput is StatsInput for what is shared with a coach: private
+// cravings and check-ins are left out as if they had never been logged,
+// so not even a trigger's name from one shows up. Drinking days have no
+// private flag and all count.
+func (s *Store) SharedStatsInput(ctx context.Context, from, to journal.Date, heavy float64) (stats.Input, error) {
+	return s.statsInput(ctx, from, to, heavy, true)
+}
+
+func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy float64, shared bool) (stats.Input, error) {
 	in := stats.Input{From: from, To: to, HeavyThreshold: heavy}
 	heavy = in.Threshold()
 	wFrom, wTo := from.String(), to.String()
 	xFrom, xTo := from.AddDays(-stats.CompareDays).String(), to.AddDays(stats.CompareDays).String()
-	long := to.DaysSince(from)+1 >= longWindow
+	// Shared reads filter on the private flag, which the long-window
+	// queries do not look at.
+	long := !shared && to.DaysSince(from)+1 >= longWindow
+	cw := liveCravings
+	if shared {
+		cw += notPrivate
+	}
 
 	var days, triggers, coping, hours, rest error
 	// Two lanes, one per core of a small machine: each extra connection
 	// costs a schema parse of its own.
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		if in.CravingDays, days = s.cravingDays(ctx, xFrom, xTo); days == nil {
-			rest = s.statsDays(ctx, &in, xFrom, xTo, wFrom, wTo, heavy)
+		if in.CravingDays, days = s.cravingDays(ctx, cw, xFrom, xTo); days == nil {
+			rest = s.statsDays(ctx, &in, xFrom, xTo, wFrom, wTo, heavy, shared)
 		}
 	})
 	wg.Go(func() {
@@ -62,7 +83,7 @@ func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy flo
 			}
 			in.Triggers = append(in.Triggers, t)
 			return nil
-		}, triggerQuery(long), wFrom, wTo)
+		}, triggerQuery(long, cw), wFrom, wTo)
 		if triggers != nil {
 			return
 		}
@@ -73,7 +94,7 @@ func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy flo
 			}
 			in.Coping = append(in.Coping, c)
 			return nil
-		}, copingQuery(long), wFrom, wTo)
+		}, copingQuery(long, cw), wFrom, wTo)
 		if coping != nil {
 			return
 		}
@@ -89,7 +110,7 @@ func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy flo
 			}
 			return nil
 		}, `SELECT CAST(substr(e.occurred_at, 12, 2) AS INTEGER), count(*) FROM entries e
-			WHERE `+liveCravings+` GROUP BY 1`, wFrom, wTo)
+			WHERE `+cw+` GROUP BY 1`, wFrom, wTo)
 	})
 	wg.Wait()
 	if err := errors.Join(days, triggers, coping, hours, rest); err != nil {
@@ -98,16 +119,16 @@ func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy flo
 	return in, nil
 }
 
-func triggerQuery(long bool) string {
+func triggerQuery(long bool, cw string) string {
 	if long {
 		return notInWindow + `SELECT t.trigger, count(*) FROM craving_triggers t
 			WHERE t.entry_id NOT IN (SELECT id FROM outside) GROUP BY t.trigger`
 	}
 	return `SELECT t.trigger, count(*) FROM entries e JOIN craving_triggers t ON t.entry_id = e.id
-		WHERE ` + liveCravings + ` GROUP BY t.trigger`
+		WHERE ` + cw + ` GROUP BY t.trigger`
 }
 
-func copingQuery(long bool) string {
+func copingQuery(long bool, cw string) string {
 	if long {
 		return notInWindow + `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
 			FROM craving_coping k JOIN cravings c ON c.entry_id = k.entry_id
@@ -115,20 +136,24 @@ func copingQuery(long bool) string {
 	}
 	return `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
 		FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
-		WHERE ` + liveCravings + ` GROUP BY k.strategy`
+		WHERE ` + cw + ` GROUP BY k.strategy`
 }
 
 // statsDays reads the drinking days, check-ins and sessions: the small reads.
-func (s *Store) statsDays(ctx context.Context, in *stats.Input, xFrom, xTo, wFrom, wTo string, heavy float64) error {
+func (s *Store) statsDays(ctx context.Context, in *stats.Input, xFrom, xTo, wFrom, wTo string, heavy float64, shared bool) error {
 	var err error
 	if in.DrinkDays, err = s.drinkDays(ctx, xFrom, xTo); err != nil {
 		return err
 	}
 	c := &in.Checkins
-	err = s.db.QueryRowContext(ctx, `SELECT count(*), count(k.mood), coalesce(sum(k.mood), 0),
+	q := `SELECT count(*), count(k.mood), coalesce(sum(k.mood), 0),
 		count(k.sleep_hours), coalesce(sum(k.sleep_hours), 0)
 		FROM entries e JOIN checkins k ON k.entry_id = e.id
-		WHERE e.kind = 'checkin' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`, wFrom, wTo).
+		WHERE e.kind = 'checkin' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`
+	if shared {
+		q += notPrivate
+	}
+	err = s.db.QueryRowContext(ctx, q, wFrom, wTo).
 		Scan(&c.Count, &c.MoodN, &c.MoodSum, &c.SleepN, &c.SleepSum)
 	if err != nil {
 		return fmt.Errorf("read check-ins: %w", err)
@@ -173,8 +198,9 @@ func (s *Store) drinkDays(ctx context.Context, from, to string) ([]stats.DrinkDa
 	return out, err
 }
 
-// cravingDays sums the live cravings of each day from..to.
-func (s *Store) cravingDays(ctx context.Context, from, to string) ([]stats.CravingDay, error) {
+// cravingDays sums the cravings of each day from..to that match where
+// (liveCravings, perhaps narrowed).
+func (s *Store) cravingDays(ctx context.Context, where, from, to string) ([]stats.CravingDay, error) {
 	var out []stats.CravingDay
 	err := s.eachRow(ctx, func(r *sql.Rows) error {
 		var (
@@ -189,7 +215,7 @@ func (s *Store) cravingDays(ctx context.Context, from, to string) ([]stats.Cravi
 		return nil
 	}, `SELECT e.day, count(*), sum(c.intensity), max(c.intensity)
 		FROM entries e JOIN cravings c ON c.entry_id = e.id
-		WHERE `+liveCravings+` GROUP BY e.day ORDER BY e.day`, from, to)
+		WHERE `+where+` GROUP BY e.day ORDER BY e.day`, from, to)
 	return out, err
 }
 
