@@ -276,3 +276,26 @@ func TestTextFitsEightyColumns(t *testing.T) {
 	}
 	t.Log("\n" + b.String())
 }
+
+func TestMarkdown(t *testing.T) {
+	in := fixture()
+	in.Guided[1].Answers[0].Answer = "- *not* a list\n# nor a heading | <b>"
+	var b bytes.Buffer
+	if err := Markdown(&b, Build(in)); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	for _, want := range []string{
+		"# Report for your coach\n",
+		"| Alcohol-free days | 6 of 7 recorded (85.7%) | 3 of 6 recorded (50%) | up 35.7 points |\n",
+		"| Current alcohol-free run | 4 days | – | – |\n",
+		"### Session 2 · Fri 20 Nov 2026 · clinic\n",
+		"**To bring to the coach** (Sat 21 Nov 2026):\n\n> The dream about the lake\n",
+		"> \\- \\*not\\* a list\n> \\# nor a heading \\| \\<b\\>\n",
+		"- **Missing:** Fri 20 Nov to Sun 22 Nov, Tue 24 Nov\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("missing %q in:\n%s", want, md)
+		}
+	}
+}
