@@ -299,3 +299,37 @@ func TestMarkdown(t *testing.T) {
 		}
 	}
 }
+
+func TestHTML(t *testing.T) {
+	in := fixture()
+	in.Guided[1].Answers[0].Answer = `<script>alert("x")</script> & more`
+	var b bytes.Buffer
+	if err := HTML(&b, Build(in)); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		"<title>Report for your coach · 19 Nov – 25 Nov 2026</title>",
+		`<tr class="lead"><td>Alcohol-free days</td><td>6 of 7 recorded (85.7%)</td><td>3 of 6 recorded (50%)</td><td>up 35.7 points</td></tr>`,
+		"<blockquote>The dream about the lake</blockquote>",
+		"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; more",
+		`<title id="drinks-title">`, `<title id="craving-title">`,
+		"Fri 20 Nov 2026: alcohol-free", "Sat 21 Nov 2026: 3 standard drinks", "Tue 17 Nov", // not in the period
+	} {
+		if want == "Tue 17 Nov" {
+			if strings.Contains(page, want) {
+				t.Errorf("a day before the period is charted")
+			}
+			continue
+		}
+		if !strings.Contains(page, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+	// Self-contained: nothing fetched, nothing run.
+	for _, bad := range []string{"<script", "http://", "https://", "src=", "@import", "url("} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains %q", bad)
+		}
+	}
+}
