@@ -37,7 +37,7 @@ func periodShort(r Report) string {
 }
 
 const (
-	barW   = 10.0 // width of one day in the charts, in SVG units
+	chartW = 600.0 // the charts' size in SVG units; they scale to the page
 	chartH = 60.0
 	labelH = 14.0
 )
@@ -60,22 +60,23 @@ func drinksChart(r Report) template.HTML {
 		top = 1
 	}
 	var b strings.Builder
-	w := barW * float64(len(r.Daily))
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %g %g" role="img" aria-labelledby="drinks-title" preserveAspectRatio="none">`, w, chartH+labelH)
+	w, barW := chartW, chartW/float64(len(r.Daily))
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %g %g" role="img" aria-labelledby="drinks-title">`, w, chartH+labelH)
 	b.WriteString(`<title id="drinks-title">Standard drinks per day</title>`)
+	dot := min(barW*0.3, 3)
 	for i, d := range r.Daily {
 		x := float64(i) * barW
 		switch {
 		case d.Drinks == nil:
 			fmt.Fprintf(&b, `<rect class="unrecorded" x="%g" y="%g" width="%g" height="1"><title>%s: not recorded</title></rect>`,
-				x+2, chartH-1, barW-4, LongDate(d.Day))
+				x+barW*0.2, chartH-1, barW*0.6, LongDate(d.Day))
 		case *d.Drinks == 0:
-			fmt.Fprintf(&b, `<circle class="free" cx="%g" cy="%g" r="2.5"><title>%s: alcohol-free</title></circle>`,
-				x+barW/2, chartH-3, LongDate(d.Day))
+			fmt.Fprintf(&b, `<circle class="free" cx="%g" cy="%g" r="%g"><title>%s: alcohol-free</title></circle>`,
+				x+barW/2, chartH-dot, dot, LongDate(d.Day))
 		default:
 			h := max(*d.Drinks/top*(chartH-4), 2)
 			fmt.Fprintf(&b, `<rect class="drinks" x="%g" y="%g" width="%g" height="%g"><title>%s: %s standard drinks</title></rect>`,
-				x+1.5, chartH-h, barW-3, h, LongDate(d.Day), num(*d.Drinks))
+				x+barW*0.15, chartH-h, barW*0.7, h, LongDate(d.Day), num(*d.Drinks))
 		}
 	}
 	if r.Heavy > 0 {
@@ -95,8 +96,8 @@ func cravingChart(r Report) template.HTML {
 		return ""
 	}
 	var b strings.Builder
-	w := barW * float64(len(r.Daily))
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %g %g" role="img" aria-labelledby="craving-title" preserveAspectRatio="none">`, w, chartH+labelH)
+	w, barW := chartW, chartW/float64(len(r.Daily))
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %g %g" role="img" aria-labelledby="craving-title">`, w, chartH+labelH)
 	b.WriteString(`<title id="craving-title">Mean craving intensity per day, 0 to 10</title>`)
 	for _, v := range []float64{0, 5, 10} {
 		y := chartH - 2 - v/10*(chartH-6)
@@ -116,8 +117,8 @@ func cravingChart(r Report) template.HTML {
 		}
 		x, y := float64(i)*barW+barW/2, chartH-2-d.Craving/10*(chartH-6)
 		pts = append(pts, fmt.Sprintf("%g,%g", x, y))
-		fmt.Fprintf(&b, `<circle class="point" cx="%g" cy="%g" r="2.5"><title>%s: %s, mean %s</title></circle>`,
-			x, y, LongDate(d.Day), plural(d.Cravings, "craving", "cravings"), num1(d.Craving))
+		fmt.Fprintf(&b, `<circle class="point" cx="%g" cy="%g" r="%g"><title>%s: %s, mean %s</title></circle>`,
+			x, y, min(barW*0.3, 3), LongDate(d.Day), plural(d.Cravings, "craving", "cravings"), num1(d.Craving))
 	}
 	flush()
 	axis(&b, r, w)
@@ -134,7 +135,7 @@ func axis(b *strings.Builder, r Report, w float64) {
 	}
 }
 
-var htmlPage = template.Must(template.New("report").Parse(`<!doctype html>
+var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{"long": LongDate}).Parse(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -160,7 +161,7 @@ tr.lead td { font-weight: 650; color: var(--calm); }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0; }
 dt { color: var(--muted); }
 dd { margin: 0; }
-.chart { display: block; width: 100%; height: 5.5rem; margin: .25rem 0 .75rem; }
+.chart { display: block; width: 100%; height: auto; margin: .25rem 0 .75rem; }
 .chart .free { fill: var(--calm); }
 .chart .drinks { fill: var(--bar); }
 .chart .unrecorded { fill: var(--line); }
@@ -178,7 +179,6 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  .chart { height: 4.5rem; }
 }
 </style>
 </head>
@@ -234,7 +234,7 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 <h3>{{.Heading}}</h3>
 {{with .Note}}<p>Note: {{.}}</p>{{end}}
 {{range .Around}}<p class="muted">{{.}}</p>
-{{end}}{{range .ForCoach}}<p><strong>To bring to the coach</strong> <span class="muted">({{.Day}})</span></p>
+{{end}}{{range .ForCoach}}<p><strong>To bring to the coach</strong> <span class="muted">({{long .Day}})</span></p>
 <blockquote>{{.Text}}</blockquote>
 {{end}}{{range .Quotes}}<p class="muted">{{.Question}}</p>
 <blockquote>{{.Answer}}</blockquote>
@@ -244,7 +244,7 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 
 {{if .CoachNotes}}<section id="coach-notes">
 <h2>Also to bring to the coach</h2>
-{{range .CoachNotes}}<p class="muted">{{.Day}}</p>
+{{range .CoachNotes}}<p class="muted">{{long .Day}}</p>
 <blockquote>{{.Text}}</blockquote>
 {{end}}</section>{{end}}
 

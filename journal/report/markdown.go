@@ -63,16 +63,16 @@ func Markdown(w io.Writer, r Report) error {
 			p("\n")
 		}
 		for _, n := range s.ForCoach {
-			p("**To bring to the coach** (%s):\n\n%s\n", LongDate(n.Day), mdQuote(n.Text))
+			p("**To bring to the coach** (%s):\n\n%s", LongDate(n.Day), mdQuote(n.Text))
 		}
 		for _, q := range s.Quotes {
-			p("*%s*\n\n%s\n", mdEscape(q.Question), mdQuote(q.Answer))
+			p("*%s*\n\n%s", mdEscape(q.Question), mdQuote(q.Answer))
 		}
 	}
 	if len(r.CoachNotes) > 0 {
 		p("\n## Also to bring to the coach\n\n")
 		for _, n := range r.CoachNotes {
-			p("**%s**\n\n%s\n", LongDate(n.Day), mdQuote(n.Text))
+			p("**%s**\n\n%s", LongDate(n.Day), mdQuote(n.Text))
 		}
 	}
 
