@@ -86,6 +86,9 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 		return err
 	}
 	from, basis := page.Period(sinceDay, to, lastCall, hasCall)
+	if since.anchor == "last-call" {
+		basis = page.BasisLastCall
+	}
 	if from.After(to) {
 		return journal.Invalid("--since %s is after --until %s: give an earlier --since or a later --until", from, to)
 	}

@@ -173,12 +173,12 @@ dd { margin: 0; }
 .legend { font-size: .85rem; color: var(--muted); margin-top: -.5rem; }
 .swatch { display: inline-block; width: .7em; height: .7em; margin: 0 .25em 0 .75em; vertical-align: baseline; }
 blockquote { margin: .3rem 0 .8rem; padding: .4rem .8rem; background: var(--soft); border-left: 3px solid var(--calm); white-space: pre-wrap; }
-.session, section { break-inside: avoid; page-break-inside: avoid; }
+table, dl, blockquote, .chart, .session { break-inside: avoid; page-break-inside: avoid; }
 footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
 @page { size: A4; margin: 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
 }
 </style>
 </head>
