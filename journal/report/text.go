@@ -140,7 +140,10 @@ func (p *textPrinter) para(indent, t string) {
 
 func (p *textPrinter) row(label, value string) {
 	pad := labelCols - 2 - len([]rune(label))
-	p.line("  " + p.s.apply(p.s.Label, label) + strings.Repeat(" ", max(pad, 1)) + value)
+	if label != "" {
+		label = p.s.apply(p.s.Label, label)
+	}
+	p.line("  " + label + strings.Repeat(" ", max(pad, 1)) + value)
 }
 
 // wrapRow is a row whose value may run over several lines.
