@@ -57,6 +57,15 @@ func TestSharedStatsInputLeavesPrivateOut(t *testing.T) {
 		t.Errorf("drinking days have no private flag and all count: %+v", shared.DrinkDays)
 	}
 
+	// Over a long window too, where stats reads triggers another way.
+	long, err := s.SharedStatsInput(ctx, date("2024-01-01"), to, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(long.Triggers, shared.Triggers) || !reflect.DeepEqual(long.Coping, shared.Coping) {
+		t.Errorf("long window: triggers %+v, coping %+v", long.Triggers, long.Coping)
+	}
+
 	days, err := s.SharedCheckinDays(ctx, from, to)
 	if err != nil {
 		t.Fatal(err)
