@@ -20,9 +20,6 @@ type reportOptions struct {
 	since, until, format, out string
 }
 
-// reportFormats are the --format values, with the words people also type.
-var reportFormats = map[string]string{"text": "text", "txt": "text", "md": "md", "markdown": "md", "html": "html"}
-
 func newCmdReport(f *Factory) *cobra.Command {
 	var o reportOptions
 	c := &cobra.Command{
@@ -135,8 +132,14 @@ func reportFormat(format, out string) (string, error) {
 		}
 		return "text", nil
 	}
-	if v, ok := reportFormats[strings.ToLower(strings.TrimSpace(format))]; ok {
-		return v, nil
+	// The words people also type are taken too.
+	switch strings.ToLower(strings.TrimSpace(format)) {
+	case "text", "txt":
+		return "text", nil
+	case "md", "markdown":
+		return "md", nil
+	case "html":
+		return "html", nil
 	}
 	return "", journal.Invalid("unknown --format %q: use text, md or html", format)
 }

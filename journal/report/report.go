@@ -20,12 +20,18 @@ import (
 // coach?" in the built-in reflection, and in any prompt set that reuses it.
 const CoachKey = "coach"
 
-// highlights are the answers, besides CoachKey, a report quotes from each
+// highlights are the answers, besides CoachKey, a report quotes from a
 // built-in prompt set: the intention, the small step, what changed.
-var highlights = map[string][]string{
-	"intention":   {"hope"},
-	"reflection":  {"action"},
-	"integration": {"changed", "unresolved"},
+func highlights(set string) []string {
+	switch set {
+	case "intention":
+		return []string{"hope"}
+	case "reflection":
+		return []string{"action"}
+	case "integration":
+		return []string{"changed", "unresolved"}
+	}
+	return nil
 }
 
 // SessionInput is a session in the period with its shared entries.
@@ -405,7 +411,7 @@ func sessions(in Input, cur stats.Report) ([]Session, []Note) {
 			}
 		}
 		for _, e := range si.Entries {
-			keys := highlights[e.PromptSet]
+			keys := highlights(e.PromptSet)
 			for _, a := range e.Answers {
 				text := strings.TrimSpace(a.Answer)
 				switch {
