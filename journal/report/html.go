@@ -47,7 +47,11 @@ const (
 // unrecorded day never looks like a calm one. The dashed line is the
 // heavy-day threshold.
 func drinksChart(r Report) template.HTML {
-	if len(r.Daily) == 0 {
+	recorded := false
+	for _, d := range r.Daily {
+		recorded = recorded || d.Drinks != nil
+	}
+	if !recorded {
 		return ""
 	}
 	top := r.Heavy
@@ -175,7 +179,7 @@ dd { margin: 0; }
 blockquote { margin: .3rem 0 .8rem; padding: .4rem .8rem; background: var(--soft); border-left: 3px solid var(--calm); white-space: pre-wrap; }
 table, dl, blockquote, .chart, .session { break-inside: avoid; page-break-inside: avoid; }
 footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
-@page { size: A4; margin: 15mm; }
+@page { margin: 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }

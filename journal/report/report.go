@@ -209,7 +209,7 @@ func Build(in Input) Report {
 	}
 	r.Drinking = drinking(cur.Drinking, prev.Drinking)
 	if cur.Drinking.DaysRecorded == 0 {
-		r.DrinkingNote = "No drinking days recorded in this period yet."
+		r.DrinkingNote = "No days recorded in this period yet."
 	}
 	r.Cravings = cravings(cur.Cravings, prev.Cravings)
 	for _, t := range cur.Cravings.TopTriggers {
