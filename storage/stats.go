@@ -10,24 +10,74 @@ import (
 	"journal/journal/stats"
 )
 
+// cravingReads are the four craving reads of stats, each taking the window
+// (from, to) as its two parameters.
+type cravingReads struct{ days, triggers, coping, hours string }
+
+// summaryReads read the per-day summaries the schema keeps (craving_days
+// and friends), so ten years cost a few thousand small rows.
+func summaryReads() cravingReads {
+	return cravingReads{
+		days:     `SELECT day, n, sum, max FROM craving_days WHERE day BETWEEN ? AND ? ORDER BY day`,
+		triggers: `SELECT trigger, sum(n) FROM craving_day_triggers WHERE day BETWEEN ? AND ? GROUP BY trigger`,
+		coping: `SELECT strategy, sum(uses), sum(known), sum(resisted) FROM craving_day_coping
+			WHERE day BETWEEN ? AND ? GROUP BY strategy`,
+		hours: `SELECT hour, sum(n) FROM craving_hours WHERE day BETWEEN ? AND ? GROUP BY hour`,
+	}
+}
+
+// sharedCravings are the live cravings of a window that may be shared.
+const sharedCravings = `e.kind = 'craving' AND e.deleted_at IS NULL AND e.private = 0 AND e.day BETWEEN ? AND ?`
+
+// sharedReads read the source tables, leaving private cravings out, which
+// the summaries cannot tell apart. Shared windows (a report since the last
+// call) are short, so the joins stay cheap.
+func sharedReads() cravingReads {
+	return cravingReads{
+		days: `SELECT e.day, count(*), sum(c.intensity), max(c.intensity)
+			FROM entries e JOIN cravings c ON c.entry_id = e.id
+			WHERE ` + sharedCravings + ` GROUP BY e.day ORDER BY e.day`,
+		triggers: `SELECT t.trigger, count(*) FROM entries e JOIN craving_triggers t ON t.entry_id = e.id
+			WHERE ` + sharedCravings + ` GROUP BY t.trigger`,
+		coping: `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
+			FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
+			WHERE ` + sharedCravings + ` GROUP BY k.strategy`,
+		hours: `SELECT CAST(substr(e.occurred_at, 12, 2) AS INTEGER), count(*) FROM entries e
+			WHERE ` + sharedCravings + ` GROUP BY 1`,
+	}
+}
+
 // StatsInput reads, already aggregated, what stats.Compute needs for the
 // window from..to: a row per recorded day and per day with cravings
 // (reaching stats.CompareDays beyond the window for the session
 // comparisons) and grouped counts for the rest. heavy is the heavy
 // drinking threshold in standard drinks (0 for the default).
-//
-// Craving figures come from the per-day summaries the schema keeps
-// (craving_days and friends), so ten years cost a few thousand small rows.
 func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy float64) (stats.Input, error) {
+	return s.statsInput(ctx, from, to, heavy, false)
+}
+
+// SharedStatsInput is StatsInput for what is shared with a coach: private
+// cravings and check-ins are left out as if they had never been logged,
+// so not even a trigger's name from one shows up. Drinking days have no
+// private flag and all count.
+func (s *Store) SharedStatsInput(ctx context.Context, from, to journal.Date, heavy float64) (stats.Input, error) {
+	return s.statsInput(ctx, from, to, heavy, true)
+}
+
+func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy float64, shared bool) (stats.Input, error) {
 	in := stats.Input{From: from, To: to, HeavyThreshold: heavy}
 	heavy = in.Threshold()
 	wFrom, wTo := from.String(), to.String()
 	xFrom, xTo := from.AddDays(-stats.CompareDays).String(), to.AddDays(stats.CompareDays).String()
+	reads := summaryReads()
+	if shared {
+		reads = sharedReads()
+	}
 	var err error
-	if in.CravingDays, err = s.cravingDays(ctx, xFrom, xTo); err != nil {
+	if in.CravingDays, err = s.cravingDays(ctx, reads.days, xFrom, xTo); err != nil {
 		return in, err
 	}
-	if err := s.statsDays(ctx, &in, xFrom, xTo, wFrom, wTo, heavy); err != nil {
+	if err := s.statsDays(ctx, &in, xFrom, xTo, wFrom, wTo, heavy, shared); err != nil {
 		return in, err
 	}
 	err = s.eachRow(ctx, func(r *sql.Rows) error {
@@ -37,7 +87,7 @@ func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy flo
 		}
 		in.Triggers = append(in.Triggers, t)
 		return nil
-	}, `SELECT trigger, sum(n) FROM craving_day_triggers WHERE day BETWEEN ? AND ? GROUP BY trigger`, wFrom, wTo)
+	}, reads.triggers, wFrom, wTo)
 	if err != nil {
 		return in, err
 	}
@@ -48,8 +98,7 @@ func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy flo
 		}
 		in.Coping = append(in.Coping, c)
 		return nil
-	}, `SELECT strategy, sum(uses), sum(known), sum(resisted) FROM craving_day_coping
-		WHERE day BETWEEN ? AND ? GROUP BY strategy`, wFrom, wTo)
+	}, reads.coping, wFrom, wTo)
 	if err != nil {
 		return in, err
 	}
@@ -62,21 +111,25 @@ func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy flo
 			in.ByHour[h] += n
 		}
 		return nil
-	}, `SELECT hour, sum(n) FROM craving_hours WHERE day BETWEEN ? AND ? GROUP BY hour`, wFrom, wTo)
+	}, reads.hours, wFrom, wTo)
 	return in, err
 }
 
 // statsDays reads the drinking days, check-ins and sessions: the small reads.
-func (s *Store) statsDays(ctx context.Context, in *stats.Input, xFrom, xTo, wFrom, wTo string, heavy float64) error {
+func (s *Store) statsDays(ctx context.Context, in *stats.Input, xFrom, xTo, wFrom, wTo string, heavy float64, shared bool) error {
 	var err error
 	if in.DrinkDays, err = s.drinkDays(ctx, xFrom, xTo); err != nil {
 		return err
 	}
 	c := &in.Checkins
-	err = s.db.QueryRowContext(ctx, `SELECT count(*), count(k.mood), coalesce(sum(k.mood), 0),
+	q := `SELECT count(*), count(k.mood), coalesce(sum(k.mood), 0),
 		count(k.sleep_hours), coalesce(sum(k.sleep_hours), 0)
 		FROM entries e JOIN checkins k ON k.entry_id = e.id
-		WHERE e.kind = 'checkin' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`, wFrom, wTo).
+		WHERE e.kind = 'checkin' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`
+	if shared {
+		q += ` AND e.private = 0`
+	}
+	err = s.db.QueryRowContext(ctx, q, wFrom, wTo).
 		Scan(&c.Count, &c.MoodN, &c.MoodSum, &c.SleepN, &c.SleepSum)
 	if err != nil {
 		return fmt.Errorf("read check-ins: %w", err)
@@ -121,8 +174,8 @@ func (s *Store) drinkDays(ctx context.Context, from, to string) ([]stats.DrinkDa
 	return out, err
 }
 
-// cravingDays sums the live cravings of each day from..to.
-func (s *Store) cravingDays(ctx context.Context, from, to string) ([]stats.CravingDay, error) {
+// cravingDays reads a row per day with cravings, from..to, with query q.
+func (s *Store) cravingDays(ctx context.Context, q, from, to string) ([]stats.CravingDay, error) {
 	var out []stats.CravingDay
 	err := s.eachRow(ctx, func(r *sql.Rows) error {
 		var (
@@ -135,7 +188,7 @@ func (s *Store) cravingDays(ctx context.Context, from, to string) ([]stats.Cravi
 		c.Day = dayOf(day)
 		out = append(out, c)
 		return nil
-	}, `SELECT day, n, sum, max FROM craving_days WHERE day BETWEEN ? AND ? ORDER BY day`, from, to)
+	}, q, from, to)
 	return out, err
 }
 
