@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -102,4 +103,80 @@ func TestCravingDaySummariesFollowEveryChange(t *testing.T) {
 	if n != 0 {
 		t.Error("the day the craving left still has a summary")
 	}
+}
+
+func TestMonthSplit(t *testing.T) {
+	d := func(s string) journal.Date { v, _ := journal.ParseDate(s); return v }
+	tests := []struct {
+		from, to string
+		want     [6]string
+	}{
+		// Ragged both ends.
+		{"2025-01-15", "2025-04-10", [6]string{"2025-01-15", "2025-01-31", "2025-04-01", "2025-04-10", "2025-02", "2025-03"}},
+		// Whole months only.
+		{"2025-02-01", "2025-03-31", [6]string{"2025-02-01", "2025-01-31", "2025-04-01", "2025-03-31", "2025-02", "2025-03"}},
+		// Within one month: days only.
+		{"2025-02-03", "2025-02-20", [6]string{"2025-02-03", "2025-02-20", "", "", "", ""}},
+		// Across a year end, from the last day of a month.
+		{"2025-12-31", "2026-02-28", [6]string{"2025-12-31", "2025-12-31", "2026-03-01", "2026-02-28", "2026-01", "2026-02"}},
+		// A leap February, whole.
+		{"2024-02-01", "2024-02-29", [6]string{"2024-02-01", "2024-01-31", "2024-03-01", "2024-02-29", "2024-02", "2024-02"}},
+	}
+	for _, tt := range tests {
+		got := monthSplit(d(tt.from), d(tt.to))
+		for i := range tt.want {
+			if got[i] != tt.want[i] {
+				t.Errorf("monthSplit(%s, %s) = %v, want %v", tt.from, tt.to, got, tt.want)
+				break
+			}
+		}
+	}
+}
+
+// With nothing private, the summary reads and the source reads must give
+// the same totals over any window, however it meets the months.
+func TestSummaryTotalsMatchTheSource(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	start, _ := journal.ParseDate("2024-12-20")
+	triggers := []string{"stress", "work", "social"}
+	coping := []string{"walk", "tea"}
+	outcomes := []journal.Outcome{"", journal.OutcomeUsed, journal.OutcomeResisted}
+	for i := 0; i < 120; i++ {
+		day := start.AddDays(i * 3)
+		c := journal.Craving{Intensity: i % 11, Outcome: outcomes[i%3],
+			Triggers: []string{triggers[i%3]}, Coping: []string{coping[i%2]}}
+		e := journal.Entry{Kind: journal.KindCraving, OccurredAt: day.In(time.UTC).Add(time.Duration(8+i%14) * time.Hour), Craving: &c}
+		if err := s.AddCraving(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := func(s string) journal.Date { v, _ := journal.ParseDate(s); return v }
+	for _, w := range [][2]string{
+		{"2024-12-20", "2026-01-01"}, {"2025-01-01", "2025-12-31"}, {"2025-02-10", "2025-06-05"},
+		{"2025-03-01", "2025-03-31"}, {"2025-05-05", "2025-05-25"}, {"2024-01-01", "2030-12-31"},
+	} {
+		sum, err := s.StatsInput(ctx, d(w[0]), d(w[1]), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := s.SharedStatsInput(ctx, d(w[0]), d(w[1]), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(sum.ByHour) != fmt.Sprint(src.ByHour) || fmt.Sprint(sum.CravingDays) != fmt.Sprint(src.CravingDays) ||
+			fmt.Sprint(sorted(sum.Triggers)) != fmt.Sprint(sorted(src.Triggers)) || fmt.Sprint(sorted(sum.Coping)) != fmt.Sprint(sorted(src.Coping)) {
+			t.Errorf("window %v: summaries %+v\nsource %+v", w, sum, src)
+		}
+	}
+}
+
+// sorted orders a list by its printed form, so two orders compare equal.
+func sorted[T any](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = fmt.Sprint(x)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -398,4 +398,13 @@ DELETE FROM craving_day_coping;
 INSERT INTO craving_day_coping (day, strategy, uses, known, resisted)
 	SELECT e.day, k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
 	FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
-	WHERE e.kind = 'craving' AND e.deleted_at IS NULL GROUP BY 1, 2;`
+	WHERE e.kind = 'craving' AND e.deleted_at IS NULL GROUP BY 1, 2;
+DELETE FROM craving_month_hours;
+INSERT INTO craving_month_hours (month, hour, n)
+	SELECT substr(day, 1, 7), hour, sum(n) FROM craving_hours GROUP BY 1, 2;
+DELETE FROM craving_month_triggers;
+INSERT INTO craving_month_triggers (month, trigger, n)
+	SELECT substr(day, 1, 7), trigger, sum(n) FROM craving_day_triggers GROUP BY 1, 2;
+DELETE FROM craving_month_coping;
+INSERT INTO craving_month_coping (month, strategy, uses, known, resisted)
+	SELECT substr(day, 1, 7), strategy, sum(uses), sum(known), sum(resisted) FROM craving_day_coping GROUP BY 1, 2;`

@@ -10,19 +10,56 @@ import (
 	"journal/journal/stats"
 )
 
-// cravingReads are the four craving reads of stats, each taking the window
-// (from, to) as its two parameters.
-type cravingReads struct{ days, triggers, coping, hours string }
+// cravingReads are the four craving reads of stats. days takes the window
+// (from, to) as its two parameters; the totals take args(from, to).
+type cravingReads struct {
+	days, triggers, coping, hours string
+	args                          func(from, to journal.Date) []any
+}
 
-// summaryReads read the per-day summaries the schema keeps (craving_days
-// and friends), so ten years cost a few thousand small rows.
+// summaryReads read the summaries the schema keeps: a row a day for the
+// daily figures, and for the totals the whole months of the window from
+// the month rows and only its ragged ends from the day rows, so ten years
+// cost a few thousand small rows.
 func summaryReads() cravingReads {
+	totals := func(sel, day, month string) string {
+		return `SELECT ` + sel + ` FROM (
+			SELECT * FROM ` + day + ` WHERE day BETWEEN ?1 AND ?2
+			UNION ALL SELECT * FROM ` + day + ` WHERE day BETWEEN ?3 AND ?4
+			UNION ALL SELECT * FROM ` + month + ` WHERE month BETWEEN ?5 AND ?6) GROUP BY 1`
+	}
 	return cravingReads{
 		days:     `SELECT day, n, sum, max FROM craving_days WHERE day BETWEEN ? AND ? ORDER BY day`,
-		triggers: `SELECT trigger, sum(n) FROM craving_day_triggers WHERE day BETWEEN ? AND ? GROUP BY trigger`,
-		coping: `SELECT strategy, sum(uses), sum(known), sum(resisted) FROM craving_day_coping
-			WHERE day BETWEEN ? AND ? GROUP BY strategy`,
-		hours: `SELECT hour, sum(n) FROM craving_hours WHERE day BETWEEN ? AND ? GROUP BY hour`,
+		triggers: totals(`trigger, sum(n)`, `craving_day_triggers`, `craving_month_triggers`),
+		coping:   totals(`strategy, sum(uses), sum(known), sum(resisted)`, `craving_day_coping`, `craving_month_coping`),
+		hours:    totals(`hour, sum(n)`, `craving_hours`, `craving_month_hours`),
+		args:     monthSplit,
+	}
+}
+
+// monthSplit splits from..to into its whole calendar months and the days
+// before and after them, as the six parameters of summaryReads' totals:
+// head days, tail days, months. An empty part gets an empty range.
+func monthSplit(from, to journal.Date) []any {
+	first := from // the first day of the first whole month
+	if from.Day != 1 {
+		first = from.AddDays(32 - from.Day) // somewhere in the next month
+		first.Day = 1
+	}
+	// The first day after the last whole month.
+	end := journal.Date{Year: to.Year, Month: to.Month, Day: 1}
+	if to.AddDays(1).Day == 1 {
+		end = to.AddDays(1)
+	}
+	if !first.Before(end) {
+		// No whole month inside: all days, no months.
+		return []any{from.String(), to.String(), "", "", "", ""}
+	}
+	lastMonth := end.AddDays(-1)
+	return []any{
+		from.String(), first.AddDays(-1).String(),
+		end.String(), to.String(),
+		first.String()[:7], lastMonth.String()[:7],
 	}
 }
 
@@ -44,6 +81,7 @@ func sharedReads() cravingReads {
 			WHERE ` + sharedCravings + ` GROUP BY k.strategy`,
 		hours: `SELECT CAST(substr(e.occurred_at, 12, 2) AS INTEGER), count(*) FROM entries e
 			WHERE ` + sharedCravings + ` GROUP BY 1`,
+		args: func(from, to journal.Date) []any { return []any{from.String(), to.String()} },
 	}
 }
 
@@ -87,7 +125,7 @@ func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy flo
 		}
 		in.Triggers = append(in.Triggers, t)
 		return nil
-	}, reads.triggers, wFrom, wTo)
+	}, reads.triggers, reads.args(from, to)...)
 	if err != nil {
 		return in, err
 	}
@@ -98,7 +136,7 @@ func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy flo
 		}
 		in.Coping = append(in.Coping, c)
 		return nil
-	}, reads.coping, wFrom, wTo)
+	}, reads.coping, reads.args(from, to)...)
 	if err != nil {
 		return in, err
 	}
@@ -111,7 +149,7 @@ func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy flo
 			in.ByHour[h] += n
 		}
 		return nil
-	}, reads.hours, wFrom, wTo)
+	}, reads.hours, reads.args(from, to)...)
 	return in, err
 }
 

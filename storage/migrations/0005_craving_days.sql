@@ -33,6 +33,32 @@ CREATE TABLE craving_day_coping (
     PRIMARY KEY (day, strategy)
 ) WITHOUT ROWID;
 
+-- The same by calendar month (YYYY-MM), rebuilt from the day rows whenever
+-- a day of the month is: a window of years reads whole months here and
+-- only its ragged ends day by day.
+CREATE TABLE craving_month_hours (
+    month TEXT NOT NULL,
+    hour  INTEGER NOT NULL,
+    n     INTEGER NOT NULL,
+    PRIMARY KEY (month, hour)
+) WITHOUT ROWID;
+
+CREATE TABLE craving_month_triggers (
+    month   TEXT NOT NULL,
+    trigger TEXT NOT NULL,
+    n       INTEGER NOT NULL,
+    PRIMARY KEY (month, trigger)
+) WITHOUT ROWID;
+
+CREATE TABLE craving_month_coping (
+    month    TEXT NOT NULL,
+    strategy TEXT NOT NULL,
+    uses     INTEGER NOT NULL,
+    known    INTEGER NOT NULL,
+    resisted INTEGER NOT NULL,
+    PRIMARY KEY (month, strategy)
+) WITHOUT ROWID;
+
 -- Marking a day stale in one of these rebuilds that day's rows of one
 -- summary at once; the mark itself lives only for that moment. One marker
 -- a summary, so a change rebuilds only what it can have changed.
@@ -55,6 +81,10 @@ CREATE TRIGGER craving_hours_refresh AFTER INSERT ON craving_hours_stale BEGIN
         SELECT e.day, CAST(substr(e.occurred_at, 12, 2) AS INTEGER), count(*)
         FROM entries e JOIN cravings c ON c.entry_id = e.id
         WHERE e.kind = 'craving' AND e.deleted_at IS NULL AND e.day = NEW.day GROUP BY 1, 2;
+    DELETE FROM craving_month_hours WHERE month = substr(NEW.day, 1, 7);
+    INSERT INTO craving_month_hours (month, hour, n)
+        SELECT substr(day, 1, 7), hour, sum(n) FROM craving_hours
+        WHERE day BETWEEN substr(NEW.day, 1, 7) || '-01' AND substr(NEW.day, 1, 7) || '-31' GROUP BY 1, 2;
     DELETE FROM craving_hours_stale WHERE day = NEW.day;
 END;
 CREATE TRIGGER craving_day_triggers_refresh AFTER INSERT ON craving_day_triggers_stale BEGIN
@@ -63,6 +93,10 @@ CREATE TRIGGER craving_day_triggers_refresh AFTER INSERT ON craving_day_triggers
         SELECT e.day, t.trigger, count(*)
         FROM entries e JOIN craving_triggers t ON t.entry_id = e.id
         WHERE e.kind = 'craving' AND e.deleted_at IS NULL AND e.day = NEW.day GROUP BY 1, 2;
+    DELETE FROM craving_month_triggers WHERE month = substr(NEW.day, 1, 7);
+    INSERT INTO craving_month_triggers (month, trigger, n)
+        SELECT substr(day, 1, 7), trigger, sum(n) FROM craving_day_triggers
+        WHERE day BETWEEN substr(NEW.day, 1, 7) || '-01' AND substr(NEW.day, 1, 7) || '-31' GROUP BY 1, 2;
     DELETE FROM craving_day_triggers_stale WHERE day = NEW.day;
 END;
 CREATE TRIGGER craving_day_coping_refresh AFTER INSERT ON craving_day_coping_stale BEGIN
@@ -71,6 +105,10 @@ CREATE TRIGGER craving_day_coping_refresh AFTER INSERT ON craving_day_coping_sta
         SELECT e.day, k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
         FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
         WHERE e.kind = 'craving' AND e.deleted_at IS NULL AND e.day = NEW.day GROUP BY 1, 2;
+    DELETE FROM craving_month_coping WHERE month = substr(NEW.day, 1, 7);
+    INSERT INTO craving_month_coping (month, strategy, uses, known, resisted)
+        SELECT substr(day, 1, 7), strategy, sum(uses), sum(known), sum(resisted) FROM craving_day_coping
+        WHERE day BETWEEN substr(NEW.day, 1, 7) || '-01' AND substr(NEW.day, 1, 7) || '-31' GROUP BY 1, 2;
     DELETE FROM craving_day_coping_stale WHERE day = NEW.day;
 END;
 
@@ -138,3 +176,10 @@ INSERT INTO craving_day_coping (day, strategy, uses, known, resisted)
     SELECT e.day, k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
     FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
     WHERE e.kind = 'craving' AND e.deleted_at IS NULL GROUP BY 1, 2;
+
+INSERT INTO craving_month_hours (month, hour, n)
+    SELECT substr(day, 1, 7), hour, sum(n) FROM craving_hours GROUP BY 1, 2;
+INSERT INTO craving_month_triggers (month, trigger, n)
+    SELECT substr(day, 1, 7), trigger, sum(n) FROM craving_day_triggers GROUP BY 1, 2;
+INSERT INTO craving_month_coping (month, strategy, uses, known, resisted)
+    SELECT substr(day, 1, 7), strategy, sum(uses), sum(known), sum(resisted) FROM craving_day_coping GROUP BY 1, 2;
