@@ -46,6 +46,8 @@ computer; nothing goes over the network.`,
 		newCmdSober(f),
 		newCmdCheckin(f),
 		newCmdConfig(f),
+		newCmdExport(f),
+		newCmdImport(f),
 	)
 	return root
 }
