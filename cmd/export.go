@@ -228,8 +228,8 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		case plan.passphrase != "":
 			how = ", encrypted with your passphrase"
 		}
-		fmt.Fprintf(f.IO.ErrOut, "Exported %s, %s and %s to %s%s.\n",
-			plural(len(recs.Entries), "entry", "entries"), plural(len(recs.DrinkDays), "drinking-diary day", "drinking-diary days"),
+		fmt.Fprintf(f.IO.ErrOut, "Exported %s, %s of the drinks diary and %s to %s%s.\n",
+			plural(len(recs.Entries), "entry", "entries"), plural(len(recs.DrinkDays), "day", "days"),
 			plural(len(recs.Calls), "call", "calls"), o.out, how)
 	}
 	return nil
