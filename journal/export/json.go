@@ -223,6 +223,16 @@ func lineAt(b []byte, offset int64) int {
 	return bytes.Count(b[:i], []byte("\n")) + 1
 }
 
+// lineOf is the line of a byte offset. An offset at the very end (a file
+// cut short) names the last line with text on it.
+func lineOf(b []byte, offset int64) int {
+	end := min(int(offset), len(b))
+	if end == len(b) {
+		end = len(bytes.TrimRight(b, " \t\r\n"))
+	}
+	return bytes.Count(b[:end], []byte("\n")) + 1
+}
+
 // where turns a JSON decoding error into bad input naming its line.
 func where(b []byte, err error, key string) error {
 	var syn *json.SyntaxError
@@ -233,11 +243,9 @@ func where(b []byte, err error, key string) error {
 	}
 	switch {
 	case errors.As(err, &syn):
-		line := bytes.Count(b[:min(int(syn.Offset), len(b))], []byte("\n")) + 1
-		return journal.Invalid("broken JSON on line %d%s: %v", line, ctx, syn)
+		return journal.Invalid("broken JSON on line %d%s: %v", lineOf(b, syn.Offset), ctx, syn)
 	case errors.As(err, &typ):
-		line := bytes.Count(b[:min(int(typ.Offset), len(b))], []byte("\n")) + 1
-		return journal.Invalid("line %d%s: %s", line, ctx, typeMsg(typ))
+		return journal.Invalid("line %d%s: %s", lineOf(b, typ.Offset), ctx, typeMsg(typ))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return journal.Invalid("broken JSON: the file ends too early%s", ctx)
 	}
