@@ -110,7 +110,10 @@ func Summarize(recs journal.Records, from, to journal.Date, heavy float64) Summa
 // Day gathers one calendar day's records, in the order a reader takes them
 // in: check-in, drinks, cravings, guided entries, notes, calls.
 type Day struct {
-	Day      journal.Date
+	Day journal.Date
+	// Through, when set, makes this a run of quiet days Day..Through:
+	// alcohol-free with nothing else recorded (see Compact).
+	Through  journal.Date
 	Checkin  *journal.Entry
 	Drinks   *journal.DrinkDay
 	Cravings []journal.Entry
@@ -162,6 +165,40 @@ func Days(recs journal.Records) []Day {
 	}
 	slices.SortFunc(out, func(a, b Day) int { return a.Day.DaysSince(b.Day) })
 	return out
+}
+
+// quiet reports whether the day holds only an alcohol-free record with no
+// note: a run of such days reads better as one line.
+func (g Day) quiet() bool {
+	return g.Drinks != nil && g.Drinks.StandardDrinks == 0 && g.Drinks.Note == "" &&
+		g.Checkin == nil && len(g.Cravings)+len(g.Guided)+len(g.Notes)+len(g.Calls) == 0
+}
+
+// Compact folds runs of three or more consecutive quiet days into one Day
+// with Through set, so a month of steady days does not bury the rest.
+func Compact(days []Day) []Day {
+	var out []Day
+	for i := 0; i < len(days); {
+		j := i
+		for j+1 < len(days) && days[i].quiet() && days[j+1].quiet() && days[j+1].Day == days[j].Day.AddDays(1) {
+			j++
+		}
+		if j-i >= 2 {
+			out = append(out, Day{Day: days[i].Day, Through: days[j].Day, Drinks: days[i].Drinks})
+		} else {
+			out = append(out, days[i:j+1]...)
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// Length is the number of calendar days g stands for.
+func (g Day) Length() int {
+	if g.Through.IsZero() {
+		return 1
+	}
+	return g.Through.DaysSince(g.Day) + 1
 }
 
 // strongest is the day's strongest craving: the most intense urge logged,

@@ -26,7 +26,7 @@ func HTML(w io.Writer, doc Document) error {
 		Cravings: cravingChart(byDay, s.From, s.To),
 		Weeks:    weekChart(byDay, s.From, s.To),
 		Calendar: calendar(byDay, s.From, s.To, s.HeavyThreshold),
-		Days:     days,
+		Days:     Compact(days),
 	}
 	return htmlTemplate.Execute(w, data)
 }
@@ -41,6 +41,7 @@ type htmlData struct {
 
 var htmlTemplate = template.Must(template.New("export").Funcs(template.FuncMap{
 	"long":    longDate,
+	"span":    dateRange,
 	"clock":   func(e journal.Entry) string { return e.OccurredAt.Format("15:04") },
 	"drinks":  drinksText,
 	"checkin": func(e journal.Entry) string { return strings.TrimPrefix(e.Checkin.Summary(), "check-in · ") },
@@ -138,6 +139,12 @@ const htmlPage = `<!DOCTYPE html>
 <p>Nothing was recorded in this period.</p>
 {{- end}}
 {{- range .Days}}
+{{- if not .Through.IsZero}}
+<article class="day quiet" id="day-{{.Day}}">
+<h3>{{span .Day .Through}}</h3>
+<p><strong>Drinks:</strong> alcohol-free, {{.Length}} days in a row; nothing else recorded</p>
+</article>
+{{- else}}
 <article class="day" id="day-{{.Day}}">
 <h3>{{long .Day}}</h3>
 {{- with .Checkin}}
@@ -177,6 +184,7 @@ const htmlPage = `<!DOCTYPE html>
 <p><strong>Coaching call</strong>{{with .Note}} — {{.}}{{end}}</p>
 {{- end}}
 </article>
+{{- end}}
 {{- end}}
 </section>
 

@@ -25,11 +25,15 @@ func Markdown(w io.Writer, doc Document) error {
 	for _, m := range measures(s) {
 		fmt.Fprintf(&b, "- %s: %s\n", m.Label, strings.TrimSpace(m.Value+" "+m.Note))
 	}
-	days := Days(doc.Records)
+	days := Compact(Days(doc.Records))
 	if len(days) == 0 {
 		b.WriteString("\nNothing was recorded in this period.\n")
 	}
 	for _, g := range days {
+		if !g.Through.IsZero() {
+			fmt.Fprintf(&b, "\n## %s\n\n**Drinks:** alcohol-free, %d days in a row; nothing else recorded\n", dateRange(g.Day, g.Through), g.Length())
+			continue
+		}
 		fmt.Fprintf(&b, "\n## %s\n", longDate(g.Day))
 		if g.Checkin != nil {
 			fmt.Fprintf(&b, "\n**Check-in:** %s", strings.TrimPrefix(g.Checkin.Checkin.Summary(), "check-in · "))
@@ -142,6 +146,19 @@ func drinksText(d journal.DrinkDay) string {
 
 func longDate(d journal.Date) string {
 	return d.In(time.UTC).Format("Monday 2 January 2006")
+}
+
+// dateRange is "Sunday 1 to Monday 9 November 2026", the shared month and
+// year said once.
+func dateRange(from, to journal.Date) string {
+	a, b := from.In(time.UTC), to.In(time.UTC)
+	switch {
+	case a.Year() != b.Year():
+		return a.Format("Monday 2 January 2006") + " to " + b.Format("Monday 2 January 2006")
+	case a.Month() != b.Month():
+		return a.Format("Monday 2 January") + " to " + b.Format("Monday 2 January 2006")
+	}
+	return a.Format("Monday 2") + " to " + b.Format("Monday 2 January 2006")
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
