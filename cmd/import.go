@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -32,6 +33,7 @@ on both sides keeps the copy updated last.
 
 The whole file is checked first; a file with a problem is refused, saying
 what and where, and nothing is written. --dry-run shows what would change.
+FILE - reads standard input.
 An encrypted file opens with --identity FILE (an age identity) or a
 passphrase (JOURNAL_PASSPHRASE, or asked at a terminal).`,
 		Example: `  journal import backup.json --dry-run
@@ -100,7 +102,9 @@ func decryptImport(f *Factory, o *importOptions, b []byte) ([]byte, error) {
 		}
 	} else {
 		var err error
-		if pass, err = f.passphrase(false); err != nil {
+		if pass, err = f.passphrase(false); errors.Is(err, errAborted) {
+			return nil, err
+		} else if err != nil {
 			return nil, journal.Invalid("the file is encrypted: give --identity FILE (an age identity), or its passphrase in JOURNAL_PASSPHRASE")
 		}
 	}

@@ -82,6 +82,9 @@ func ReadJSON(b []byte) (Document, error) {
 		ExportedAt *time.Time `json:"exported_at"`
 		Range      jsonRange  `json:"range"`
 	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return doc, journal.Invalid("the file is empty")
+	}
 	if err := json.Unmarshal(b, &head); err != nil {
 		return doc, where(b, err, "")
 	}
