@@ -136,6 +136,9 @@ func parseImport(b []byte, loc *time.Location) (journal.Records, string, error) 
 		}
 		return journal.Records{Entries: entries}, "jrnl export", nil
 	}
+	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] != '{' && t[0] != '[' {
+		return journal.Records{}, "", journal.Invalid(`not a JSON file: import reads files made by "journal export --format json" and jrnl JSON exports`)
+	}
 	if !json.Valid(b) {
 		// ReadJSON names the line where the JSON breaks.
 		_, err := export.ReadJSON(b)

@@ -101,6 +101,9 @@ const htmlPage = `<!DOCTYPE html>
     h2 { break-after: avoid; }
     h3 { break-after: avoid; }
     a { color: inherit; text-decoration: none; }
+    /* Charts a little shorter on paper, so the summary and both charts fit the first pages. */
+    svg.chart-cravings, svg.chart-weeks { max-height: 58mm; }
+    .measures { grid-template-columns: repeat(4, 1fr); }
   }
 </style>
 </head>
