@@ -142,3 +142,11 @@ func TestReadJSONSaysWhatAndWhere(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteBlockKeepsTextAsText(t *testing.T) {
+	got := quoteBlock("# not a heading\n- not a list\n10. not a list\nplain\n\n> not a quote")
+	want := "> \\# not a heading\n> \\- not a list\n> 10\\. not a list\n> plain\n>\n> \\> not a quote"
+	if got != want {
+		t.Errorf("quoteBlock:\n%s\nwant\n%s", got, want)
+	}
+}

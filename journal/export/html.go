@@ -169,10 +169,10 @@ const htmlPage = `<!DOCTYPE html>
 {{- range .Guided}}
 <div class="entry guided">
 <p class="q">{{if .PromptSet}}Guided: {{.PromptSet}}{{else}}Guided entry{{end}}, {{clock .}}{{if .Private}} <span class="private">(private)</span>{{end}}</p>
-{{- range .Answers}}
+{{- range .Answers}}{{if paras .Answer}}
 <p class="q">{{.Question}}</p>
 <div class="text">{{range paras .Answer}}<p>{{.}}</p>{{end}}</div>
-{{- end}}
+{{- end}}{{end}}
 {{- with .Body}}<div class="text">{{range paras .}}<p>{{.}}</p>{{end}}</div>{{end}}
 </div>
 {{- end}}

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -65,6 +66,9 @@ func Markdown(w io.Writer, doc Document) error {
 			}
 			fmt.Fprintf(&b, "\n### %s, %s%s\n", title, e.OccurredAt.Format("15:04"), privateMark(e))
 			for _, a := range e.Answers {
+				if strings.TrimSpace(a.Answer) == "" {
+					continue // a skipped question
+				}
 				fmt.Fprintf(&b, "\n**%s**\n\n%s\n", oneLine(a.Question), quoteBlock(a.Answer))
 			}
 			if body := strings.TrimSpace(e.Body); body != "" {
@@ -161,6 +165,10 @@ func dateRange(from, to journal.Date) string {
 	return a.Format("Monday 2") + " to " + b.Format("Monday 2 January 2006")
 }
 
+// blockEscape finds a line start Markdown would read as a heading, quote,
+// list item or rule.
+var blockEscape = regexp.MustCompile(`^(\s*)([#>*+-]|\d+[.)])`)
+
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // tableCell keeps a value on one table row.
@@ -171,6 +179,10 @@ func tableCell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|
 func quoteBlock(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	for i, l := range lines {
+		if m := blockEscape.FindString(l); m != "" {
+			// Escape the marker's last character: "\#", "1\.".
+			l = m[:len(m)-1] + `\` + l[len(m)-1:]
+		}
 		lines[i] = strings.TrimRight("> "+l, " ")
 	}
 	return strings.Join(lines, "\n")
