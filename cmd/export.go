@@ -60,7 +60,7 @@ or asked twice at a terminal).`,
 		RunE: func(c *cobra.Command, _ []string) error { return exportRun(c, f, &o) },
 	}
 	fl := c.Flags()
-	fl.StringVar(&o.format, "format", "", "`md`, html, json or csv (default from the -o file's ending, else md)")
+	fl.StringVar(&o.format, "format", "", "`format`: md, html, json or csv (default from the -o file's ending, else md)")
 	fl.StringVar(&o.since, "since", "", "from this `day` on (default: the first record)")
 	fl.StringVar(&o.until, "until", "", "up to and including this `day` (default today)")
 	fl.StringArrayVar(&o.kinds, "kind", nil, "only entries of this `kind`: note, guided, craving, checkin (repeatable)")
