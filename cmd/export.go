@@ -28,10 +28,18 @@ type exportOptions struct {
 	armor           bool
 }
 
-// exportFormats are the --format values, with the file endings that pick
-// one when --format is left out.
-var exportFormats = map[string]string{
-	"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json", "csv": "csv",
+// exportFormat reads a --format value, or a file ending that picks one
+// when --format is left out.
+func exportFormat(name string) (string, bool) {
+	switch name {
+	case "md", "markdown":
+		return "md", true
+	case "html", "htm":
+		return "html", true
+	case "json", "csv":
+		return name, true
+	}
+	return "", false
 }
 
 func newCmdExport(f *Factory) *cobra.Command {
@@ -90,13 +98,13 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 	format := strings.ToLower(strings.TrimSpace(o.format))
 	if format == "" && o.out != "" {
 		ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(strings.TrimSuffix(o.out, ".age")), "."))
-		format = exportFormats[ext]
+		format, _ = exportFormat(ext)
 	}
 	if format == "" {
 		format = "md"
 	}
 	var ok bool
-	if p.format, ok = exportFormats[format]; !ok {
+	if p.format, ok = exportFormat(format); !ok {
 		return p, journal.Invalid("unknown export format %q: use md, html, json or csv", o.format)
 	}
 	var err error
@@ -137,7 +145,7 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 		return p, journal.Invalid("use either --passphrase or --encrypt-to/--recipients-file, not both")
 	case o.armor && !o.passphrase && len(p.recipients) == 0:
 		return p, journal.Invalid("--armor goes with encryption: add --encrypt-to KEY or --passphrase")
-	case !o.armor && len(p.recipients)+btoi(o.passphrase) > 0 && o.out == "" && f.IO.OutTTY:
+	case !o.armor && (o.passphrase || len(p.recipients) > 0) && o.out == "" && f.IO.OutTTY:
 		return p, journal.Invalid("an encrypted export is not text to show here: add -o FILE, or --armor")
 	}
 	if o.passphrase {
@@ -146,13 +154,6 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 		}
 	}
 	return p, nil
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
