@@ -39,7 +39,7 @@ func browse(t *testing.T, bin, page string, args ...string) []byte {
 	base := []string{
 		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--disable-extensions", "--hide-scrollbars", "--user-data-dir=" + t.TempDir(),
+		"--disable-extensions", "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + t.TempDir(),
 	}
 	cmd := exec.CommandContext(ctx, bin, append(append(base, args...), "file://"+page)...)
 	var out, errOut bytes.Buffer
