@@ -108,7 +108,9 @@ func Summarize(recs journal.Records, from, to journal.Date, heavy float64) Summa
 }
 
 // Day gathers one calendar day's records, in the order a reader takes them
-// in: check-in, drinks, cravings, guided entries, notes, calls.
+// in: check-in, drinks, cravings, guided entries, notes, calls. A new kind
+// of record gets a list here, a line in quiet, and a block in the
+// Markdown and HTML writers.
 type Day struct {
 	Day journal.Date
 	// Through, when set, makes this a run of quiet days Day..Through:

@@ -173,6 +173,8 @@ func readRecords(b []byte) (journal.Records, error) {
 				recs.Calls = append(recs.Calls, c)
 				return nil
 			}
+		// A new record list (sessions, say) gets its own case here, like
+		// calls, so its errors name their line too.
 		default:
 			// Keys this version does not read (and the header, read above).
 			var skip json.RawMessage
