@@ -57,6 +57,8 @@ computer; nothing goes over the network.`,
 		newCmdReflect(f),
 		newCmdGuide(f),
 		newCmdPrompts(f),
+		newCmdExport(f),
+		newCmdImport(f),
 	)
 	return root
 }
