@@ -69,7 +69,7 @@ or asked twice at a terminal).`,
 	}
 	fl := c.Flags()
 	fl.StringVar(&o.format, "format", "", "`format`: md, html, json or csv (default from the -o file's ending, else md)")
-	fl.StringVar(&o.since, "since", "", "from this `day` on (default: the first record)")
+	fl.StringVar(&o.since, "since", "", "from this `day` on, or first-session, last-session, last-call (default: the first record)")
 	fl.StringVar(&o.until, "until", "", "up to and including this `day` (default today)")
 	fl.StringArrayVar(&o.kinds, "kind", nil, "only entries of this `kind`: note, guided, craving, checkin (repeatable)")
 	fl.BoolVar(&o.includePrivate, "include-private", false, "include entries marked private")
@@ -85,6 +85,7 @@ or asked twice at a terminal).`,
 // flag never leaves a half-written file.
 type exportPlan struct {
 	format     string
+	since      sinceFlag // resolved into filter.Since once the journal is open
 	filter     storage.RecordFilter
 	recipients []age.Recipient
 	passphrase string
@@ -108,9 +109,10 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 		return p, journal.Invalid("unknown export format %q: use md, html, json or csv", o.format)
 	}
 	var err error
-	if p.filter.Since, err = dayFlag("since", o.since, now); err != nil {
+	if p.since, err = parseSince(o.since, now); err != nil {
 		return p, err
 	}
+	p.filter.Since = p.since.day
 	if p.filter.Until, err = dayFlag("until", o.until, now); err != nil {
 		return p, err
 	}
@@ -164,6 +166,12 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 	st, err := f.Store(c.Context())
 	if err != nil {
 		return err
+	}
+	if plan.filter.Since, err = plan.since.resolve(c.Context(), st, f.Now()); err != nil {
+		return err
+	}
+	if u := plan.filter.Until; !u.IsZero() && plan.filter.Since.After(u) {
+		return journal.Invalid("--since %s is after --until %s: swap them", plan.filter.Since, u)
 	}
 	recs, privateLeftOut, err := st.Records(c.Context(), plan.filter)
 	if err != nil {

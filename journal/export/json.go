@@ -140,8 +140,8 @@ func readRecords(b []byte) (journal.Records, error) {
 				if err := dec.Decode(&e); err != nil {
 					return lineErr(line, fmt.Sprintf("entries[%d]", i), err)
 				}
-				if err := (journal.Records{Entries: []journal.Entry{e}}).Validate(); err != nil {
-					return relabel(line, err, "entries[0]", fmt.Sprintf("entries[%d]", i))
+				if err := journal.ValidateRecord(e); err != nil {
+					return journal.Invalid("line %d: entries[%d] (%s): %v", line, i, shortID(e.UUID), err)
 				}
 				recs.Entries = append(recs.Entries, e)
 				return nil
@@ -173,8 +173,20 @@ func readRecords(b []byte) (journal.Records, error) {
 				recs.Calls = append(recs.Calls, c)
 				return nil
 			}
-		// A new record list (sessions, say) gets its own case here, like
-		// calls, so its errors name their line too.
+		case "sessions":
+			each = func(i, line int) error {
+				var ses journal.Session
+				if err := dec.Decode(&ses); err != nil {
+					return lineErr(line, fmt.Sprintf("sessions[%d]", i), err)
+				}
+				if err := (journal.Records{Sessions: []journal.Session{ses}}).Validate(); err != nil {
+					return relabel(line, err, "sessions[0]", fmt.Sprintf("sessions[%d]", i))
+				}
+				recs.Sessions = append(recs.Sessions, ses)
+				return nil
+			}
+		// A new record list gets its own case here, like calls, so its
+		// errors name their line too.
 		default:
 			// Keys this version does not read (and the header, read above).
 			var skip json.RawMessage
@@ -187,7 +199,8 @@ func readRecords(b []byte) (journal.Records, error) {
 			return recs, err
 		}
 	}
-	return recs, nil
+	// What only the whole document can tell: entries' links to sessions.
+	return recs, recs.Validate()
 }
 
 // readList walks one JSON array, calling each with the index and line of
@@ -303,4 +316,12 @@ func lineErr(line int, what string, err error) error {
 // one-element list.
 func relabel(line int, err error, from, to string) error {
 	return journal.Invalid("line %d: %s", line, strings.Replace(err.Error(), from, to, 1))
+}
+
+// shortID is the start of a uuid, enough to find the record in the file.
+func shortID(id string) string {
+	if r := []rune(id); len(r) > 20 {
+		return string(r[:19]) + "…"
+	}
+	return id
 }
