@@ -45,4 +45,3 @@ func browse(t *testing.T, bin, page string, args ...string) []byte {
 	}
 	return out.Bytes()
 }
-
