@@ -18,6 +18,11 @@ func noArgs(c *cobra.Command, args []string) error {
 		if !c.HasParent() {
 			return journal.Invalid("unknown command %q: see journal --help", args[0])
 		}
+		// A word after "journal config" is a sub-command mistyped, not an
+		// argument.
+		if c.HasSubCommands() {
+			return journal.Invalid("unknown command %q for %s: see %s --help", args[0], c.CommandPath(), c.CommandPath())
+		}
 		return journal.Invalid("%s takes no arguments, got %q", c.CommandPath(), strings.Join(args, " "))
 	}
 	return nil
@@ -25,11 +30,26 @@ func noArgs(c *cobra.Command, args []string) error {
 
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
-		if len(args) != n {
-			return journal.Invalid("%s needs %s: try %s", c.CommandPath(), what, c.Example)
+		switch {
+		case len(args) > n:
+			return journal.Invalid("%s takes one argument, %s; got %q", c.CommandPath(), what, strings.Join(args, " "))
+		case len(args) < n:
+			return journal.Invalid("%s needs %s: try %s", c.CommandPath(), what, example(c))
 		}
 		return nil
 	}
+}
+
+// example is the first line of c's examples that runs c itself: the
+// message it goes into is one line.
+func example(c *cobra.Command) string {
+	lines := strings.Split(c.Example, "\n")
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, c.CommandPath()+" ") {
+			return l
+		}
+	}
+	return strings.TrimSpace(lines[0])
 }
 
 // parseID reads an entry id as typed.
