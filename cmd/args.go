@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"journal/journal"
 )
@@ -104,12 +106,35 @@ var negativeNumberRe = regexp.MustCompile(`in (-[0-9][0-9.,]*)$`)
 // negativeArg reports "-1" given as a value with the value's own message
 // (parse's), not as an unknown flag.
 func negativeArg[T any](parse func(string) (T, error)) func(*cobra.Command, error) error {
-	return func(_ *cobra.Command, err error) error {
+	return func(c *cobra.Command, err error) error {
 		if m := negativeNumberRe.FindStringSubmatch(err.Error()); m != nil {
 			if _, perr := parse(m[1]); perr != nil {
 				return perr
 			}
 		}
-		return journal.Invalid("%v (see --help)", err)
+		return flagError(c, err)
 	}
+}
+
+// flagError words the flag parser's complaints for people: which flag, and
+// what it takes, without the parser's inner words.
+func flagError(c *cobra.Command, err error) error {
+	var bad *pflag.InvalidValueError
+	if errors.As(err, &bad) {
+		what := "a valid value"
+		switch bad.GetFlag().Value.Type() {
+		case "int", "int64", "uint":
+			what = "a whole number"
+		case "float64":
+			what = "a number"
+		case "bool":
+			what = "true or false"
+		}
+		return journal.Invalid("--%s must be %s, got %q", bad.GetFlag().Name, what, bad.GetValue())
+	}
+	var missing *pflag.ValueRequiredError
+	if errors.As(err, &missing) {
+		return journal.Invalid("--%s needs a value (see %s --help)", missing.GetFlag().Name, c.CommandPath())
+	}
+	return journal.Invalid("%v (see --help)", err)
 }

@@ -2,8 +2,6 @@ package cmd
 
 import (
 	"github.com/spf13/cobra"
-
-	"journal/journal"
 )
 
 // NewRoot builds the command tree. It is only a list of commands; each
@@ -23,9 +21,7 @@ computer; nothing goes over the network.`,
 			return homeRun(c, f)
 		},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return journal.Invalid("%v (see --help)", err)
-	})
+	root.SetFlagErrorFunc(flagError)
 	pf := root.PersistentFlags()
 	// Defaults are the factory's current values, so a command tree built
 	// again for a follow-on command keeps --db and the rest.
