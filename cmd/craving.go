@@ -202,7 +202,9 @@ const minCopingUses = 3
 // what has worked for them, and who they can reach. Calm words only.
 func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journal.Config, s ui.Styles) error {
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "That is a strong one, and you wrote it down. Cravings rise and fall; this one will pass too.")
+	// Two short lines: the block must fit 80 columns.
+	fmt.Fprintln(w, "That is a strong one, and you wrote it down.")
+	fmt.Fprintln(w, "Cravings rise and fall; this one will pass too.")
 	if cfg.CopingPlan != "" {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, s.Label.Render("Your plan for moments like this:"))
@@ -237,8 +239,9 @@ func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journ
 	if cfg.CopingPlan == "" && len(cfg.SupportContacts) == 0 {
 		fmt.Fprintln(w)
 		for _, l := range []string{
-			"When you have a calm moment, you can write a plan and a few people to reach for times like this:",
-			`  journal config set coping_plan "Drink a glass of water" "Text Sam" "Wait 20 minutes"`,
+			"When you have a calm moment, you can write a plan and a few people",
+			"to reach for times like this:",
+			`  journal config set coping_plan "Drink some water" "Text Sam" "Wait 20 minutes"`,
 			`  journal config set support_contacts "Sam 07700 900123"`,
 		} {
 			fmt.Fprintln(w, s.Dim.Render(l))

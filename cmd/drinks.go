@@ -281,12 +281,9 @@ func writeDrinkChanges(w io.Writer, changes []journal.DrinkChange, now time.Time
 	}
 }
 
-// lapseOffer is said once when a drinking day follows recorded alcohol-free
-// days: an offer, never a verdict.
-const lapseOffer = "If it would help to look at what happened, `journal guide lapse` walks through it gently."
-
 // offerLapseGuide prints the lapse offer when one of the changes made a
-// drinking day right after an alcohol-free recorded day.
+// drinking day right after an alcohol-free recorded day: said once, an
+// offer, never a verdict.
 func offerLapseGuide(ctx context.Context, w io.Writer, st *storage.Store, changes []journal.DrinkChange, s ui.Styles) error {
 	for _, ch := range changes {
 		if ch.After.StandardDrinks <= 0 || (ch.Before != nil && *ch.Before > 0) {
@@ -300,7 +297,9 @@ func offerLapseGuide(ctx context.Context, w io.Writer, st *storage.Store, change
 			return err
 		}
 		if prev.StandardDrinks == 0 {
-			fmt.Fprintln(w, s.Dim.Render(lapseOffer))
+			// Two lines, to fit 80 columns.
+			fmt.Fprintln(w, s.Dim.Render("If it would help to look at what happened,"))
+			fmt.Fprintln(w, s.Dim.Render("journal guide lapse walks through it gently."))
 			return nil
 		}
 	}
