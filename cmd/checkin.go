@@ -30,7 +30,7 @@ can be skipped. Otherwise give the answers as flags.
 There is one check-in a day: running it again for the same day edits it, with
 the earlier answers as defaults (flags you leave out keep them).`,
 		Example: `  journal checkin
-  journal checkin --mood 6 --craving 3 --drinks 0 --sleep 7.5 --note "Steadier after the walk"
+  journal checkin --mood 6 --craving 3 --drinks 0 --sleep 7.5 --note "Steadier"
   journal checkin --date yesterday --sleep 5`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return checkinRun(c, f, &o) },

@@ -37,9 +37,9 @@ and "stress " count as one; give them repeatedly or with commas between.
 When a craving is at or above high_craving_threshold (8 unless set with
 journal config), journal shows your coping plan, what has helped you before,
 and the people you can reach.`,
-		Example: `  journal craving 6 --trigger stress --trigger "after work" --coping walk --outcome resisted
-  journal craving 8 --feeling tired --feeling lonely --where home --with alone --minutes 20
-  journal craving 4 --at "yesterday 21:30" --note "Passed the pub on the way home"
+		Example: `  journal craving 6 --trigger stress --trigger "after work" --outcome resisted
+  journal craving 8 --feeling tired --feeling lonely --where home --minutes 20
+  journal craving 4 --at "yesterday 21:30" --note "Passed the pub"
   journal craving`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) > 1 {

@@ -100,7 +100,7 @@ func newCmdSessionAdd(f *Factory) *cobra.Command {
 		Short: "Add a session, past or planned",
 		Example: `  journal session add
   journal session add --date 2026-12-04 --setting home --route sublingual
-  journal session add --date yesterday --setting clinic --note "Felt held by the team"`,
+  journal session add --date yesterday --setting clinic --note "Felt held"`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			ses := journal.Session{Day: journal.DateOf(f.Now())}
