@@ -93,6 +93,7 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 		cr.Minutes = &m
 	}
 	note := strings.TrimSpace(o.note)
+	asked := false
 	switch {
 	case len(args) == 1:
 		if cr.Intensity, err = journal.ParseIntensity(args[0]); err != nil {
@@ -102,6 +103,7 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 		if note, err = askCraving(ctx, f, &cr, note); err != nil {
 			return err
 		}
+		asked = true
 	default:
 		return journal.Invalid("craving needs an intensity from 0 to 10, like: journal craving 7 (at a terminal, journal craving alone asks)")
 	}
@@ -119,6 +121,11 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 	e := journal.Entry{Kind: journal.KindCraving, OccurredAt: at, Body: note, Private: o.private, Craving: &cr, Tags: append([]string{}, journal.HashTags(note)...), Answers: []journal.Answer{}}
 	if err := st.AddCraving(ctx, &e); err != nil {
 		return err
+	}
+	if asked {
+		// The craving is saved; a draft left behind would only be offered
+		// again, so a failure here is not worth reporting over it.
+		_ = st.DropDraft(ctx, cravingDraftKey)
 	}
 	if o.json {
 		return printJSON(f.IO.Out, e)
@@ -155,7 +162,10 @@ func askCraving(ctx context.Context, f *Factory, cr *journal.Craving, note strin
 	if cr.Minutes != nil {
 		a.Minutes = fmt.Sprint(*cr.Minutes)
 	}
-	if err := f.runHuhForm(ctx, cravingForm(&a)); err != nil {
+	if err := resumeFormDraft(ctx, f, cravingDraftKey, "craving", &a); err != nil {
+		return "", err
+	}
+	if err := f.runFormKeepingDraft(ctx, cravingForm(&a), cravingDraftKey, "journal craving", &a); err != nil {
 		return "", err
 	}
 	return a.apply(cr)

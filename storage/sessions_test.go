@@ -86,3 +86,25 @@ func TestDraftKeptUntilTheEntryIsSaved(t *testing.T) {
 		t.Errorf("draft should be gone after saving: %v", err)
 	}
 }
+
+func TestDropDraft(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if err := s.DropDraft(ctx, "form:craving"); err != nil {
+		t.Fatalf("dropping a draft that is not there: %v", err)
+	}
+	for _, key := range []string{"form:craving", "intention"} {
+		if err := s.SaveDraft(ctx, key, `{}`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.DropDraft(ctx, "form:craving"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Draft(ctx, "form:craving"); !errors.Is(err, journal.ErrNotFound) {
+		t.Errorf("draft still there: %v", err)
+	}
+	if _, _, err := s.Draft(ctx, "intention"); err != nil {
+		t.Errorf("another draft went too: %v", err)
+	}
+}
