@@ -66,3 +66,16 @@ func TestCheckinFormKeepsADraft(t *testing.T) {
 		t.Errorf("stdout %q", out)
 	}
 }
+
+// Esc leaves the craving form as Ctrl+C does, as the guided forms' help
+// promises.
+func TestCravingFormEscLeaves(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := trackFactory(t, dir, "8\x1b", true, nil)
+	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
+		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "your answers are kept as a draft") {
+		t.Errorf("stderr does not say the answers are kept:\n%s", errOut)
+	}
+}

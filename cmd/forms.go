@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
 
 	"journal/journal"
@@ -19,7 +20,10 @@ import (
 // questions instead (screen readers, dumb terminals). Leaving with Ctrl+C
 // or Esc returns errAborted (exit 130).
 func (f *Factory) runHuhForm(ctx context.Context, form *huh.Form) error {
-	form = form.WithInput(f.IO.In).WithOutput(f.IO.ErrOut).WithShowHelp(true)
+	// Esc leaves as Ctrl+C does, as in the guided forms.
+	keys := huh.NewDefaultKeyMap()
+	keys.Quit = key.NewBinding(key.WithKeys("ctrl+c", "esc"))
+	form = form.WithInput(f.IO.In).WithOutput(f.IO.ErrOut).WithShowHelp(true).WithKeyMap(keys)
 	if f.Getenv("JOURNAL_ACCESSIBLE") != "" {
 		form = form.WithAccessible(true)
 	}
