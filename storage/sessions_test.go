@@ -108,3 +108,31 @@ func TestDropDraft(t *testing.T) {
 		t.Errorf("another draft went too: %v", err)
 	}
 }
+
+// A saved entry's times are the ones the file keeps (whole seconds), so
+// what a command prints on saving matches what show prints later.
+func TestAddEntryTimesMatchTheFile(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 25, 20, 0, 0, 123456789, time.UTC)
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "j.db"), func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e := journal.Entry{Kind: journal.KindNote, Body: "x", OccurredAt: now}
+	if err := s.AddEntry(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Entry(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name       string
+		saved, got time.Time
+	}{{"occurred_at", e.OccurredAt, got.OccurredAt}, {"created_at", e.CreatedAt, got.CreatedAt}, {"updated_at", e.UpdatedAt, got.UpdatedAt}} {
+		if !c.saved.Equal(c.got) {
+			t.Errorf("%s on saving %s, read back %s", c.name, c.saved.Format(time.RFC3339Nano), c.got.Format(time.RFC3339Nano))
+		}
+	}
+}
