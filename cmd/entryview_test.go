@@ -38,3 +38,21 @@ func TestEntryRowFits80Columns(t *testing.T) {
 		t.Errorf("a short row changed: %q", row)
 	}
 }
+
+// search at a terminal marks private entries as list does.
+func TestSearchMarksPrivateAtATerminal(t *testing.T) {
+	f, out, _ := testFactory(nil)
+	f.IO.OutTTY = true
+	at := time.Date(2026, 11, 25, 19, 15, 0, 0, time.UTC)
+	hits := []journal.SearchHit{
+		{Entry: journal.Entry{ID: 2, Kind: journal.KindNote, OccurredAt: at, Private: true}, Snippet: "on the bus"},
+		{Entry: journal.Entry{ID: 1, Kind: journal.KindNote, OccurredAt: at}, Snippet: "by bus"},
+	}
+	if err := writeHits(f, hits, false); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out.String(), "\n")
+	if !strings.HasSuffix(lines[0], "note  (private)") || strings.Contains(lines[2], "private") {
+		t.Errorf("private mark:\n%s", out)
+	}
+}
