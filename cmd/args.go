@@ -92,6 +92,15 @@ func notFound(id int64) error {
 	return journal.Invalid("no entry with id %d: see journal list", id)
 }
 
+// isDeleted says what to do about an entry that show can still find but
+// that is deleted: "no entry" would contradict show.
+func isDeleted(id int64, already bool) error {
+	if already {
+		return journal.Invalid("entry %d is already deleted: journal restore %d brings it back", id, id)
+	}
+	return journal.Invalid("entry %d is deleted: bring it back with journal restore %d to change it", id, id)
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return fmt.Sprintf("%d %s", n, one)

@@ -33,11 +33,14 @@ brings it back. At a terminal you are asked first; otherwise give --yes.`,
 				return err
 			}
 			e, err := st.Entry(c.Context(), id)
-			if errors.Is(err, journal.ErrNotFound) || (err == nil && e.DeletedAt != nil) {
+			if errors.Is(err, journal.ErrNotFound) {
 				return notFound(id)
 			}
 			if err != nil {
 				return err
+			}
+			if e.DeletedAt != nil {
+				return isDeleted(id, true)
 			}
 			if !yes {
 				if !f.CanPrompt() {
