@@ -46,7 +46,8 @@ brings it back. At a terminal you are asked first; otherwise give --yes.`,
 				if !f.CanPrompt() {
 					return journal.Invalid("deleting needs --yes when journal cannot ask you: journal delete %d --yes", id)
 				}
-				fmt.Fprintf(f.IO.ErrOut, "Delete entry %d (%s, %q)? You can restore it later. [y/N] ",
+				// Two lines, to fit 80 columns.
+				fmt.Fprintf(f.IO.ErrOut, "Delete entry %d (%s, %q)?\nYou can restore it later. [y/N] ",
 					id, e.Day, summary(e, 40))
 				line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
 				if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {

@@ -56,3 +56,28 @@ func TestSearchMarksPrivateAtATerminal(t *testing.T) {
 		t.Errorf("private mark:\n%s", out)
 	}
 }
+
+// The delete question at a terminal fits 80 columns.
+func TestDeleteQuestionFits80Columns(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"JOURNAL_DB": dir + "/j.db"}
+	f, _, errOut := testFactory(env)
+	f.Now = fixedClock
+	if code := Run(t.Context(), f, []string{"write", strings.Repeat("A long first line about the evening. ", 4)}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, _, errOut = testFactory(env)
+	f.Now = fixedClock
+	f.IO.In = strings.NewReader("n\n")
+	if code := Run(t.Context(), f, []string{"delete", "1"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, l := range strings.Split(errOut.String(), "\n") {
+		if n := utf8.RuneCountInString(l); n > 80 {
+			t.Errorf("%d columns: %s", n, l)
+		}
+	}
+	if !strings.Contains(errOut.String(), "Kept it.") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
