@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -108,9 +109,9 @@ func newCmdCallDelete(f *Factory) *cobra.Command {
 		Example: "  journal call delete 3",
 		Args:    exactArgs(1, "a call number"),
 		RunE: func(c *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
+			id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
+			if err != nil || id <= 0 {
+				return journal.Invalid("a call number is a whole number like 3, got %q (see journal call list)", args[0])
 			}
 			st, err := f.Store(c.Context())
 			if err != nil {
