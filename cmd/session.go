@@ -310,7 +310,8 @@ func newCmdSessionDelete(f *Factory) *cobra.Command {
 			if err := st.DeleteSession(c.Context(), ses.ID); err != nil {
 				return err
 			}
-			fmt.Fprintf(f.IO.ErrOut, "Deleted session %d (%s). Its entries are still in your journal; later sessions move up by one.\n", ses.Number, ses.Day)
+			// Two lines, to fit 80 columns.
+			fmt.Fprintf(f.IO.ErrOut, "Deleted session %d (%s). Its entries are still in your journal;\nlater sessions move up by one.\n", ses.Number, ses.Day)
 			return nil
 		},
 	}
