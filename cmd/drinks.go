@@ -225,8 +225,13 @@ func futureDay(flag, s string) error {
 
 func writeConversions(w io.Writer, specs []journal.DrinkSpec, grams float64) {
 	for _, d := range specs {
-		fmt.Fprintf(w, "%s = %s g of alcohol = %s standard drinks (%s g each)\n",
-			strings.TrimSpace(d.Text), journal.FormatNumber(d.Grams()), journal.FormatNumber(d.StandardDrinks(grams)), journal.FormatNumber(grams))
+		n := journal.FormatNumber(d.StandardDrinks(grams))
+		unit := "standard drinks"
+		if n == "1" {
+			unit = "standard drink"
+		}
+		fmt.Fprintf(w, "%s = %s g of alcohol = %s %s (%s g each)\n",
+			strings.TrimSpace(d.Text), journal.FormatNumber(d.Grams()), n, unit, journal.FormatNumber(grams))
 	}
 }
 
