@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"journal/journal"
 )
 
 // NewRoot builds the command tree. It is only a list of commands; each
@@ -21,6 +23,14 @@ computer; nothing goes over the network.`,
 		Args:          noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			return homeRun(c, f)
+		},
+		PersistentPreRunE: func(c *cobra.Command, _ []string) error {
+			// An empty --db (an unset shell variable, say) must not fall
+			// back to the person's real journal.
+			if fl := c.Flags().Lookup("db"); fl != nil && fl.Changed && strings.TrimSpace(f.DBPath) == "" {
+				return journal.Invalid(`--db needs a file path, got ""`)
+			}
+			return nil
 		},
 	}
 	root.SetFlagErrorFunc(flagError)
