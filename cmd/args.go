@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"journal/journal"
 )
@@ -18,6 +20,11 @@ func noArgs(c *cobra.Command, args []string) error {
 		if !c.HasParent() {
 			return journal.Invalid("unknown command %q: see journal --help", args[0])
 		}
+		// A word after "journal config" is a sub-command mistyped, not an
+		// argument.
+		if c.HasSubCommands() {
+			return journal.Invalid("unknown command %q for %s: see %s --help", args[0], c.CommandPath(), c.CommandPath())
+		}
 		return journal.Invalid("%s takes no arguments, got %q", c.CommandPath(), strings.Join(args, " "))
 	}
 	return nil
@@ -25,11 +32,26 @@ func noArgs(c *cobra.Command, args []string) error {
 
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
-		if len(args) != n {
-			return journal.Invalid("%s needs %s: try %s", c.CommandPath(), what, c.Example)
+		switch {
+		case len(args) > n:
+			return journal.Invalid("%s takes one argument, %s; got %q", c.CommandPath(), what, strings.Join(args, " "))
+		case len(args) < n:
+			return journal.Invalid("%s needs %s: try %s", c.CommandPath(), what, example(c))
 		}
 		return nil
 	}
+}
+
+// example is the first line of c's examples that runs c itself: the
+// message it goes into is one line.
+func example(c *cobra.Command) string {
+	lines := strings.Split(c.Example, "\n")
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, c.CommandPath()+" ") {
+			return l
+		}
+	}
+	return strings.TrimSpace(lines[0])
 }
 
 // parseID reads an entry id as typed.
@@ -70,6 +92,15 @@ func notFound(id int64) error {
 	return journal.Invalid("no entry with id %d: see journal list", id)
 }
 
+// isDeleted says what to do about an entry that show can still find but
+// that is deleted: "no entry" would contradict show.
+func isDeleted(id int64, already bool) error {
+	if already {
+		return journal.Invalid("entry %d is already deleted: journal restore %d brings it back", id, id)
+	}
+	return journal.Invalid("entry %d is deleted: bring it back with journal restore %d to change it", id, id)
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return fmt.Sprintf("%d %s", n, one)
@@ -84,12 +115,35 @@ var negativeNumberRe = regexp.MustCompile(`in (-[0-9][0-9.,]*)$`)
 // negativeArg reports "-1" given as a value with the value's own message
 // (parse's), not as an unknown flag.
 func negativeArg[T any](parse func(string) (T, error)) func(*cobra.Command, error) error {
-	return func(_ *cobra.Command, err error) error {
+	return func(c *cobra.Command, err error) error {
 		if m := negativeNumberRe.FindStringSubmatch(err.Error()); m != nil {
 			if _, perr := parse(m[1]); perr != nil {
 				return perr
 			}
 		}
-		return journal.Invalid("%v (see --help)", err)
+		return flagError(c, err)
 	}
+}
+
+// flagError words the flag parser's complaints for people: which flag, and
+// what it takes, without the parser's inner words.
+func flagError(c *cobra.Command, err error) error {
+	var bad *pflag.InvalidValueError
+	if errors.As(err, &bad) {
+		what := "a valid value"
+		switch bad.GetFlag().Value.Type() {
+		case "int", "int64", "uint":
+			what = "a whole number"
+		case "float64":
+			what = "a number"
+		case "bool":
+			what = "true or false"
+		}
+		return journal.Invalid("--%s must be %s, got %q", bad.GetFlag().Name, what, bad.GetValue())
+	}
+	var missing *pflag.ValueRequiredError
+	if errors.As(err, &missing) {
+		return journal.Invalid("--%s needs a value (see %s --help)", missing.GetFlag().Name, c.CommandPath())
+	}
+	return journal.Invalid("%v (see --help)", err)
 }

@@ -1,13 +1,17 @@
 package cmd
 
 import (
+	"bufio"
+	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"journal/journal"
+	"journal/storage"
 )
 
 func newCmdCall(f *Factory) *cobra.Command {
@@ -101,20 +105,38 @@ func newCmdCallList(f *Factory) *cobra.Command {
 }
 
 func newCmdCallDelete(f *Factory) *cobra.Command {
-	return &cobra.Command{
+	var yes bool
+	c := &cobra.Command{
 		Use:     "delete N",
 		Aliases: []string{"rm"},
 		Short:   "Remove a call logged by mistake",
-		Example: "  journal call delete 3",
+		Long: `Remove a call logged by mistake. At a terminal you are asked first;
+otherwise give --yes, as with journal delete.`,
+		Example: "  journal call delete 3\n  journal call delete 3 --yes",
 		Args:    exactArgs(1, "a call number"),
 		RunE: func(c *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
+			id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
+			if err != nil || id <= 0 {
+				return journal.Invalid("a call number is a whole number like 3, got %q (see journal call list)", args[0])
 			}
 			st, err := f.Store(c.Context())
 			if err != nil {
 				return err
+			}
+			if !yes {
+				call, err := findCall(c.Context(), st, id)
+				if err != nil {
+					return err
+				}
+				if !f.CanPrompt() {
+					return journal.Invalid("deleting needs --yes when journal cannot ask you: journal call delete %d --yes", id)
+				}
+				fmt.Fprintf(f.IO.ErrOut, "Remove call %d (%s)? [y/N] ", id, call.Day)
+				line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
+				if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
+					fmt.Fprintln(f.IO.ErrOut, "Kept it.")
+					return nil
+				}
 			}
 			if err := st.DeleteCall(c.Context(), id); errors.Is(err, journal.ErrNotFound) {
 				return journal.Invalid("no call %d: see journal call list", id)
@@ -125,4 +147,20 @@ func newCmdCallDelete(f *Factory) *cobra.Command {
 			return nil
 		},
 	}
+	c.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask first")
+	return c
+}
+
+// findCall looks a call up by its number among the logged ones.
+func findCall(ctx context.Context, st *storage.Store, id int64) (journal.Call, error) {
+	calls, err := st.Calls(ctx)
+	if err != nil {
+		return journal.Call{}, err
+	}
+	for _, call := range calls {
+		if call.ID == id {
+			return call, nil
+		}
+	}
+	return journal.Call{}, journal.Invalid("no call %d: see journal call list", id)
 }

@@ -30,7 +30,7 @@ can be skipped. Otherwise give the answers as flags.
 There is one check-in a day: running it again for the same day edits it, with
 the earlier answers as defaults (flags you leave out keep them).`,
 		Example: `  journal checkin
-  journal checkin --mood 6 --craving 3 --drinks 0 --sleep 7.5 --note "Steadier after the walk"
+  journal checkin --mood 6 --craving 3 --drinks 0 --sleep 7.5 --note "Steadier"
   journal checkin --date yesterday --sleep 5`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return checkinRun(c, f, &o) },
@@ -109,7 +109,15 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 		if earlier != nil {
 			title += " (your earlier answers are filled in)"
 		}
-		if err := f.runHuhForm(ctx, checkinForm(&a, title)); err != nil {
+		key := checkinDraftKey + day.String()
+		if err := resumeFormDraft(ctx, f, key, "check-in", &a); err != nil {
+			return err
+		}
+		again := "journal checkin"
+		if day != today {
+			again += " --date " + day.String()
+		}
+		if err := f.runFormKeepingDraft(ctx, checkinForm(&a, title), key, again, &a); err != nil {
 			return err
 		}
 	}
@@ -125,6 +133,10 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 	old, drinks, err := st.SaveCheckin(ctx, &e)
 	if err != nil {
 		return err
+	}
+	if !given {
+		// Saved; a draft left behind would only be offered again.
+		_ = st.DropDraft(ctx, checkinDraftKey+day.String())
 	}
 	if o.json {
 		return printJSON(f.IO.Out, e)

@@ -19,8 +19,8 @@ func newCmdConfig(f *Factory) *cobra.Command {
 ` + configKeysHelp(),
 		Example: `  journal config list
   journal config set standard_drink_grams 8
-  journal config set coping_plan "Drink a glass of water" "Text Sam" "Wait 20 minutes; it passes"
-  journal config set support_contacts "Sam 07700 900123" "Coach Ana 07700 900456"`,
+  journal config set coping_plan "Drink some water" "Text Sam" "Wait 20 minutes"
+  journal config set support_contacts "Sam 07700 900123" "Ana 07700 900456"`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
 	}
@@ -28,10 +28,21 @@ func newCmdConfig(f *Factory) *cobra.Command {
 	return c
 }
 
+// configKeysHelp lists the keys, each with its description wrapped under
+// it, so the help fits 80 columns.
 func configKeysHelp() string {
 	var b strings.Builder
 	for _, k := range journal.ConfigKeys() {
-		fmt.Fprintf(&b, "  %-25s %s\n", k.Name, k.Help)
+		fmt.Fprintf(&b, "  %s\n", k.Name)
+		line := "     "
+		for _, w := range strings.Fields(k.Help) {
+			if len(line)+1+len(w) > 72 {
+				b.WriteString(line + "\n")
+				line = "     "
+			}
+			line += " " + w
+		}
+		b.WriteString(line + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -99,7 +110,7 @@ is one line of the plan, or one contact, and together they replace the old
 ones.`,
 		Example: `  journal config set standard_drink_grams 8
   journal config set high_craving_threshold 7
-  journal config set support_contacts "Sam 07700 900123" "Coach Ana 07700 900456"`,
+  journal config set support_contacts "Sam 07700 900123" "Ana 07700 900456"`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) < 2 {
 				return journal.Invalid("config set needs a key and a value, like: journal config set standard_drink_grams 8")

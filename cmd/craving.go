@@ -37,9 +37,9 @@ and "stress " count as one; give them repeatedly or with commas between.
 When a craving is at or above high_craving_threshold (8 unless set with
 journal config), journal shows your coping plan, what has helped you before,
 and the people you can reach.`,
-		Example: `  journal craving 6 --trigger stress --trigger "after work" --coping walk --outcome resisted
-  journal craving 8 --feeling tired --feeling lonely --where home --with alone --minutes 20
-  journal craving 4 --at "yesterday 21:30" --note "Passed the pub on the way home"
+		Example: `  journal craving 6 --trigger stress --trigger "after work" --outcome resisted
+  journal craving 8 --feeling tired --feeling lonely --where home --minutes 20
+  journal craving 4 --at "yesterday 21:30" --note "Passed the pub"
   journal craving`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) > 1 {
@@ -93,6 +93,7 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 		cr.Minutes = &m
 	}
 	note := strings.TrimSpace(o.note)
+	asked := false
 	switch {
 	case len(args) == 1:
 		if cr.Intensity, err = journal.ParseIntensity(args[0]); err != nil {
@@ -102,6 +103,7 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 		if note, err = askCraving(ctx, f, &cr, note); err != nil {
 			return err
 		}
+		asked = true
 	default:
 		return journal.Invalid("craving needs an intensity from 0 to 10, like: journal craving 7 (at a terminal, journal craving alone asks)")
 	}
@@ -119,6 +121,11 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 	e := journal.Entry{Kind: journal.KindCraving, OccurredAt: at, Body: note, Private: o.private, Craving: &cr, Tags: append([]string{}, journal.HashTags(note)...), Answers: []journal.Answer{}}
 	if err := st.AddCraving(ctx, &e); err != nil {
 		return err
+	}
+	if asked {
+		// The craving is saved; a draft left behind would only be offered
+		// again, so a failure here is not worth reporting over it.
+		_ = st.DropDraft(ctx, cravingDraftKey)
 	}
 	if o.json {
 		return printJSON(f.IO.Out, e)
@@ -155,7 +162,10 @@ func askCraving(ctx context.Context, f *Factory, cr *journal.Craving, note strin
 	if cr.Minutes != nil {
 		a.Minutes = fmt.Sprint(*cr.Minutes)
 	}
-	if err := f.runHuhForm(ctx, cravingForm(&a)); err != nil {
+	if err := resumeFormDraft(ctx, f, cravingDraftKey, "craving", &a); err != nil {
+		return "", err
+	}
+	if err := f.runFormKeepingDraft(ctx, cravingForm(&a), cravingDraftKey, "journal craving", &a); err != nil {
 		return "", err
 	}
 	return a.apply(cr)
@@ -202,7 +212,9 @@ const minCopingUses = 3
 // what has worked for them, and who they can reach. Calm words only.
 func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journal.Config, s ui.Styles) error {
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "That is a strong one, and you wrote it down. Cravings rise and fall; this one will pass too.")
+	// Two short lines: the block must fit 80 columns.
+	fmt.Fprintln(w, "That is a strong one, and you wrote it down.")
+	fmt.Fprintln(w, "Cravings rise and fall; this one will pass too.")
 	if cfg.CopingPlan != "" {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, s.Label.Render("Your plan for moments like this:"))
@@ -237,8 +249,9 @@ func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journ
 	if cfg.CopingPlan == "" && len(cfg.SupportContacts) == 0 {
 		fmt.Fprintln(w)
 		for _, l := range []string{
-			"When you have a calm moment, you can write a plan and a few people to reach for times like this:",
-			`  journal config set coping_plan "Drink a glass of water" "Text Sam" "Wait 20 minutes"`,
+			"When you have a calm moment, you can write a plan and a few people",
+			"to reach for times like this:",
+			`  journal config set coping_plan "Drink some water" "Text Sam" "Wait 20 minutes"`,
 			`  journal config set support_contacts "Sam 07700 900123"`,
 		} {
 			fmt.Fprintln(w, s.Dim.Render(l))

@@ -33,17 +33,21 @@ brings it back. At a terminal you are asked first; otherwise give --yes.`,
 				return err
 			}
 			e, err := st.Entry(c.Context(), id)
-			if errors.Is(err, journal.ErrNotFound) || (err == nil && e.DeletedAt != nil) {
+			if errors.Is(err, journal.ErrNotFound) {
 				return notFound(id)
 			}
 			if err != nil {
 				return err
 			}
+			if e.DeletedAt != nil {
+				return isDeleted(id, true)
+			}
 			if !yes {
 				if !f.CanPrompt() {
 					return journal.Invalid("deleting needs --yes when journal cannot ask you: journal delete %d --yes", id)
 				}
-				fmt.Fprintf(f.IO.ErrOut, "Delete entry %d (%s, %q)? You can restore it later. [y/N] ",
+				// Two lines, to fit 80 columns.
+				fmt.Fprintf(f.IO.ErrOut, "Delete entry %d (%s, %q)?\nYou can restore it later. [y/N] ",
 					id, e.Day, summary(e, 40))
 				line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
 				if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {

@@ -59,10 +59,12 @@ and prints where. $JOURNAL_DB is not used.`,
 				return err
 			}
 			out := f.IO.Out
-			fmt.Fprintf(out, "Made a demo journal of %s: %s, %s, %s, %s.\n", plural(days, "day", "days"),
+			// Short lines: this is the first thing a new user sees.
+			fmt.Fprintf(out, "Made a demo journal of %s, all made up; your own journal was not touched.\n", plural(days, "day", "days"))
+			fmt.Fprintf(out, "It has %s, %s, %s, %s.\n",
 				plural(len(recs.Entries), "entry", "entries"), plural(len(recs.DrinkDays), "drinking-day record", "drinking-day records"),
 				plural(len(recs.Sessions), "session", "sessions"), plural(len(recs.Calls), "coaching call", "coaching calls"))
-			fmt.Fprintf(out, "It is in %s (made up; your own journal was not touched).\n\n", f.DBPath)
+			fmt.Fprintf(out, "It is in %s\n\n", f.DBPath)
 			if !noShow {
 				if err := runSub(c, f, "stats"); err != nil {
 					return err

@@ -225,8 +225,13 @@ func futureDay(flag, s string) error {
 
 func writeConversions(w io.Writer, specs []journal.DrinkSpec, grams float64) {
 	for _, d := range specs {
-		fmt.Fprintf(w, "%s = %s g of alcohol = %s standard drinks (%s g each)\n",
-			strings.TrimSpace(d.Text), journal.FormatNumber(d.Grams()), journal.FormatNumber(d.StandardDrinks(grams)), journal.FormatNumber(grams))
+		n := journal.FormatNumber(d.StandardDrinks(grams))
+		unit := "standard drinks"
+		if n == "1" {
+			unit = "standard drink"
+		}
+		fmt.Fprintf(w, "%s = %s g of alcohol = %s %s (%s g each)\n",
+			strings.TrimSpace(d.Text), journal.FormatNumber(d.Grams()), n, unit, journal.FormatNumber(grams))
 	}
 }
 
@@ -281,12 +286,9 @@ func writeDrinkChanges(w io.Writer, changes []journal.DrinkChange, now time.Time
 	}
 }
 
-// lapseOffer is said once when a drinking day follows recorded alcohol-free
-// days: an offer, never a verdict.
-const lapseOffer = "If it would help to look at what happened, `journal guide lapse` walks through it gently."
-
 // offerLapseGuide prints the lapse offer when one of the changes made a
-// drinking day right after an alcohol-free recorded day.
+// drinking day right after an alcohol-free recorded day: said once, an
+// offer, never a verdict.
 func offerLapseGuide(ctx context.Context, w io.Writer, st *storage.Store, changes []journal.DrinkChange, s ui.Styles) error {
 	for _, ch := range changes {
 		if ch.After.StandardDrinks <= 0 || (ch.Before != nil && *ch.Before > 0) {
@@ -300,7 +302,9 @@ func offerLapseGuide(ctx context.Context, w io.Writer, st *storage.Store, change
 			return err
 		}
 		if prev.StandardDrinks == 0 {
-			fmt.Fprintln(w, s.Dim.Render(lapseOffer))
+			// Two lines, to fit 80 columns.
+			fmt.Fprintln(w, s.Dim.Render("If it would help to look at what happened,"))
+			fmt.Fprintln(w, s.Dim.Render("journal guide lapse walks through it gently."))
 			return nil
 		}
 	}

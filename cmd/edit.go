@@ -41,11 +41,14 @@ with --tag are added.`,
 				return err
 			}
 			e, err := st.Entry(c.Context(), id)
-			if errors.Is(err, journal.ErrNotFound) || (err == nil && e.DeletedAt != nil) {
+			if errors.Is(err, journal.ErrNotFound) {
 				return notFound(id)
 			}
 			if err != nil {
 				return err
+			}
+			if e.DeletedAt != nil {
+				return isDeleted(id, false)
 			}
 			var raw string
 			if hasText {

@@ -72,3 +72,20 @@ func TestWriteFromEditorOnATerminal(t *testing.T) {
 		t.Errorf("saved entry = %s", out)
 	}
 }
+
+// An editor closed with nothing in it is named as such; the person is not
+// told to go and use the editor they have just left.
+func TestWriteEmptyFromEditorSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := testFactory(map[string]string{"EDITOR": "true", "JOURNAL_DB": filepath.Join(dir, "j.db")})
+	f.Now = fixedClock
+	if code := Run(t.Context(), f, []string{"write"}); code != exitUsage {
+		t.Fatalf("exit %d, want 2: %s", code, errOut)
+	}
+	if got := errOut.String(); got != "journal: nothing to save: the editor was closed with no text in it\n" {
+		t.Errorf("stderr %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "j.db")); err == nil {
+		t.Errorf("the journal was written")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"journal/cmd/ui"
 	"journal/journal"
@@ -48,17 +49,32 @@ func writeEntryRows(w io.Writer, entries []journal.Entry, tty bool, s ui.Styles)
 	}
 }
 
+// entryRow is one entry on one line of an 80-column terminal. The summary
+// keeps at least minSummary columns, tags give way to it, and the private
+// mark always shows.
 func entryRow(e journal.Entry, s ui.Styles) string {
-	line := fmt.Sprintf("%s  %s  %s  %s",
-		s.Accent.Render(fmt.Sprintf("%4d", e.ID)),
-		s.Dim.Render(e.OccurredAt.Format("Mon 02 Jan 2006 15:04")),
-		s.Label.Render(fmt.Sprintf("%-7s", e.Kind)),
-		summary(e, 44))
-	if len(e.Tags) > 0 {
-		line += "  " + s.Dim.Render("#"+strings.Join(e.Tags, " #"))
-	}
+	const width, minSummary = 80, 20
+	id := fmt.Sprintf("%4d", e.ID)
+	when := e.OccurredAt.Format("Mon 02 Jan 2006 15:04")
+	kind := fmt.Sprintf("%-7s", e.Kind)
+	room := width - utf8.RuneCountInString(id+when+kind) - 6 // three gaps of two
+	private := ""
 	if e.Private {
-		line += "  " + s.Dim.Render("(private)")
+		private = "(private)"
+		room -= 2 + len(private)
+	}
+	tags := ""
+	if n := room - 2 - minSummary; len(e.Tags) > 0 && n >= 5 {
+		tags = truncate("#"+strings.Join(e.Tags, " #"), n)
+		room -= 2 + utf8.RuneCountInString(tags)
+	}
+	line := fmt.Sprintf("%s  %s  %s  %s", s.Accent.Render(id), s.Dim.Render(when), s.Label.Render(kind),
+		summary(e, max(room, minSummary)))
+	if tags != "" {
+		line += "  " + s.Dim.Render(tags)
+	}
+	if private != "" {
+		line += "  " + s.Dim.Render(private)
 	}
 	return line
 }

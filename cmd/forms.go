@@ -2,12 +2,17 @@ package cmd
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
 
 	"journal/journal"
+	"journal/storage"
 )
 
 // runHuhForm runs a huh form at the terminal: keys from IO.In, drawn on
@@ -15,7 +20,10 @@ import (
 // questions instead (screen readers, dumb terminals). Leaving with Ctrl+C
 // or Esc returns errAborted (exit 130).
 func (f *Factory) runHuhForm(ctx context.Context, form *huh.Form) error {
-	form = form.WithInput(f.IO.In).WithOutput(f.IO.ErrOut).WithShowHelp(true)
+	// Esc leaves as Ctrl+C does, as in the guided forms.
+	keys := huh.NewDefaultKeyMap()
+	keys.Quit = key.NewBinding(key.WithKeys("ctrl+c", "esc"))
+	form = form.WithInput(f.IO.In).WithOutput(f.IO.ErrOut).WithShowHelp(true).WithKeyMap(keys)
 	if f.Getenv("JOURNAL_ACCESSIBLE") != "" {
 		form = form.WithAccessible(true)
 	}
@@ -24,6 +32,72 @@ func (f *Factory) runHuhForm(ctx context.Context, form *huh.Form) error {
 		return errAborted
 	}
 	return err
+}
+
+// Drafts of the craving and check-in forms are kept beside prompt set
+// drafts; the colon keeps their keys apart from set names.
+const (
+	cravingDraftKey = "form:craving"
+	checkinDraftKey = "form:checkin:" // + the day
+)
+
+// existingStore opens the journal only when its file is already there:
+// looking for a draft must not create a journal. It returns nil otherwise.
+func (f *Factory) existingStore(ctx context.Context) (*storage.Store, error) {
+	path, err := f.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, nil
+	}
+	return f.Store(ctx)
+}
+
+// resumeFormDraft fills a (a form's answers) from the draft kept under key,
+// if there is one, and says so. Only the draft's non-empty answers are
+// filled in.
+func resumeFormDraft(ctx context.Context, f *Factory, key, what string, a any) error {
+	st, err := f.existingStore(ctx)
+	if err != nil || st == nil {
+		return err
+	}
+	data, saved, err := st.Draft(ctx, key)
+	if errors.Is(err, journal.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if json.Unmarshal([]byte(data), a) != nil {
+		return nil // a draft that cannot be read is not worth stopping for
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Picked up your unfinished %s from %s.\n",
+		what, saved.In(f.Now().Location()).Format("Mon 2 Jan, 15:04"))
+	return nil
+}
+
+// runFormKeepingDraft runs form, whose fields write into a. Left early after
+// something was typed, the answers are kept under key, and the next run of
+// the command picks them up.
+func (f *Factory) runFormKeepingDraft(ctx context.Context, form *huh.Form, key, again string, a any) error {
+	before, _ := json.Marshal(a)
+	err := f.runHuhForm(ctx, form)
+	if !errors.Is(err, errAborted) {
+		return err
+	}
+	after, merr := json.Marshal(a)
+	if merr != nil || string(after) == string(before) {
+		return err
+	}
+	st, serr := f.Store(ctx)
+	if serr != nil {
+		return serr
+	}
+	if serr := st.SaveDraft(ctx, key, string(after)); serr != nil {
+		return serr
+	}
+	return fmt.Errorf("%w: your answers are kept as a draft; run %s again to pick up where you left off", errAborted, again)
 }
 
 // optional wraps a parser for a form field that may be left empty.
@@ -46,18 +120,20 @@ func fieldError(err error) error {
 }
 
 // cravingAnswers are the craving form's fields, as text.
+// Empty answers are left out of a draft, so that resuming fills in only
+// what was typed.
 type cravingAnswers struct {
-	Intensity     string
-	Triggers      string
-	Feelings      []string // chosen from HALT
-	OtherFeelings string
-	Where         string
-	With          string
-	Thoughts      string
-	Coping        string
-	Outcome       string
-	Minutes       string
-	Note          string
+	Intensity     string   `json:",omitempty"`
+	Triggers      string   `json:",omitempty"`
+	Feelings      []string `json:",omitempty"` // chosen from HALT
+	OtherFeelings string   `json:",omitempty"`
+	Where         string   `json:",omitempty"`
+	With          string   `json:",omitempty"`
+	Thoughts      string   `json:",omitempty"`
+	Coping        string   `json:",omitempty"`
+	Outcome       string   `json:",omitempty"`
+	Minutes       string   `json:",omitempty"`
+	Note          string   `json:",omitempty"`
 }
 
 // cravingForm asks intensity first; everything after it may be skipped.
@@ -103,7 +179,7 @@ func cravingForm(a *cravingAnswers) *huh.Form {
 // checkinAnswers are the check-in form's fields, as text; earlier answers
 // fill them in.
 type checkinAnswers struct {
-	Mood, Craving, Drinks, Sleep, Note string
+	Mood, Craving, Drinks, Sleep, Note string `json:",omitempty"`
 }
 
 func checkinForm(a *checkinAnswers, title string) *huh.Form {

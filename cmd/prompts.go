@@ -122,14 +122,16 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 			}
 			for i, st := range set.Steps {
 				fmt.Fprintf(w, "\n%d. %s\n", i+1, s.Label.Render(st.Question))
-				if st.Help != "" {
-					fmt.Fprintf(w, "   %s\n", st.Help)
+				for _, l := range prompts.Wrap(st.Help, 77) {
+					fmt.Fprintf(w, "   %s\n", l)
 				}
 				detail := string(st.Kind)
 				if h := st.Hint(); h != "" && st.Kind != prompts.Long {
 					detail += ": " + h
 				}
-				fmt.Fprintf(w, "   %s\n", s.Dim.Render(fmt.Sprintf("key %s · %s", st.Key, detail)))
+				for _, l := range prompts.Wrap(fmt.Sprintf("key %s · %s", st.Key, detail), 77) {
+					fmt.Fprintf(w, "   %s\n", s.Dim.Render(l))
+				}
 				for j, o := range st.Options {
 					fmt.Fprintf(w, "   %d) %s\n", j+1, o)
 				}

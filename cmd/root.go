@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"journal/journal"
@@ -22,10 +24,18 @@ computer; nothing goes over the network.`,
 		RunE: func(c *cobra.Command, _ []string) error {
 			return homeRun(c, f)
 		},
+		PersistentPreRunE: func(c *cobra.Command, _ []string) error {
+			// An empty --db (an unset shell variable, say) must not fall
+			// back to the person's real journal.
+			if fl := c.Flags().Lookup("db"); fl != nil && fl.Changed && strings.TrimSpace(f.DBPath) == "" {
+				return journal.Invalid(`--db needs a file path, got ""`)
+			}
+			return nil
+		},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return journal.Invalid("%v (see --help)", err)
-	})
+	root.SetFlagErrorFunc(flagError)
+	// Flag descriptions wrap to fit an 80-column terminal.
+	root.SetUsageTemplate(strings.ReplaceAll(root.UsageTemplate(), ".FlagUsages", ".FlagUsagesWrapped 80"))
 	pf := root.PersistentFlags()
 	// Defaults are the factory's current values, so a command tree built
 	// again for a follow-on command keeps --db and the rest.

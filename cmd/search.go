@@ -76,9 +76,13 @@ func writeHits(f *Factory, hits []journal.SearchHit, asJSON bool) error {
 			fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\t%s\n", h.Entry.ID, h.Entry.Day, h.Entry.Kind, s.Highlight(snip, storage.MarkStart, storage.MarkEnd))
 			continue
 		}
-		fmt.Fprintf(f.IO.Out, "%s  %s  %s\n      %s\n", s.Accent.Render(fmt.Sprintf("%4d", h.Entry.ID)),
+		private := ""
+		if h.Entry.Private {
+			private = "  " + s.Dim.Render("(private)") // as list marks it
+		}
+		fmt.Fprintf(f.IO.Out, "%s  %s  %s%s\n      %s\n", s.Accent.Render(fmt.Sprintf("%4d", h.Entry.ID)),
 			s.Dim.Render(h.Entry.OccurredAt.Format("Mon 02 Jan 2006 15:04")), s.Label.Render(string(h.Entry.Kind)),
-			s.Highlight(snip, storage.MarkStart, storage.MarkEnd))
+			private, s.Highlight(snip, storage.MarkStart, storage.MarkEnd))
 	}
 	return nil
 }

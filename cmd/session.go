@@ -100,7 +100,7 @@ func newCmdSessionAdd(f *Factory) *cobra.Command {
 		Short: "Add a session, past or planned",
 		Example: `  journal session add
   journal session add --date 2026-12-04 --setting home --route sublingual
-  journal session add --date yesterday --setting clinic --note "Felt held by the team"`,
+  journal session add --date yesterday --setting clinic --note "Felt held"`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			ses := journal.Session{Day: journal.DateOf(f.Now())}
@@ -310,7 +310,8 @@ func newCmdSessionDelete(f *Factory) *cobra.Command {
 			if err := st.DeleteSession(c.Context(), ses.ID); err != nil {
 				return err
 			}
-			fmt.Fprintf(f.IO.ErrOut, "Deleted session %d (%s). Its entries are still in your journal; later sessions move up by one.\n", ses.Number, ses.Day)
+			// Two lines, to fit 80 columns.
+			fmt.Fprintf(f.IO.ErrOut, "Deleted session %d (%s). Its entries are still in your journal;\nlater sessions move up by one.\n", ses.Number, ses.Day)
 			return nil
 		},
 	}

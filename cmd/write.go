@@ -60,6 +60,11 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 	}
 	body := strings.TrimSpace(text)
 	if body == "" {
+		if len(args) == 0 && f.IO.InTTY {
+			// The person has just been in the editor: say what happened
+			// rather than suggest the editor.
+			return journal.Invalid("nothing to save: the editor was closed with no text in it")
+		}
 		return noText()
 	}
 	st, err := f.Store(c.Context())

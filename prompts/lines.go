@@ -29,9 +29,16 @@ func RunLines(set Set, in io.Reader, out io.Writer, typing bool) (map[string]Val
 		if eof {
 			break
 		}
-		fmt.Fprintf(out, "\n%d/%d %s\n", i+1, len(set.Steps), st.Question)
-		if st.Help != "" {
-			fmt.Fprintf(out, "    %s\n", st.Help)
+		// Wrapped to 80 columns under a four-space indent.
+		for j, l := range Wrap(st.Question, 74) {
+			if j == 0 {
+				fmt.Fprintf(out, "\n%d/%d %s\n", i+1, len(set.Steps), l)
+			} else {
+				fmt.Fprintf(out, "    %s\n", l)
+			}
+		}
+		for _, l := range Wrap(st.Help, 76) {
+			fmt.Fprintf(out, "    %s\n", l)
 		}
 		for j, o := range st.Options {
 			fmt.Fprintf(out, "    %d) %s\n", j+1, o)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -22,6 +23,7 @@ func (s *Store) AddEntry(ctx context.Context, e *journal.Entry) error {
 // (craving details and the like), beside the body, answers and tags.
 func (s *Store) insertEntry(ctx context.Context, tx *sql.Tx, e *journal.Entry, details string) error {
 	now := s.now()
+	e.OccurredAt = e.OccurredAt.Truncate(time.Second) // as the file keeps it
 	if e.UUID == "" {
 		e.UUID = uuid.NewString()
 	}

@@ -215,6 +215,14 @@ func (s *Store) Draft(ctx context.Context, set string) (string, time.Time, error
 	return data, parseStamp(saved), nil
 }
 
+// DropDraft removes the kept draft named key, if there is one.
+func (s *Store) DropDraft(ctx context.Context, key string) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM drafts WHERE prompt_set = ?`, key); err != nil {
+		return writeErr(s.path, err)
+	}
+	return nil
+}
+
 // AddGuidedEntry saves a finished prompt run and drops the draft of its
 // set, in one transaction.
 func (s *Store) AddGuidedEntry(ctx context.Context, e *journal.Entry) error {

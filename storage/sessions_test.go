@@ -86,3 +86,53 @@ func TestDraftKeptUntilTheEntryIsSaved(t *testing.T) {
 		t.Errorf("draft should be gone after saving: %v", err)
 	}
 }
+
+func TestDropDraft(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if err := s.DropDraft(ctx, "form:craving"); err != nil {
+		t.Fatalf("dropping a draft that is not there: %v", err)
+	}
+	for _, key := range []string{"form:craving", "intention"} {
+		if err := s.SaveDraft(ctx, key, `{}`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.DropDraft(ctx, "form:craving"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Draft(ctx, "form:craving"); !errors.Is(err, journal.ErrNotFound) {
+		t.Errorf("draft still there: %v", err)
+	}
+	if _, _, err := s.Draft(ctx, "intention"); err != nil {
+		t.Errorf("another draft went too: %v", err)
+	}
+}
+
+// A saved entry's times are the ones the file keeps (whole seconds), so
+// what a command prints on saving matches what show prints later.
+func TestAddEntryTimesMatchTheFile(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 25, 20, 0, 0, 123456789, time.UTC)
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "j.db"), func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e := journal.Entry{Kind: journal.KindNote, Body: "x", OccurredAt: now}
+	if err := s.AddEntry(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Entry(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name       string
+		saved, got time.Time
+	}{{"occurred_at", e.OccurredAt, got.OccurredAt}, {"created_at", e.CreatedAt, got.CreatedAt}, {"updated_at", e.UpdatedAt, got.UpdatedAt}} {
+		if !c.saved.Equal(c.got) {
+			t.Errorf("%s on saving %s, read back %s", c.name, c.saved.Format(time.RFC3339Nano), c.got.Format(time.RFC3339Nano))
+		}
+	}
+}

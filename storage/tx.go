@@ -23,11 +23,13 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
+// now is the clock in whole seconds, as the file keeps it, so the records
+// a command prints on saving match what is read back later.
 func (s *Store) now() time.Time {
 	if s.Now == nil {
-		return time.Now()
+		return time.Now().Truncate(time.Second)
 	}
-	return s.Now()
+	return s.Now().Truncate(time.Second)
 }
 
 // stamp formats a moment the way the file keeps them: RFC 3339 with the

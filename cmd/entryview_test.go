@@ -1,0 +1,83 @@
+package cmd
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"journal/cmd/ui"
+	"journal/journal"
+)
+
+// A row of list at a terminal fits 80 columns, whatever the text, tags and
+// id; the private mark is never cut off.
+func TestEntryRowFits80Columns(t *testing.T) {
+	at := time.Date(2026, 11, 25, 19, 15, 0, 0, time.UTC)
+	mood, craving, sleep, drinks := 6, 5, 6.5, 2.0
+	cases := []journal.Entry{
+		{ID: 327, Kind: journal.KindCheckin, OccurredAt: at,
+			Checkin: &journal.Checkin{Mood: &mood, Craving: &craving, Drinks: &drinks, SleepHours: &sleep}},
+		{ID: 325, Kind: journal.KindNote, OccurredAt: at, Private: true, Tags: []string{"gratitude"},
+			Body: "The music from the session came back to me on the bus."},
+		{ID: 123456, Kind: journal.KindNote, OccurredAt: at, Private: true,
+			Tags: []string{"walk", "evening", "sleep", "work-stress", "family", "日本"},
+			Body: strings.Repeat("Long walk by the river after a hard day at work. ", 5)},
+		{ID: 1, Kind: journal.KindNote, OccurredAt: at, Body: "short", Tags: []string{"a"}},
+	}
+	for _, e := range cases {
+		row := entryRow(e, ui.NewStyles(false))
+		if n := utf8.RuneCountInString(row); n > 80 {
+			t.Errorf("%d columns: %s", n, row)
+		}
+		if e.Private && !strings.HasSuffix(row, "(private)") {
+			t.Errorf("private mark cut off: %s", row)
+		}
+	}
+	if row := entryRow(cases[3], ui.NewStyles(false)); !strings.HasSuffix(row, "short  #a") {
+		t.Errorf("a short row changed: %q", row)
+	}
+}
+
+// search at a terminal marks private entries as list does.
+func TestSearchMarksPrivateAtATerminal(t *testing.T) {
+	f, out, _ := testFactory(nil)
+	f.IO.OutTTY = true
+	at := time.Date(2026, 11, 25, 19, 15, 0, 0, time.UTC)
+	hits := []journal.SearchHit{
+		{Entry: journal.Entry{ID: 2, Kind: journal.KindNote, OccurredAt: at, Private: true}, Snippet: "on the bus"},
+		{Entry: journal.Entry{ID: 1, Kind: journal.KindNote, OccurredAt: at}, Snippet: "by bus"},
+	}
+	if err := writeHits(f, hits, false); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out.String(), "\n")
+	if !strings.HasSuffix(lines[0], "note  (private)") || strings.Contains(lines[2], "private") {
+		t.Errorf("private mark:\n%s", out)
+	}
+}
+
+// The delete question at a terminal fits 80 columns.
+func TestDeleteQuestionFits80Columns(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"JOURNAL_DB": dir + "/j.db"}
+	f, _, errOut := testFactory(env)
+	f.Now = fixedClock
+	if code := Run(t.Context(), f, []string{"write", strings.Repeat("A long first line about the evening. ", 4)}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, _, errOut = testFactory(env)
+	f.Now = fixedClock
+	f.IO.In = strings.NewReader("n\n")
+	if code := Run(t.Context(), f, []string{"delete", "1"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, l := range strings.Split(errOut.String(), "\n") {
+		if n := utf8.RuneCountInString(l); n > 80 {
+			t.Errorf("%d columns: %s", n, l)
+		}
+	}
+	if !strings.Contains(errOut.String(), "Kept it.") {
+		t.Errorf("stderr %q", errOut)
+	}
+}

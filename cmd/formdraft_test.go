@@ -1,0 +1,81 @@
+package cmd
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// Ctrl+C after typing in the craving form keeps what was typed; the next
+// run picks it up, and saving drops the draft.
+func TestCravingFormKeepsADraft(t *testing.T) {
+	dir := t.TempDir()
+	f, out, errOut := trackFactory(t, dir, "8\x03", true, nil)
+	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
+		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
+	}
+	if strings.Contains(out.String(), "Saved") {
+		t.Errorf("saved after Ctrl+C: %q", out)
+	}
+	if !strings.Contains(errOut.String(), "your answers are kept as a draft; run journal craving again") {
+		t.Errorf("stderr does not say the answers are kept:\n%s", errOut)
+	}
+
+	// Enter through every question keeps the drafted intensity.
+	f, out, errOut = trackFactory(t, dir, strings.Repeat("\n", 12), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"craving"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "Picked up your unfinished craving from Wed 25 Nov, 20:00.") {
+		t.Errorf("the draft was not offered:\n%s", errOut)
+	}
+	if !strings.Contains(out.String(), "Saved craving 8/10 as entry 1.") {
+		t.Errorf("stdout %q", out)
+	}
+
+	f, out, errOut = trackFactory(t, dir, "3\n"+strings.Repeat("\n", 11), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"craving"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.Contains(errOut.String(), "Picked up") {
+		t.Errorf("the draft was offered again after it was saved:\n%s", errOut)
+	}
+	if !strings.Contains(out.String(), "Saved craving 3/10 as entry 2.") {
+		t.Errorf("stdout %q", out)
+	}
+}
+
+// The check-in form keeps a draft for its day in the same way.
+func TestCheckinFormKeepsADraft(t *testing.T) {
+	dir := t.TempDir()
+	f, out, errOut := trackFactory(t, dir, "6\x03", true, nil)
+	if code := Run(context.Background(), f, []string{"checkin"}); code != exitAborted {
+		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "your answers are kept as a draft; run journal checkin again") {
+		t.Errorf("stderr does not say the answers are kept:\n%s", errOut)
+	}
+	f, out, errOut = trackFactory(t, dir, strings.Repeat("\n", 6), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"checkin"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "Picked up your unfinished check-in from") {
+		t.Errorf("the draft was not offered:\n%s", errOut)
+	}
+	if !strings.Contains(out.String(), "Saved the check-in for today: mood 6.") {
+		t.Errorf("stdout %q", out)
+	}
+}
+
+// Esc leaves the craving form as Ctrl+C does, as the guided forms' help
+// promises.
+func TestCravingFormEscLeaves(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := trackFactory(t, dir, "8\x1b", true, nil)
+	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
+		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "your answers are kept as a draft") {
+		t.Errorf("stderr does not say the answers are kept:\n%s", errOut)
+	}
+}
