@@ -51,8 +51,9 @@ func newCmdExport(f *Factory) *cobra.Command {
 record (json, which journal import reads back) or a spreadsheet (csv: one row
 per day; with --kind craving one row per craving).
 
-Private entries stay out unless --include-private. Without -o the export goes
-to standard output; -o writes the file whole or not at all, readable only by you.
+Private entries stay out unless --include-private. Without -o the export
+goes to standard output; -o writes the file whole or not at all, readable
+only by you.
 
 --encrypt-to encrypts it for your coach with their age public key (age1…), so
 it can travel by email or a shared folder; they open it with the age tool.
@@ -60,7 +61,7 @@ it can travel by email or a shared folder; they open it with the age tool.
 or asked twice at a terminal).`,
 		Example: `  journal export --format html -o journal.html
   journal export --format md --since "30 days ago"
-  journal export --format csv --since 2026-11-01 --until 2026-11-30 -o november.csv
+  journal export --format csv --since 2026-11-01 -o november.csv
   journal export --format csv --kind craving
   journal export --format json -o backup.json
   journal export --format html --encrypt-to age1… -o for-coach.html.age`,

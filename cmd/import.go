@@ -25,7 +25,7 @@ func newCmdImport(f *Factory) *cobra.Command {
 	var o importOptions
 	c := &cobra.Command{
 		Use:   "import FILE",
-		Short: "Merge a journal JSON export (or a jrnl JSON export) into this journal",
+		Short: "Merge a journal (or jrnl) JSON export into this journal",
 		Long: `Merge records from a file made by "journal export --format json", encrypted
 or not, or by "jrnl --export json" (as free entries). Records are matched by
 their uuid: importing the same file twice adds nothing, and a record changed
