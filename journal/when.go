@@ -36,6 +36,14 @@ func ParseWhen(s string, now time.Time) (When, error) {
 	if in == "now" {
 		return When{Date: DateOf(now), Time: now, HasTime: true}, nil
 	}
+	// RFC 3339, as list and --json print times, so they can be given back.
+	if t, err := time.Parse(time.RFC3339, strings.TrimSpace(s)); err == nil {
+		t = t.In(now.Location())
+		return When{Date: DateOf(t), Time: t, HasTime: true}, nil
+	}
+	if t, err := time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(s), now.Location()); err == nil {
+		return When{Date: DateOf(t), Time: t, HasTime: true}, nil
+	}
 	dayPart, clockPart := in, ""
 	if i := strings.LastIndexByte(in, ' '); i >= 0 && clockRe.MatchString(in[i+1:]) {
 		dayPart, clockPart = in[:i], in[i+1:]

@@ -29,6 +29,10 @@ func TestParseWhen(t *testing.T) {
 		{"last friday 23:00", "2026-11-20T23:00:00Z", true},
 		{"  now ", "2026-11-25T20:00:00Z", true},
 		{"tomorrow", "2026-11-26T20:00:00Z", false},
+		// The times journal itself prints (list, --json) are taken back.
+		{"2026-11-20T08:15:00Z", "2026-11-20T08:15:00Z", true},
+		{"2026-11-20T09:15:00+01:00", "2026-11-20T08:15:00Z", true},
+		{"2026-11-20T08:15", "2026-11-20T08:15:00Z", true},
 	}
 	for _, tt := range tests {
 		w, err := ParseWhen(tt.in, now)
