@@ -132,7 +132,7 @@ func flagError(c *cobra.Command, err error) error {
 	if errors.As(err, &bad) {
 		what := "a valid value"
 		switch bad.GetFlag().Value.Type() {
-		case "int", "int64", "uint":
+		case "int", "int64", "uint", "uint64":
 			what = "a whole number"
 		case "float64":
 			what = "a number"
