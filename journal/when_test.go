@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -78,5 +79,19 @@ func TestDateArithmeticAcrossDST(t *testing.T) {
 	}
 	if a.Weekday() != time.Saturday {
 		t.Errorf("2026-10-24 is a Saturday, got %s", a.Weekday())
+	}
+}
+
+// A day flag's errors name only the forms a day takes, never a time.
+func TestParseDayErrorsNameDays(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	for _, in := range []string{"someday", "yesterday 21:30"} {
+		_, err := ParseDay(in, now)
+		if err == nil {
+			t.Fatalf("ParseDay(%q) accepted", in)
+		}
+		if msg := err.Error(); strings.Contains(msg, "21:30 or") || !strings.HasSuffix(msg, `use a date like 2026-11-20, today, yesterday, "3 days ago" or "last friday"`) {
+			t.Errorf("ParseDay(%q): %s", in, msg)
+		}
 	}
 }
