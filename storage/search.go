@@ -52,10 +52,18 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 		return nil, err
 	}
 	rows.Close()
+	es := make([]journal.Entry, len(hits))
 	for i := range hits {
 		if err := s.attachOne(ctx, s.db, &hits[i].Entry); err != nil {
 			return nil, err
 		}
+		es[i] = hits[i].Entry
+	}
+	if err := s.attachAnswers(ctx, es); err != nil {
+		return nil, err
+	}
+	for i := range hits {
+		hits[i].Entry.Answers = es[i].Answers
 	}
 	return hits, nil
 }
