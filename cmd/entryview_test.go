@@ -81,3 +81,28 @@ func TestDeleteQuestionFits80Columns(t *testing.T) {
 		t.Errorf("stderr %q", errOut)
 	}
 }
+
+// An empty list at a terminal says whether the journal is empty or the
+// filters left nothing.
+func TestEmptyListHint(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"JOURNAL_DB": dir + "/j.db"}
+	f, _, errOut := testFactory(env)
+	f.Now = fixedClock
+	if code := Run(t.Context(), f, []string{"list"}); code != 0 || !strings.Contains(errOut.String(), "No entries here yet") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, _, errOut = testFactory(env)
+	f.Now = fixedClock
+	if code := Run(t.Context(), f, []string{"write", "a walk"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, _, errOut = testFactory(env)
+	f.Now = fixedClock
+	if code := Run(t.Context(), f, []string{"list", "--tag", "sleep"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if got := errOut.String(); got != "No entries match.\n" {
+		t.Errorf("stderr %q", got)
+	}
+}
