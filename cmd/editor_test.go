@@ -89,3 +89,32 @@ func TestWriteEmptyFromEditorSaysSo(t *testing.T) {
 		t.Errorf("the journal was written")
 	}
 }
+
+// An editor that fails after text was written into it (vim exits 1 after
+// some errors) saves nothing, but the text is not thrown away: its private
+// file stays and the message names it.
+func TestEditTextFailingEditorKeepsWhatWasTyped(t *testing.T) {
+	script := filepath.Join(t.TempDir(), "editor.sh")
+	body := "#!/bin/sh\nprintf 'a long evening of writing' >> \"$1\"\nexit 1\n"
+	if err := os.WriteFile(script, []byte(body), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	f, _, _ := testFactory(map[string]string{"EDITOR": script})
+	_, err := f.editText("")
+	if err == nil || !strings.Contains(err.Error(), "nothing was saved") {
+		t.Fatalf("err = %v, want the editor failure named", err)
+	}
+	i := strings.Index(err.Error(), "your text is kept in ")
+	if i < 0 {
+		t.Fatalf("err = %v, want the kept file named", err)
+	}
+	path := strings.Fields(err.Error()[i+len("your text is kept in "):])[0]
+	defer os.RemoveAll(filepath.Dir(path))
+	b, rerr := os.ReadFile(path)
+	if rerr != nil || string(b) != "a long evening of writing" {
+		t.Errorf("kept file %s: %q, %v", path, b, rerr)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("kept file mode: %v %v", fi.Mode(), err)
+	}
+}
