@@ -118,3 +118,22 @@ func TestEditTextFailingEditorKeepsWhatWasTyped(t *testing.T) {
 		t.Errorf("kept file mode: %v %v", fi.Mode(), err)
 	}
 }
+
+// A journal file that cannot be used is reported before the editor opens,
+// not after the person has written a whole entry into it.
+func TestWriteChecksTheJournalBeforeTheEditor(t *testing.T) {
+	editor, record := fakeEditor(t, "a whole entry")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "j.db")
+	if err := os.WriteFile(db, []byte("not a journal"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, _, errOut := testFactory(map[string]string{"EDITOR": editor, "JOURNAL_DB": db})
+	f.Now = fixedClock
+	if code := Run(t.Context(), f, []string{"write"}); code != exitFailure {
+		t.Fatalf("exit %d, want 1: %s", code, errOut)
+	}
+	if _, err := os.Stat(record); err == nil {
+		t.Errorf("the editor was opened for a journal that cannot be written")
+	}
+}

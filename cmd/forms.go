@@ -41,8 +41,9 @@ const (
 	checkinDraftKey = "form:checkin:" // + the day
 )
 
-// existingStore opens the journal only when its file is already there:
-// looking for a draft must not create a journal. It returns nil otherwise.
+// existingStore opens the journal only when its file is already there, so
+// looking ahead (for a draft, or a file that cannot be used) never creates
+// a journal. It returns nil otherwise.
 func (f *Factory) existingStore(ctx context.Context) (*storage.Store, error) {
 	path, err := f.dbPath()
 	if err != nil {
