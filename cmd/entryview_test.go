@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -104,5 +105,34 @@ func TestEmptyListHint(t *testing.T) {
 	}
 	if got := errOut.String(); got != "No entries match.\n" {
 		t.Errorf("stderr %q", got)
+	}
+}
+
+// session show at a terminal marks private entries, as list does, within
+// 80 columns.
+func TestSessionShowMarksPrivate(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"JOURNAL_DB": dir + "/j.db", "XDG_CONFIG_HOME": dir + "/config"}
+	answers := dir + "/a.json"
+	if err := os.WriteFile(answers, []byte(`{"noticed": "`+strings.Repeat("Colours and my grandmother's kitchen. ", 3)+`"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"session", "add", "--date", "2026-11-20"}, {"reflect", "--private", "--answers", answers}, {"session", "show", "1"}} {
+		f, out, errOut := testFactory(env)
+		f.Now = fixedClock
+		if code := Run(t.Context(), f, args); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if args[0] != "session" || args[1] != "show" {
+			continue
+		}
+		if !strings.Contains(out.String(), "(private)") {
+			t.Errorf("no private mark:\n%s", out)
+		}
+		for _, l := range strings.Split(out.String(), "\n") {
+			if n := utf8.RuneCountInString(l); n > 80 {
+				t.Errorf("%d columns: %s", n, l)
+			}
+		}
 	}
 }

@@ -235,8 +235,13 @@ func newCmdSessionShow(f *Factory) *cobra.Command {
 				if e.PromptSet != "" {
 					what = e.PromptSet
 				}
-				fmt.Fprintf(f.IO.Out, "%s  %s  %s  %s\n", s.Accent.Render(fmt.Sprintf("%4d", e.ID)),
-					s.Dim.Render(e.OccurredAt.Format("Mon 02 Jan 15:04")), s.Label.Render(fmt.Sprintf("%-11s", what)), summary(e, 40))
+				text, private := summary(e, 40), ""
+				if e.Private {
+					// Marked as list marks it, within 80 columns.
+					text, private = summary(e, 29), "  "+s.Dim.Render("(private)")
+				}
+				fmt.Fprintf(f.IO.Out, "%s  %s  %s  %s%s\n", s.Accent.Render(fmt.Sprintf("%4d", e.ID)),
+					s.Dim.Render(e.OccurredAt.Format("Mon 02 Jan 15:04")), s.Label.Render(fmt.Sprintf("%-11s", what)), text, private)
 			}
 			return nil
 		},
