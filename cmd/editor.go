@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"journal/journal"
 )
 
 // editText opens initial in $EDITOR (vi when unset) and returns what was
@@ -71,7 +73,7 @@ func (f *Factory) readText(args []string, initial string) (string, error) {
 		return string(b), nil
 	}
 	if f.NoInput {
-		return "", noText()
+		return "", journal.Invalid("nothing to save: --no-input keeps the editor closed, so give the text on the command line or pipe it in")
 	}
 	return f.editText(initial)
 }

@@ -137,3 +137,17 @@ func TestWriteChecksTheJournalBeforeTheEditor(t *testing.T) {
 		t.Errorf("the editor was opened for a journal that cannot be written")
 	}
 }
+
+// With --no-input at a terminal, the message does not send the person to
+// the editor that --no-input keeps closed.
+func TestWriteNoInputNamesTheWays(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := testFactory(map[string]string{"JOURNAL_DB": filepath.Join(dir, "j.db")})
+	f.Now = fixedClock
+	if code := Run(t.Context(), f, []string{"--no-input", "write"}); code != exitUsage {
+		t.Fatalf("exit %d, want 2: %s", code, errOut)
+	}
+	if got := errOut.String(); got != "journal: nothing to save: --no-input keeps the editor closed, so give the text on the command line or pipe it in\n" {
+		t.Errorf("stderr %q", got)
+	}
+}
