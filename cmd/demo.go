@@ -16,6 +16,7 @@ func newCmdDemo(f *Factory) *cobra.Command {
 		days   int
 		seed   uint64
 		noShow bool
+		busy   bool
 	)
 	c := &cobra.Command{
 		Use:   "demo",
@@ -53,7 +54,7 @@ and prints where. $JOURNAL_DB is not used.`,
 			if !empty {
 				return journal.Invalid("%s already has records: the demo only fills a new or empty journal, give another --db", f.DBPath)
 			}
-			recs := demo.Generate(demo.Options{Days: days, Seed: seed, End: f.Now()})
+			recs := demo.Generate(demo.Options{Days: days, Seed: seed, End: f.Now(), Busy: busy})
 			if _, err := st.Import(c.Context(), recs, false); err != nil {
 				return err
 			}
@@ -80,6 +81,7 @@ and prints where. $JOURNAL_DB is not used.`,
 	c.Flags().IntVar(&days, "days", 90, "how many days of history, ending today (1–3650)")
 	c.Flags().Uint64Var(&seed, "seed", 1, "the same seed makes the same journal")
 	c.Flags().BoolVar(&noShow, "quiet", false, "do not show the stats after making it")
+	c.Flags().BoolVar(&busy, "busy", false, "a heavier journal for speed tests: more cravings and a note every day")
 	return c
 }
 

@@ -22,13 +22,14 @@ func newCmdList(f *Factory) *cobra.Command {
 		Short:   "List entries, newest first",
 		Example: `  journal list
   journal list --since "last monday" --kind note
+  journal list --since last-call
   journal list --tag sleep -n 50
   journal list --deleted`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return listRun(c, f, &o) },
 	}
 	fl := c.Flags()
-	fl.StringVar(&o.since, "since", "", "only entries on or after this `day`")
+	fl.StringVar(&o.since, "since", "", "only entries on or after this `day`, or first-session, last-session, last-call")
 	fl.StringVar(&o.until, "until", "", "only entries on or before this `day`")
 	fl.StringVar(&o.kind, "kind", "", "only this `kind`: note, guided, craving or checkin")
 	fl.StringVar(&o.tag, "tag", "", "only entries with this `tag`")
@@ -44,9 +45,11 @@ func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
 		flt journal.Filter
 		err error
 	)
-	if flt.Since, err = dayFlag("since", o.since, now); err != nil {
+	since, err := parseSince(o.since, now)
+	if err != nil {
 		return err
 	}
+	flt.Since = since.day
 	if flt.Until, err = dayFlag("until", o.until, now); err != nil {
 		return err
 	}
@@ -70,6 +73,12 @@ func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
 	st, err := f.Store(c.Context())
 	if err != nil {
 		return err
+	}
+	if flt.Since, err = since.resolve(c.Context(), st, now); err != nil {
+		return err
+	}
+	if since.anchor != "" && !flt.Until.IsZero() && flt.Since.After(flt.Until) {
+		return journal.Invalid("--since %s is %s, after --until %s: give a later --until", since.anchor, flt.Since, flt.Until)
 	}
 	entries, err := st.Entries(c.Context(), flt)
 	if err != nil {

@@ -61,11 +61,42 @@ computer; nothing goes over the network.`,
 		newCmdConfig(f),
 		newCmdStats(f),
 		newCmdCalendar(f),
+		newCmdReport(f),
 		newCmdSession(f),
 		newCmdIntention(f),
 		newCmdReflect(f),
 		newCmdGuide(f),
 		newCmdPrompts(f),
+		newCmdExport(f),
+		newCmdImport(f),
 	)
+	groupCommands(root)
 	return root
+}
+
+// commandGroups sorts the commands in help by what a person comes to do.
+var commandGroups = []struct {
+	id, title string
+	names     []string
+}{
+	{"write", "Write and find:", []string{"write", "list", "show", "search", "edit", "delete", "restore", "tags"}},
+	{"track", "Track:", []string{"craving", "drinks", "sober", "checkin"}},
+	{"guide", "Sessions and guided prompts:", []string{"session", "intention", "reflect", "guide", "prompts"}},
+	{"see", "See patterns:", []string{"stats", "calendar"}},
+	{"share", "Share with your coach:", []string{"call", "report", "export", "import"}},
+}
+
+func groupCommands(root *cobra.Command) {
+	group := map[string]string{}
+	for _, g := range commandGroups {
+		root.AddGroup(&cobra.Group{ID: g.id, Title: g.title})
+		for _, n := range g.names {
+			group[n] = g.id
+		}
+	}
+	for _, c := range root.Commands() {
+		c.GroupID = group[c.Name()]
+	}
+	root.SetHelpCommandGroupID("")
+	root.SetCompletionCommandGroupID("")
 }

@@ -2,16 +2,12 @@ package cmd
 
 import (
 	"context"
-	"fmt"
-	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"journal/cmd/ui"
 	"journal/journal"
 	"journal/journal/stats"
-	"journal/storage"
 )
 
 type statsOptions struct {
@@ -47,35 +43,22 @@ shown beside the rates.
 
 func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 	now := f.Now()
-	to := journal.DateOf(now)
-	if o.until != "" {
-		var err error
-		if to, err = dayFlag("until", o.until, now); err != nil {
-			return err
-		}
-		// Days still to come would read as unrecorded and cut the current
-		// streak short.
-		if to.After(journal.DateOf(now)) {
-			return journal.Invalid("--until %s is in the future: stats cover days that have passed; leave --until out to end today", to)
-		}
+	to, err := pastUntil(o.until, now, "stats")
+	if err != nil {
+		return err
 	}
 	// Dates are checked before the journal is opened.
-	since, isAnchor := sinceAnchor(o.since)
-	var from journal.Date
-	if !isAnchor {
-		var err error
-		if from, err = dayFlag("since", o.since, now); err != nil {
-			return journal.Invalid("%v; --since also takes first-session, last-session or last-call", err)
-		}
+	since, err := parseSince(o.since, now)
+	if err != nil {
+		return err
 	}
 	st, err := f.Store(ctx)
 	if err != nil {
 		return err
 	}
-	if isAnchor {
-		if from, err = anchorDay(ctx, st, since, now); err != nil {
-			return err
-		}
+	from, err := since.resolve(ctx, st, now)
+	if err != nil {
+		return err
 	}
 	if from.IsZero() {
 		from = to.AddDays(-29)
@@ -97,45 +80,4 @@ func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 	}
 	ui.WriteStats(f.IO.Out, r, f.Styles())
 	return nil
-}
-
-// sinceAnchor recognises the --since words that name a recorded day.
-func sinceAnchor(s string) (string, bool) {
-	switch a := strings.ToLower(strings.TrimSpace(s)); a {
-	case "first-session", "last-session", "last-call":
-		return a, true
-	}
-	return "", false
-}
-
-func anchorDay(ctx context.Context, st *storage.Store, anchor string, now time.Time) (journal.Date, error) {
-	today := journal.DateOf(now)
-	var (
-		d   journal.Date
-		ok  bool
-		err error
-		why string
-	)
-	switch anchor {
-	case "first-session":
-		d, ok, err = st.FirstSessionDay(ctx)
-		why = "no sessions in the journal yet"
-		if ok && d.After(today) {
-			// Only planned sessions: stats cover days that have passed.
-			ok, why = false, fmt.Sprintf("the first session is planned for %s, after today", d)
-		}
-	case "last-session":
-		d, ok, err = st.LastSessionDay(ctx, today)
-		why = "no sessions up to today in the journal yet"
-	case "last-call":
-		d, ok, err = st.LastCallDay(ctx, today)
-		why = "no coaching calls yet"
-	}
-	if err != nil {
-		return d, err
-	}
-	if !ok {
-		return d, journal.Invalid(`--since %s: %s: give a date instead, like --since "30 days ago"`, anchor, why)
-	}
-	return d, nil
 }

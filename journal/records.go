@@ -33,7 +33,7 @@ func (r Records) Validate() error {
 		sessions[ses.ID] = true
 	}
 	for i, e := range r.Entries {
-		if err := validateRecord(e); err != nil {
+		if err := ValidateRecord(e); err != nil {
 			return Invalid("entries[%d] (%s): %v", i, short(e.UUID), err)
 		}
 		if e.SessionID != nil && !sessions[*e.SessionID] {
@@ -56,7 +56,9 @@ func (r Records) Validate() error {
 	return nil
 }
 
-func validateRecord(e Entry) error {
+// ValidateRecord checks one entry as a record to import, apart from the
+// session it links to (that needs the whole Records).
+func ValidateRecord(e Entry) error {
 	if strings.TrimSpace(e.UUID) == "" {
 		return fmt.Errorf("no uuid")
 	}

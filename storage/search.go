@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"unicode"
@@ -22,9 +23,10 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 	if match == "" {
 		return nil, journal.Invalid("search needs at least one word, like: journal search sleep")
 	}
-	q := `SELECT ` + entryColumns + `,
-		snippet(entries_fts, -1, '` + MarkStart + `', '` + MarkEnd + `', '…', 12)
-		FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+	// Rank first, with nothing but ids: a common word can match thousands
+	// of entries, and snippets and details are only worth making for the
+	// few that are shown.
+	q := `SELECT entries_fts.rowid FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
 		WHERE entries_fts MATCH ? AND e.deleted_at IS NULL
 		ORDER BY bm25(entries_fts, 5.0, 3.0, 2.0, 1.0), e.day DESC`
 	args := []any{match}
@@ -32,31 +34,36 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 		q += " LIMIT ?"
 		args = append(args, limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	var ids []int64
+	err := s.eachRow(ctx, func(r *sql.Rows) error {
+		var id int64
+		if err := r.Scan(&id); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+		return nil
+	}, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	defer rows.Close()
-	var hits []journal.SearchHit
-	for rows.Next() {
+	hits := make([]journal.SearchHit, 0, len(ids))
+	for _, id := range ids {
 		var h journal.SearchHit
-		var snip string
-		e, err := scanEntry(scanFunc(func(dest ...any) error { return rows.Scan(append(dest, &snip)...) }))
-		if err != nil {
+		if err := s.db.QueryRowContext(ctx, `SELECT snippet(entries_fts, -1, '`+MarkStart+`', '`+MarkEnd+`', '…', 12)
+			FROM entries_fts WHERE entries_fts MATCH ? AND rowid = ?`, match, id).Scan(&h.Snippet); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if h.Entry, err = scanEntry(s.db.QueryRowContext(ctx, `SELECT `+entryColumns+` FROM entries e WHERE e.id = ?`, id)); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if err := s.attachOne(ctx, s.db, &h.Entry); err != nil {
 			return nil, err
 		}
-		h.Entry, h.Snippet = e, snip
 		hits = append(hits, h)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
+	// Guided entries carry their answers, as show gives them.
 	es := make([]journal.Entry, len(hits))
 	for i := range hits {
-		if err := s.attachOne(ctx, s.db, &hits[i].Entry); err != nil {
-			return nil, err
-		}
 		es[i] = hits[i].Entry
 	}
 	if err := s.attachAnswers(ctx, es); err != nil {

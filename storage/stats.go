@@ -3,132 +3,171 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"journal/journal"
 	"journal/journal/stats"
 )
 
-// liveCravings restricts e (entries) to live cravings with a day in a
-// window given as two parameters.
-const liveCravings = `e.kind = 'craving' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`
+// cravingReads are the four craving reads of stats. days takes the window
+// (from, to) as its two parameters; the totals take args(from, to).
+type cravingReads struct {
+	days, triggers, coping, hours string
+	args                          func(from, to journal.Date) []any
+}
 
-// longWindow is the window length in days from which trigger and coping
-// counts are read the other way round: over a long window nearly every
-// craving counts, so scanning the small trigger and coping indexes and
-// leaving out the few cravings that do not count (deleted, or outside the
-// window) is much cheaper than looking up every entry of the window.
-const longWindow = 366
+// summaryReads read the summaries the schema keeps: a row a day for the
+// daily figures, and for the totals the whole months of the window from
+// the month rows and only its ragged ends from the day rows, so ten years
+// cost a few thousand small rows.
+func summaryReads() cravingReads {
+	totals := func(sel, day, month string) string {
+		return `SELECT ` + sel + ` FROM (
+			SELECT * FROM ` + day + ` WHERE day BETWEEN ?1 AND ?2
+			UNION ALL SELECT * FROM ` + day + ` WHERE day BETWEEN ?3 AND ?4
+			UNION ALL SELECT * FROM ` + month + ` WHERE month BETWEEN ?5 AND ?6) GROUP BY 1`
+	}
+	return cravingReads{
+		days:     `SELECT day, n, sum, max FROM craving_days WHERE day BETWEEN ? AND ? ORDER BY day`,
+		triggers: totals(`trigger, sum(n)`, `craving_day_triggers`, `craving_month_triggers`),
+		coping:   totals(`strategy, sum(uses), sum(known), sum(resisted)`, `craving_day_coping`, `craving_month_coping`),
+		hours:    totals(`hour, sum(n)`, `craving_hours`, `craving_month_hours`),
+		args:     monthSplit,
+	}
+}
 
-// notInWindow names, as "outside", the cravings that do not count in a
-// window given as two parameters (from, to).
-const notInWindow = `WITH outside(id) AS (
-	SELECT id FROM entries WHERE kind = 'craving' AND deleted_at IS NOT NULL
-	UNION ALL SELECT id FROM entries WHERE kind = 'craving' AND deleted_at IS NULL AND day < ?
-	UNION ALL SELECT id FROM entries WHERE kind = 'craving' AND deleted_at IS NULL AND day > ?) `
+// monthSplit splits from..to into its whole calendar months and the days
+// before and after them, as the six parameters of summaryReads' totals:
+// head days, tail days, months. An empty part gets an empty range.
+func monthSplit(from, to journal.Date) []any {
+	first := from // the first day of the first whole month
+	if from.Day != 1 {
+		first = from.AddDays(32 - from.Day) // somewhere in the next month
+		first.Day = 1
+	}
+	// The first day after the last whole month.
+	end := journal.Date{Year: to.Year, Month: to.Month, Day: 1}
+	if to.AddDays(1).Day == 1 {
+		end = to.AddDays(1)
+	}
+	if !first.Before(end) {
+		// No whole month inside: all days, no months.
+		return []any{from.String(), to.String(), "", "", "", ""}
+	}
+	lastMonth := end.AddDays(-1)
+	return []any{
+		from.String(), first.AddDays(-1).String(),
+		end.String(), to.String(),
+		first.String()[:7], lastMonth.String()[:7],
+	}
+}
+
+// sharedCravings are the live cravings of a window that may be shared.
+const sharedCravings = `e.kind = 'craving' AND e.deleted_at IS NULL AND e.private = 0 AND e.day BETWEEN ? AND ?`
+
+// sharedReads read the source tables, leaving private cravings out, which
+// the summaries cannot tell apart. Shared windows (a report since the last
+// call) are short, so the joins stay cheap.
+func sharedReads() cravingReads {
+	return cravingReads{
+		days: `SELECT e.day, count(*), sum(c.intensity), max(c.intensity)
+			FROM entries e JOIN cravings c ON c.entry_id = e.id
+			WHERE ` + sharedCravings + ` GROUP BY e.day ORDER BY e.day`,
+		triggers: `SELECT t.trigger, count(*) FROM entries e JOIN craving_triggers t ON t.entry_id = e.id
+			WHERE ` + sharedCravings + ` GROUP BY t.trigger`,
+		coping: `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
+			FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
+			WHERE ` + sharedCravings + ` GROUP BY k.strategy`,
+		hours: `SELECT CAST(substr(e.occurred_at, 12, 2) AS INTEGER), count(*) FROM entries e
+			WHERE ` + sharedCravings + ` GROUP BY 1`,
+		args: func(from, to journal.Date) []any { return []any{from.String(), to.String()} },
+	}
+}
 
 // StatsInput reads, already aggregated, what stats.Compute needs for the
 // window from..to: a row per recorded day and per day with cravings
 // (reaching stats.CompareDays beyond the window for the session
 // comparisons) and grouped counts for the rest. heavy is the heavy
 // drinking threshold in standard drinks (0 for the default).
-//
-// The reads are independent, so they run side by side on their own
-// connections: over years of cravings each one is a full pass.
 func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy float64) (stats.Input, error) {
+	return s.statsInput(ctx, from, to, heavy, false)
+}
+
+// SharedStatsInput is StatsInput for what is shared with a coach: private
+// cravings and check-ins are left out as if they had never been logged,
+// so not even a trigger's name from one shows up. Drinking days have no
+// private flag and all count.
+func (s *Store) SharedStatsInput(ctx context.Context, from, to journal.Date, heavy float64) (stats.Input, error) {
+	return s.statsInput(ctx, from, to, heavy, true)
+}
+
+func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy float64, shared bool) (stats.Input, error) {
 	in := stats.Input{From: from, To: to, HeavyThreshold: heavy}
 	heavy = in.Threshold()
 	wFrom, wTo := from.String(), to.String()
 	xFrom, xTo := from.AddDays(-stats.CompareDays).String(), to.AddDays(stats.CompareDays).String()
-	long := to.DaysSince(from)+1 >= longWindow
-
-	var days, triggers, coping, hours, rest error
-	// Two lanes, one per core of a small machine: each extra connection
-	// costs a schema parse of its own.
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		if in.CravingDays, days = s.cravingDays(ctx, xFrom, xTo); days == nil {
-			rest = s.statsDays(ctx, &in, xFrom, xTo, wFrom, wTo, heavy)
-		}
-	})
-	wg.Go(func() {
-		triggers = s.eachRow(ctx, func(r *sql.Rows) error {
-			var t stats.TriggerCount
-			if err := r.Scan(&t.Trigger, &t.Count); err != nil {
-				return err
-			}
-			in.Triggers = append(in.Triggers, t)
-			return nil
-		}, triggerQuery(long), wFrom, wTo)
-		if triggers != nil {
-			return
-		}
-		coping = s.eachRow(ctx, func(r *sql.Rows) error {
-			var c stats.CopingTotals
-			if err := r.Scan(&c.Strategy, &c.Uses, &c.Known, &c.Resisted); err != nil {
-				return err
-			}
-			in.Coping = append(in.Coping, c)
-			return nil
-		}, copingQuery(long), wFrom, wTo)
-		if coping != nil {
-			return
-		}
-		// The local hour is in the stored time and in the index, so this
-		// pass never visits a row.
-		hours = s.eachRow(ctx, func(r *sql.Rows) error {
-			var h, n int
-			if err := r.Scan(&h, &n); err != nil {
-				return err
-			}
-			if h >= 0 && h < 24 {
-				in.ByHour[h] += n
-			}
-			return nil
-		}, `SELECT CAST(substr(e.occurred_at, 12, 2) AS INTEGER), count(*) FROM entries e
-			WHERE `+liveCravings+` GROUP BY 1`, wFrom, wTo)
-	})
-	wg.Wait()
-	if err := errors.Join(days, triggers, coping, hours, rest); err != nil {
+	reads := summaryReads()
+	if shared {
+		reads = sharedReads()
+	}
+	var err error
+	if in.CravingDays, err = s.cravingDays(ctx, reads.days, xFrom, xTo); err != nil {
 		return in, err
 	}
-	return in, nil
-}
-
-func triggerQuery(long bool) string {
-	if long {
-		return notInWindow + `SELECT t.trigger, count(*) FROM craving_triggers t
-			WHERE t.entry_id NOT IN (SELECT id FROM outside) GROUP BY t.trigger`
+	if err := s.statsDays(ctx, &in, xFrom, xTo, wFrom, wTo, heavy, shared); err != nil {
+		return in, err
 	}
-	return `SELECT t.trigger, count(*) FROM entries e JOIN craving_triggers t ON t.entry_id = e.id
-		WHERE ` + liveCravings + ` GROUP BY t.trigger`
-}
-
-func copingQuery(long bool) string {
-	if long {
-		return notInWindow + `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
-			FROM craving_coping k JOIN cravings c ON c.entry_id = k.entry_id
-			WHERE k.entry_id NOT IN (SELECT id FROM outside) GROUP BY k.strategy`
+	err = s.eachRow(ctx, func(r *sql.Rows) error {
+		var t stats.TriggerCount
+		if err := r.Scan(&t.Trigger, &t.Count); err != nil {
+			return err
+		}
+		in.Triggers = append(in.Triggers, t)
+		return nil
+	}, reads.triggers, reads.args(from, to)...)
+	if err != nil {
+		return in, err
 	}
-	return `SELECT k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
-		FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
-		WHERE ` + liveCravings + ` GROUP BY k.strategy`
+	err = s.eachRow(ctx, func(r *sql.Rows) error {
+		var c stats.CopingTotals
+		if err := r.Scan(&c.Strategy, &c.Uses, &c.Known, &c.Resisted); err != nil {
+			return err
+		}
+		in.Coping = append(in.Coping, c)
+		return nil
+	}, reads.coping, reads.args(from, to)...)
+	if err != nil {
+		return in, err
+	}
+	err = s.eachRow(ctx, func(r *sql.Rows) error {
+		var h, n int
+		if err := r.Scan(&h, &n); err != nil {
+			return err
+		}
+		if h >= 0 && h < 24 {
+			in.ByHour[h] += n
+		}
+		return nil
+	}, reads.hours, reads.args(from, to)...)
+	return in, err
 }
 
 // statsDays reads the drinking days, check-ins and sessions: the small reads.
-func (s *Store) statsDays(ctx context.Context, in *stats.Input, xFrom, xTo, wFrom, wTo string, heavy float64) error {
+func (s *Store) statsDays(ctx context.Context, in *stats.Input, xFrom, xTo, wFrom, wTo string, heavy float64, shared bool) error {
 	var err error
 	if in.DrinkDays, err = s.drinkDays(ctx, xFrom, xTo); err != nil {
 		return err
 	}
 	c := &in.Checkins
-	err = s.db.QueryRowContext(ctx, `SELECT count(*), count(k.mood), coalesce(sum(k.mood), 0),
+	q := `SELECT count(*), count(k.mood), coalesce(sum(k.mood), 0),
 		count(k.sleep_hours), coalesce(sum(k.sleep_hours), 0)
 		FROM entries e JOIN checkins k ON k.entry_id = e.id
-		WHERE e.kind = 'checkin' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`, wFrom, wTo).
+		WHERE e.kind = 'checkin' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`
+	if shared {
+		q += ` AND e.private = 0`
+	}
+	err = s.db.QueryRowContext(ctx, q, wFrom, wTo).
 		Scan(&c.Count, &c.MoodN, &c.MoodSum, &c.SleepN, &c.SleepSum)
 	if err != nil {
 		return fmt.Errorf("read check-ins: %w", err)
@@ -173,8 +212,8 @@ func (s *Store) drinkDays(ctx context.Context, from, to string) ([]stats.DrinkDa
 	return out, err
 }
 
-// cravingDays sums the live cravings of each day from..to.
-func (s *Store) cravingDays(ctx context.Context, from, to string) ([]stats.CravingDay, error) {
+// cravingDays reads a row per day with cravings, from..to, with query q.
+func (s *Store) cravingDays(ctx context.Context, q, from, to string) ([]stats.CravingDay, error) {
 	var out []stats.CravingDay
 	err := s.eachRow(ctx, func(r *sql.Rows) error {
 		var (
@@ -187,9 +226,7 @@ func (s *Store) cravingDays(ctx context.Context, from, to string) ([]stats.Cravi
 		c.Day = dayOf(day)
 		out = append(out, c)
 		return nil
-	}, `SELECT e.day, count(*), sum(c.intensity), max(c.intensity)
-		FROM entries e JOIN cravings c ON c.entry_id = e.id
-		WHERE `+liveCravings+` GROUP BY e.day ORDER BY e.day`, from, to)
+	}, q, from, to)
 	return out, err
 }
 
@@ -284,8 +321,7 @@ func (s *Store) CalendarDays(ctx context.Context, from, to journal.Date) ([]stat
 			c.MaxCraving = &max
 		}
 		return nil
-	}, `SELECT e.day, max(c.intensity) FROM entries e JOIN cravings c ON c.entry_id = e.id
-		WHERE `+liveCravings+` GROUP BY e.day`, a, b)
+	}, `SELECT day, max FROM craving_days WHERE day BETWEEN ? AND ?`, a, b)
 	if err != nil {
 		return nil, err
 	}

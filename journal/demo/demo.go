@@ -18,6 +18,9 @@ type Options struct {
 	Days int       // how many days, ending on End
 	Seed uint64    // the same seed gives the same journal
 	End  time.Time // the last day, and the clock for stamps; its location is used
+	// Busy makes a heavier journal for speed tests: about twice the
+	// cravings and a note nearly every day.
+	Busy bool
 }
 
 // Generate builds the records of a demo journal. Patterns a coach would
@@ -26,9 +29,10 @@ type Options struct {
 // coaching calls, and some days never recorded or recorded later.
 func Generate(o Options) journal.Records {
 	g := &gen{
-		rnd: rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15)),
-		loc: o.End.Location(),
-		now: o.End,
+		rnd:  rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15)),
+		busy: o.Busy,
+		loc:  o.End.Location(),
+		now:  o.End,
 	}
 	end := journal.DateOf(o.End)
 	start := end.AddDays(-(o.Days - 1))
@@ -45,6 +49,7 @@ type gen struct {
 	now      time.Time
 	recs     journal.Records
 	sessDays []journal.Date
+	busy     bool
 }
 
 // at is a moment on day d at hour h and minute m, local.
@@ -163,6 +168,9 @@ func (g *gen) day(d journal.Date) {
 	if weekend {
 		n++
 	}
+	if g.busy {
+		n = 2*n + 1
+	}
 	// Drinking is decided first: about half the days before any session,
 	// far fewer as the sessions' help builds, a little more at weekends.
 	pDrink := 0.4 * (1 - 1.3*relief)
@@ -264,7 +272,7 @@ func (g *gen) day(d journal.Date) {
 	}
 
 	// A free note every few days; now and then a private one.
-	if g.rnd.Float64() < 0.35 {
+	if g.busy || g.rnd.Float64() < 0.35 {
 		at := g.at(d, 7+g.rnd.IntN(15), g.rnd.IntN(60))
 		body := g.pick(notes)
 		tags := []string{}

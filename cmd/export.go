@@ -1,0 +1,261 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"filippo.io/age"
+	"github.com/spf13/cobra"
+
+	"journal/journal"
+	"journal/journal/export"
+	"journal/storage"
+)
+
+type exportOptions struct {
+	format          string
+	since, until    string
+	kinds           []string
+	includePrivate  bool
+	out             string
+	encryptTo       []string
+	recipientsFiles []string
+	passphrase      bool
+	armor           bool
+}
+
+// exportFormat reads a --format value, or a file ending that picks one
+// when --format is left out.
+func exportFormat(name string) (string, bool) {
+	switch name {
+	case "md", "markdown":
+		return "md", true
+	case "html", "htm":
+		return "html", true
+	case "json", "csv":
+		return name, true
+	}
+	return "", false
+}
+
+func newCmdExport(f *Factory) *cobra.Command {
+	var o exportOptions
+	c := &cobra.Command{
+		Use:   "export",
+		Short: "Export the journal for your coach: Markdown, HTML, JSON or CSV",
+		Long: `Export a window of the journal as a readable document (md, html), a complete
+record (json, which journal import reads back) or a spreadsheet (csv: one row
+per day; with --kind craving one row per craving).
+
+Private entries stay out unless --include-private. Without -o the export
+goes to standard output; -o writes the file whole or not at all, readable
+only by you.
+
+--encrypt-to encrypts it for your coach with their age public key (age1…), so
+it can travel by email or a shared folder; they open it with the age tool.
+--passphrase encrypts it with a passphrase instead (from JOURNAL_PASSPHRASE,
+or asked twice at a terminal).`,
+		Example: `  journal export --format html -o journal.html
+  journal export --format md --since "30 days ago"
+  journal export --format csv --since 2026-11-01 -o november.csv
+  journal export --format csv --kind craving
+  journal export --format json -o backup.json
+  journal export --format html --encrypt-to age1… -o for-coach.html.age`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return exportRun(c, f, &o) },
+	}
+	fl := c.Flags()
+	fl.StringVar(&o.format, "format", "", "`format`: md, html, json or csv (default from the -o file's ending, else md)")
+	fl.StringVar(&o.since, "since", "", "from this `day` on, or first-session, last-session, last-call (default: the first record)")
+	fl.StringVar(&o.until, "until", "", "up to and including this `day` (default today)")
+	fl.StringArrayVar(&o.kinds, "kind", nil, "only entries of this `kind`: note, guided, craving, checkin (repeatable)")
+	fl.BoolVar(&o.includePrivate, "include-private", false, "include entries marked private")
+	fl.StringVarP(&o.out, "output", "o", "", "write to this `file` (mode 0600) instead of standard output")
+	fl.StringArrayVar(&o.encryptTo, "encrypt-to", nil, "encrypt for this age public `key` (age1…; repeatable)")
+	fl.StringArrayVar(&o.recipientsFiles, "recipients-file", nil, "encrypt for the age public keys in this `file`, one a line")
+	fl.BoolVar(&o.passphrase, "passphrase", false, "encrypt with a passphrase (JOURNAL_PASSPHRASE, or asked twice)")
+	fl.BoolVar(&o.armor, "armor", false, "encrypt as ASCII text that can be pasted into an email")
+	return c
+}
+
+// exportPlan is everything checked before the journal is read, so a bad
+// flag never leaves a half-written file.
+type exportPlan struct {
+	format     string
+	since      sinceFlag // resolved into filter.Since once the journal is open
+	filter     storage.RecordFilter
+	recipients []age.Recipient
+	passphrase string
+}
+
+func (p exportPlan) encrypted() bool { return len(p.recipients) > 0 || p.passphrase != "" }
+
+func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
+	var p exportPlan
+	now := f.Now()
+	format := strings.ToLower(strings.TrimSpace(o.format))
+	if format == "" && o.out != "" {
+		ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(strings.TrimSuffix(o.out, ".age")), "."))
+		format, _ = exportFormat(ext)
+	}
+	if format == "" {
+		format = "md"
+	}
+	var ok bool
+	if p.format, ok = exportFormat(format); !ok {
+		return p, journal.Invalid("unknown export format %q: use md, html, json or csv", o.format)
+	}
+	var err error
+	if p.since, err = parseSince(o.since, now); err != nil {
+		return p, err
+	}
+	p.filter.Since = p.since.day
+	if p.filter.Until, err = dayFlag("until", o.until, now); err != nil {
+		return p, err
+	}
+	if !p.filter.Since.IsZero() && !p.filter.Until.IsZero() && p.filter.Since.After(p.filter.Until) {
+		return p, journal.Invalid("--since %s is after --until %s: swap them", p.filter.Since, p.filter.Until)
+	}
+	for _, k := range o.kinds {
+		kind, err := journal.ParseKind(k)
+		if err != nil {
+			return p, journal.Invalid("--kind: %v", err)
+		}
+		p.filter.Kinds = append(p.filter.Kinds, kind)
+	}
+	p.filter.IncludePrivate = o.includePrivate
+
+	files := map[string][]byte{}
+	for _, name := range o.recipientsFiles {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return p, journal.Invalid("cannot read --recipients-file %s: %v", name, unwrapPath(err))
+		}
+		files[name] = b
+	}
+	if p.recipients, err = export.Recipients(o.encryptTo, files); err != nil {
+		return p, journal.Invalid("%v", err)
+	}
+	if (len(o.encryptTo) > 0 || len(o.recipientsFiles) > 0) && len(p.recipients) == 0 {
+		return p, journal.Invalid("--recipients-file has no age public keys in it: nothing was written")
+	}
+	switch {
+	case o.passphrase && len(p.recipients) > 0:
+		return p, journal.Invalid("use either --passphrase or --encrypt-to/--recipients-file, not both")
+	case o.armor && !o.passphrase && len(p.recipients) == 0:
+		return p, journal.Invalid("--armor goes with encryption: add --encrypt-to KEY or --passphrase")
+	case !o.armor && (o.passphrase || len(p.recipients) > 0) && o.out == "" && f.IO.OutTTY:
+		return p, journal.Invalid("an encrypted export is not text to show here: add -o FILE, or --armor")
+	}
+	if o.passphrase {
+		if p.passphrase, err = f.passphrase(true); err != nil {
+			return p, err
+		}
+	}
+	return p, nil
+}
+
+func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
+	plan, err := planExport(f, o)
+	if err != nil {
+		return err
+	}
+	st, err := f.Store(c.Context())
+	if err != nil {
+		return err
+	}
+	if plan.filter.Since, err = plan.since.resolve(c.Context(), st, f.Now()); err != nil {
+		return err
+	}
+	if u := plan.filter.Until; !u.IsZero() && plan.filter.Since.After(u) {
+		return journal.Invalid("--since %s is after --until %s: swap them", plan.filter.Since, u)
+	}
+	recs, privateLeftOut, err := st.Records(c.Context(), plan.filter)
+	if err != nil {
+		return err
+	}
+	cfg, err := f.Config()
+	if err != nil {
+		fmt.Fprintf(f.IO.ErrOut, "journal: %v; the export uses the default settings\n", err)
+		cfg = journal.DefaultConfig()
+	}
+	now := f.Now()
+	doc := export.Document{
+		ExportedAt:     now,
+		Since:          plan.filter.Since,
+		Until:          plan.filter.Until,
+		Records:        recs,
+		PrivateLeftOut: privateLeftOut,
+		IncludePrivate: o.includePrivate,
+	}
+	from, to := export.Span(recs, plan.filter.Since, plan.filter.Until, journal.DateOf(now))
+	doc.Summary = export.Summarize(recs, from, to, cfg.HeavyDrinkingThreshold)
+
+	// The whole export is made in memory first: an error part-way never
+	// leaves half a document on the screen or in a file.
+	var buf bytes.Buffer
+	if err := renderExport(&buf, plan, doc); err != nil {
+		return err
+	}
+	write := func(w io.Writer) error {
+		if !plan.encrypted() {
+			_, err := w.Write(buf.Bytes())
+			return err
+		}
+		ew, err := export.Encrypt(w, plan.recipients, plan.passphrase, o.armor)
+		if err != nil {
+			return err
+		}
+		if _, err := ew.Write(buf.Bytes()); err != nil {
+			return err
+		}
+		return ew.Close()
+	}
+	if o.out == "" {
+		var all bytes.Buffer
+		if err := write(&all); err != nil {
+			return err
+		}
+		if _, err := f.IO.Out.Write(all.Bytes()); err != nil {
+			return err
+		}
+	} else if err := writeFileAtomic(o.out, write); err != nil {
+		return err
+	}
+	if privateLeftOut > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "Left out %s (--include-private includes them).\n",
+			plural(privateLeftOut, "private entry", "private entries"))
+	}
+	if o.out != "" {
+		how := ""
+		switch {
+		case len(plan.recipients) > 0:
+			how = ", encrypted for " + plural(len(plan.recipients), "key", "keys")
+		case plan.passphrase != "":
+			how = ", encrypted with your passphrase"
+		}
+		fmt.Fprintf(f.IO.ErrOut, "Exported %s, %s of the drinks diary and %s to %s%s.\n",
+			plural(len(recs.Entries), "entry", "entries"), plural(len(recs.DrinkDays), "day", "days"),
+			plural(len(recs.Calls), "call", "calls"), o.out, how)
+	}
+	return nil
+}
+
+func renderExport(w io.Writer, plan exportPlan, doc export.Document) error {
+	switch plan.format {
+	case "html":
+		return export.HTML(w, doc)
+	case "json":
+		return export.JSON(w, doc)
+	case "csv":
+		if len(plan.filter.Kinds) == 1 && plan.filter.Kinds[0] == journal.KindCraving {
+			return export.CravingsCSV(w, doc.Records)
+		}
+		return export.CSV(w, doc.Records, doc.Summary.From, doc.Summary.To, doc.Summary.HeavyThreshold)
+	}
+	return export.Markdown(w, doc)
+}

@@ -1,0 +1,222 @@
+package export
+
+import (
+	"slices"
+	"time"
+
+	"journal/journal"
+)
+
+// Document is one export: the records of a window and what the reader
+// should know about them. The writers are pure functions of it.
+type Document struct {
+	ExportedAt time.Time
+	// Since and Until are the window asked for; zero is an open end.
+	Since, Until journal.Date
+	Records      journal.Records
+	// PrivateLeftOut counts private entries kept out of the export.
+	PrivateLeftOut int
+	IncludePrivate bool
+	Summary        Summary
+}
+
+// Summary is the handful of measures shown at the top of the Markdown and
+// HTML exports. It is small on purpose: a fuller stats package can fill
+// it instead of Summarize.
+type Summary struct {
+	From, To        journal.Date
+	DaysInRange     int
+	DaysRecorded    int
+	AlcoholFreeDays int
+	DrinkingDays    int
+	HeavyDays       int
+	HeavyThreshold  float64
+	DrinksTotal     float64
+	CravingCount    int
+	CravingMean     *float64 // nil when there were no cravings
+}
+
+// Span is the window a document covers: the asked-for ends, and where an
+// end is open, the first record and the export day.
+func Span(recs journal.Records, since, until journal.Date, today journal.Date) (from, to journal.Date) {
+	from, to = since, until
+	if to.IsZero() {
+		to = today
+	}
+	if from.IsZero() {
+		from = to
+		for _, d := range recordDays(recs) {
+			if d.Before(from) {
+				from = d
+			}
+		}
+	}
+	return from, to
+}
+
+func recordDays(recs journal.Records) []journal.Date {
+	var out []journal.Date
+	for _, e := range recs.Entries {
+		out = append(out, e.Day)
+	}
+	for _, d := range recs.DrinkDays {
+		out = append(out, d.Day)
+	}
+	for _, c := range recs.Calls {
+		out = append(out, c.Day)
+	}
+	return out
+}
+
+// Summarize computes the summary measures over from..to (inclusive). A day
+// is heavy at heavy standard drinks or more.
+func Summarize(recs journal.Records, from, to journal.Date, heavy float64) Summary {
+	s := Summary{From: from, To: to, HeavyThreshold: heavy}
+	if !to.Before(from) {
+		s.DaysInRange = to.DaysSince(from) + 1
+	}
+	in := func(d journal.Date) bool { return !d.Before(from) && !d.After(to) }
+	for _, d := range recs.DrinkDays {
+		if !in(d.Day) {
+			continue
+		}
+		s.DaysRecorded++
+		s.DrinksTotal += d.StandardDrinks
+		switch {
+		case d.StandardDrinks == 0:
+			s.AlcoholFreeDays++
+		default:
+			s.DrinkingDays++
+			if d.StandardDrinks >= heavy {
+				s.HeavyDays++
+			}
+		}
+	}
+	s.DrinksTotal = journal.Round2(s.DrinksTotal)
+	sum := 0
+	for _, e := range recs.Entries {
+		if e.Kind == journal.KindCraving && e.Craving != nil && in(e.Day) {
+			s.CravingCount++
+			sum += e.Craving.Intensity
+		}
+	}
+	if s.CravingCount > 0 {
+		m := journal.Round2(float64(sum) / float64(s.CravingCount))
+		s.CravingMean = &m
+	}
+	return s
+}
+
+// Day gathers one calendar day's records, in the order a reader takes them
+// in: check-in, drinks, cravings, guided entries, notes, calls. A new kind
+// of record gets a list here, a line in quiet, and a block in the
+// Markdown and HTML writers.
+type Day struct {
+	Day journal.Date
+	// Through, when set, makes this a run of quiet days Day..Through:
+	// alcohol-free with nothing else recorded (see Compact).
+	Through  journal.Date
+	Checkin  *journal.Entry
+	Drinks   *journal.DrinkDay
+	Cravings []journal.Entry
+	Guided   []journal.Entry
+	Notes    []journal.Entry
+	Calls    []journal.Call
+}
+
+// Days groups the records by day, oldest first; days with no records are
+// left out.
+func Days(recs journal.Records) []Day {
+	byDay := map[journal.Date]*Day{}
+	get := func(d journal.Date) *Day {
+		if g, ok := byDay[d]; ok {
+			return g
+		}
+		g := &Day{Day: d}
+		byDay[d] = g
+		return g
+	}
+	for i := range recs.Entries {
+		e := recs.Entries[i]
+		g := get(e.Day)
+		switch {
+		case e.Kind == journal.KindCheckin && e.Checkin != nil:
+			g.Checkin = &e
+		case e.Kind == journal.KindCraving && e.Craving != nil:
+			g.Cravings = append(g.Cravings, e)
+		case e.Kind == journal.KindGuided:
+			g.Guided = append(g.Guided, e)
+		default:
+			g.Notes = append(g.Notes, e)
+		}
+	}
+	for i := range recs.DrinkDays {
+		d := recs.DrinkDays[i]
+		get(d.Day).Drinks = &d
+	}
+	for _, c := range recs.Calls {
+		g := get(c.Day)
+		g.Calls = append(g.Calls, c)
+	}
+	out := make([]Day, 0, len(byDay))
+	for _, g := range byDay {
+		for _, l := range [][]journal.Entry{g.Cravings, g.Guided, g.Notes} {
+			slices.SortStableFunc(l, func(a, b journal.Entry) int { return a.OccurredAt.Compare(b.OccurredAt) })
+		}
+		out = append(out, *g)
+	}
+	slices.SortFunc(out, func(a, b Day) int { return a.Day.DaysSince(b.Day) })
+	return out
+}
+
+// quiet reports whether the day holds only an alcohol-free record with no
+// note: a run of such days reads better as one line.
+func (g Day) quiet() bool {
+	return g.Drinks != nil && g.Drinks.StandardDrinks == 0 && g.Drinks.Note == "" &&
+		g.Checkin == nil && len(g.Cravings)+len(g.Guided)+len(g.Notes)+len(g.Calls) == 0
+}
+
+// Compact folds runs of three or more consecutive quiet days into one Day
+// with Through set, so a month of steady days does not bury the rest.
+func Compact(days []Day) []Day {
+	var out []Day
+	for i := 0; i < len(days); {
+		j := i
+		for j+1 < len(days) && days[i].quiet() && days[j+1].quiet() && days[j+1].Day == days[j].Day.AddDays(1) {
+			j++
+		}
+		if j-i >= 2 {
+			out = append(out, Day{Day: days[i].Day, Through: days[j].Day, Drinks: days[i].Drinks})
+		} else {
+			out = append(out, days[i:j+1]...)
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// Length is the number of calendar days g stands for.
+func (g Day) Length() int {
+	if g.Through.IsZero() {
+		return 1
+	}
+	return g.Through.DaysSince(g.Day) + 1
+}
+
+// strongest is the day's strongest craving: the most intense urge logged,
+// or the check-in's answer when that is higher. nil when neither exists.
+func (g Day) strongest() *int {
+	var best *int
+	for _, e := range g.Cravings {
+		if best == nil || e.Craving.Intensity > *best {
+			v := e.Craving.Intensity
+			best = &v
+		}
+	}
+	if g.Checkin != nil && g.Checkin.Checkin.Craving != nil {
+		if v := *g.Checkin.Checkin.Craving; best == nil || v > *best {
+			best = &v
+		}
+	}
+	return best
+}

@@ -1,0 +1,189 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"journal/journal"
+)
+
+// Markdown writes doc as a readable document grouped by day: check-ins,
+// drinks, cravings as a table, guided entries as question and answer,
+// notes.
+func Markdown(w io.Writer, doc Document) error {
+	var b strings.Builder
+	s := doc.Summary
+	fmt.Fprintf(&b, "# Journal, %s to %s\n\n", longDate(s.From), longDate(s.To))
+	fmt.Fprintf(&b, "Exported %s.", doc.ExportedAt.Format("2 January 2006, 15:04"))
+	if line := privacyLine(doc); line != "" {
+		fmt.Fprintf(&b, " %s", line)
+	}
+	b.WriteString("\n\n## Summary\n\n")
+	for _, m := range measures(s) {
+		fmt.Fprintf(&b, "- %s: %s\n", m.Label, strings.TrimSpace(m.Value+" "+m.Note))
+	}
+	days := Compact(Days(doc.Records))
+	if len(days) == 0 {
+		b.WriteString("\nNothing was recorded in this period.\n")
+	}
+	for _, g := range days {
+		if !g.Through.IsZero() {
+			fmt.Fprintf(&b, "\n## %s\n\n**Drinks:** alcohol-free, %d days in a row; nothing else recorded\n", dateRange(g.Day, g.Through), g.Length())
+			continue
+		}
+		fmt.Fprintf(&b, "\n## %s\n", longDate(g.Day))
+		if g.Checkin != nil {
+			fmt.Fprintf(&b, "\n**Check-in:** %s", strings.TrimPrefix(g.Checkin.Checkin.Summary(), "check-in · "))
+			if body := strings.TrimSpace(g.Checkin.Body); body != "" {
+				fmt.Fprintf(&b, " — %s", oneLine(body))
+			}
+			b.WriteString("\n")
+		}
+		if g.Drinks != nil {
+			fmt.Fprintf(&b, "\n**Drinks:** %s", drinksText(*g.Drinks))
+			if g.Drinks.Note != "" {
+				fmt.Fprintf(&b, " — %s", oneLine(g.Drinks.Note))
+			}
+			b.WriteString("\n")
+		}
+		if len(g.Cravings) > 0 {
+			b.WriteString("\n**Cravings**\n\n| Time | Intensity | Triggers | Coping | Outcome | Note |\n|---|---|---|---|---|---|\n")
+			for _, e := range g.Cravings {
+				c := e.Craving
+				fmt.Fprintf(&b, "| %s | %d/10 | %s | %s | %s | %s |\n", e.OccurredAt.Format("15:04"), c.Intensity,
+					tableCell(strings.Join(c.Triggers, ", ")), tableCell(strings.Join(c.Coping, ", ")),
+					tableCell(string(c.Outcome)), tableCell(e.Body))
+			}
+		}
+		for _, e := range g.Guided {
+			title := "Guided entry"
+			if e.PromptSet != "" {
+				title = "Guided: " + e.PromptSet
+			}
+			fmt.Fprintf(&b, "\n### %s, %s%s\n", title, e.OccurredAt.Format("15:04"), privateMark(e))
+			for _, a := range e.Answers {
+				if strings.TrimSpace(a.Answer) == "" {
+					continue // a skipped question
+				}
+				fmt.Fprintf(&b, "\n**%s**\n\n%s\n", oneLine(a.Question), quoteBlock(a.Answer))
+			}
+			if body := strings.TrimSpace(e.Body); body != "" {
+				fmt.Fprintf(&b, "\n%s\n", quoteBlock(body))
+			}
+		}
+		for _, e := range g.Notes {
+			fmt.Fprintf(&b, "\n### Note, %s%s\n\n%s\n", e.OccurredAt.Format("15:04"), privateMark(e), quoteBlock(e.Body))
+			if len(e.Tags) > 0 {
+				fmt.Fprintf(&b, "\nTags: %s\n", strings.Join(e.Tags, ", "))
+			}
+		}
+		for _, c := range g.Calls {
+			fmt.Fprintf(&b, "\n**Coaching call**")
+			if c.Note != "" {
+				fmt.Fprintf(&b, " — %s", oneLine(c.Note))
+			}
+			b.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// measure is one line of the summary, in the order a coach reads them:
+// alcohol-free days first.
+type measure struct{ Label, Value, Note string }
+
+func measures(s Summary) []measure {
+	share := func(label string, n int) measure {
+		m := measure{Label: label, Value: strconv.Itoa(n)}
+		if s.DaysRecorded > 0 {
+			m.Note = fmt.Sprintf("of %d recorded days (%d%%)", s.DaysRecorded, (n*100+s.DaysRecorded/2)/s.DaysRecorded)
+		}
+		return m
+	}
+	mean := "none logged"
+	if s.CravingMean != nil {
+		mean = journal.FormatNumber(*s.CravingMean) + " / 10"
+	}
+	return []measure{
+		share("Alcohol-free days", s.AlcoholFreeDays),
+		{Label: "Days recorded", Value: strconv.Itoa(s.DaysRecorded), Note: fmt.Sprintf("of %d days in the period", s.DaysInRange)},
+		share("Drinking days", s.DrinkingDays),
+		share(fmt.Sprintf("Heavy drinking days (%s or more drinks)", journal.FormatNumber(s.HeavyThreshold)), s.HeavyDays),
+		{Label: "Standard drinks in total", Value: journal.FormatNumber(s.DrinksTotal)},
+		{Label: "Cravings logged", Value: strconv.Itoa(s.CravingCount)},
+		{Label: "Average craving intensity", Value: mean},
+	}
+}
+
+// privacyLine says how private entries were handled, or "" when there
+// were none to leave out.
+func privacyLine(doc Document) string {
+	switch {
+	case doc.IncludePrivate:
+		return "Private entries are included."
+	case doc.PrivateLeftOut == 1:
+		return "1 private entry is left out."
+	case doc.PrivateLeftOut > 1:
+		return fmt.Sprintf("%d private entries are left out.", doc.PrivateLeftOut)
+	}
+	return ""
+}
+
+func privateMark(e journal.Entry) string {
+	if e.Private {
+		return " (private)"
+	}
+	return ""
+}
+
+func drinksText(d journal.DrinkDay) string {
+	if d.StandardDrinks == 0 {
+		return "alcohol-free"
+	}
+	return journal.DrinksPhrase(d.StandardDrinks)
+}
+
+func longDate(d journal.Date) string {
+	return d.In(time.UTC).Format("Monday 2 January 2006")
+}
+
+// dateRange is "Sunday 1 to Monday 9 November 2026", the shared month and
+// year said once.
+func dateRange(from, to journal.Date) string {
+	a, b := from.In(time.UTC), to.In(time.UTC)
+	switch {
+	case a.Year() != b.Year():
+		return a.Format("Monday 2 January 2006") + " to " + b.Format("Monday 2 January 2006")
+	case a.Month() != b.Month():
+		return a.Format("Monday 2 January") + " to " + b.Format("Monday 2 January 2006")
+	}
+	return a.Format("Monday 2") + " to " + b.Format("Monday 2 January 2006")
+}
+
+// blockEscape finds a line start Markdown would read as a heading, quote,
+// list item or rule.
+var blockEscape = regexp.MustCompile(`^(\s*)([#>*+-]|\d+[.)])`)
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// tableCell keeps a value on one table row.
+func tableCell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|`) }
+
+// quoteBlock keeps the person's words as they wrote them, line breaks and
+// all, without their text turning into headings or lists.
+func quoteBlock(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		if m := blockEscape.FindString(l); m != "" {
+			// Escape the marker's last character: "\#", "1\.".
+			l = m[:len(m)-1] + `\` + l[len(m)-1:]
+		}
+		lines[i] = strings.TrimRight("> "+l, " ")
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,137 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+)
+
+// Markdown writes the report as a Markdown document.
+func Markdown(w io.Writer, r Report) error {
+	var b strings.Builder
+	p := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+
+	p("# %s\n\n", r.Title)
+	p("**%s**  \n%s\n", r.Period, r.Basis)
+
+	p("\n## Drinking\n\n")
+	if r.DrinkingNote != "" {
+		p("%s\n\n", r.DrinkingNote)
+	}
+	if r.HasEarlier {
+		p("%s\n\n", r.Compared)
+	} else {
+		p("No earlier data to compare with: no days were recorded from %s to %s.\n\n", LongDate(r.PrevFrom), LongDate(r.PrevTo))
+	}
+	p("| Measure | This period | Before | Change |\n|---|---|---|---|\n")
+	for _, m := range r.Drinking {
+		p("| %s | %s | %s | %s |\n", m.Label, m.Now, m.Before, or(m.Change, "–"))
+	}
+
+	p("\n## Cravings\n\n")
+	if r.Cravings.Count > 0 {
+		p("- **Logged:** %s · mean intensity %s · strongest %s\n",
+			plural(r.Cravings.Count, "craving", "cravings"), r.Cravings.Mean, r.Cravings.Max)
+	}
+	p("- **Trend:** %s\n", r.Cravings.Trend)
+	p("- **Before:** %s\n", r.Cravings.Before)
+	if len(r.Triggers) > 0 {
+		p("- **Top triggers:** %s\n", mdEscape(strings.Join(r.Triggers, " · ")))
+	}
+	if len(r.Coping) > 0 {
+		p("\n### What helped\n\nShare of cravings resisted, by what was done.\n\n")
+		p("| Strategy | Uses | Outcome |\n|---|---|---|\n")
+		for _, c := range r.Coping {
+			p("| %s | %d | %s |\n", mdEscape(c.Strategy), c.Uses, c.Resisted)
+		}
+	}
+
+	p("\n## Sessions\n\n")
+	if len(r.Sessions) == 0 {
+		p("No sessions in this period.\n")
+	}
+	for _, s := range r.Sessions {
+		p("### %s\n\n", s.Heading)
+		if s.Note != "" {
+			p("Note: %s\n\n", mdEscape(s.Note))
+		}
+		for _, a := range s.Around {
+			p("- %s\n", a)
+		}
+		if len(s.Around) > 0 {
+			p("\n")
+		}
+		for _, n := range s.ForCoach {
+			p("**To bring to the coach** (%s):\n\n%s", LongDate(n.Day), mdQuote(n.Text))
+		}
+		for _, q := range s.Quotes {
+			p("*%s*\n\n%s", mdEscape(q.Question), mdQuote(q.Answer))
+		}
+	}
+	if len(r.CoachNotes) > 0 {
+		p("\n## Also to bring to the coach\n\n")
+		for _, n := range r.CoachNotes {
+			p("**%s**\n\n%s", LongDate(n.Day), mdQuote(n.Text))
+		}
+	}
+
+	p("\n## Check-ins\n\n")
+	c := r.Checkins
+	switch {
+	case c.Days == 0:
+		p("None yet today.\n")
+	case c.Count == 0:
+		p("No check-ins in this period.\n")
+	default:
+		p("- **Check-ins:** %d of %d days\n", c.Count, c.Days)
+		if c.Mood != "" {
+			p("- **Mean mood:** %s\n", c.Mood)
+		}
+		if c.Sleep != "" {
+			p("- **Mean sleep:** %s\n", c.Sleep)
+		}
+		p("- **Missing:** %s\n", or(joinRanges(c.Missing), "none"))
+	}
+	p("\n---\n\n*%s*\n", r.PrivateOmitted)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func joinRanges(rs []DayRange) string {
+	var s []string
+	for _, r := range rs {
+		s = append(s, r.String())
+	}
+	return strings.Join(s, ", ")
+}
+
+var (
+	mdSpecial = strings.NewReplacer(`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+		`<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`, `~`, `\~`)
+	// mdLineStart finds what would start a list or a heading at the
+	// beginning of a line.
+	mdLineStart = regexp.MustCompile(`(?m)^(\s*)([-+=]|\d+[.)])`)
+)
+
+// mdEscape keeps what someone wrote from turning into Markdown.
+func mdEscape(s string) string {
+	return mdLineStart.ReplaceAllString(mdSpecial.Replace(s), `$1\$2`)
+}
+
+// mdQuote puts an answer in a block quote, line by line, followed by a
+// blank line.
+func mdQuote(s string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+		b.WriteString(strings.TrimRight("> "+mdEscape(strings.TrimSpace(l)), " ") + "\n")
+	}
+	return b.String() + "\n"
+}

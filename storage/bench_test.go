@@ -1,0 +1,120 @@
+package storage
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"journal/journal"
+	"journal/journal/demo"
+)
+
+// The ten-year journal is built once per test binary: importing it takes
+// seconds, and every benchmark only reads it or adds a little.
+var (
+	tenYearsOnce sync.Once
+	tenYearsPath string
+	tenYearsErr  error
+)
+
+// benchEnd is "today" for the benchmark journal.
+var benchEnd = time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+
+// tenYears opens (building it on first use) a busy ten-year journal made by
+// the demo generator: 3,650 days, several cravings most days, daily notes,
+// check-ins, sessions and calls.
+func tenYears(b *testing.B) (*Store, journal.Date) {
+	b.Helper()
+	tenYearsOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "journal-bench-")
+		if err != nil {
+			tenYearsErr = err
+			return
+		}
+		tenYearsPath = filepath.Join(dir, "journal.db")
+		s, err := Open(context.Background(), tenYearsPath, func() time.Time { return benchEnd })
+		if err != nil {
+			tenYearsErr = err
+			return
+		}
+		defer s.Close()
+		recs := demo.Generate(demo.Options{Days: 3650, Seed: 1, End: benchEnd, Busy: true})
+		_, tenYearsErr = s.Import(context.Background(), recs, false)
+	})
+	if tenYearsErr != nil {
+		b.Fatal(tenYearsErr)
+	}
+	s, err := Open(context.Background(), tenYearsPath, func() time.Time { return benchEnd })
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	b.ResetTimer()
+	return s, journal.DateOf(benchEnd)
+}
+
+func BenchmarkListRecent(b *testing.B) {
+	s, _ := tenYears(b)
+	for b.Loop() {
+		if es, err := s.Entries(context.Background(), journal.Filter{Limit: 20}); err != nil || len(es) != 20 {
+			b.Fatal(len(es), err)
+		}
+	}
+}
+
+func BenchmarkSearch(b *testing.B) {
+	s, _ := tenYears(b)
+	for _, q := range []string{"sister", "walk*", `"proper dinner"`, "stress"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if hits, err := s.Search(context.Background(), q, 20); err != nil || len(hits) == 0 {
+					b.Fatal(len(hits), err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkAddEntry(b *testing.B) {
+	s, _ := tenYears(b)
+	for b.Loop() {
+		e := journal.Entry{Kind: journal.KindNote, OccurredAt: benchEnd, Body: "A quiet evening. #calm", Tags: []string{"calm"}}
+		if err := s.AddEntry(context.Background(), &e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkAddCraving(b *testing.B) {
+	s, _ := tenYears(b)
+	for b.Loop() {
+		c := journal.Craving{Intensity: 6, Triggers: []string{"stress"}, Coping: []string{"walk"}, Outcome: journal.OutcomeResisted}
+		e := journal.Entry{Kind: journal.KindCraving, OccurredAt: benchEnd, Craving: &c}
+		if err := s.AddCraving(context.Background(), &e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSetDrinks(b *testing.B) {
+	s, end := tenYears(b)
+	n := 0.0
+	for b.Loop() {
+		n = 2 - n // alternate, so every call writes
+		if _, err := s.SetDrinks(context.Background(), []journal.Date{end}, n, false, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestMain removes the shared benchmark journal after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if tenYearsPath != "" {
+		os.RemoveAll(filepath.Dir(tenYearsPath))
+	}
+	os.Exit(code)
+}
