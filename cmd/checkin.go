@@ -135,10 +135,10 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 	if err != nil {
 		return err
 	}
-	if !given {
-		// Saved; a draft left behind would only be offered again.
-		_ = st.DropDraft(ctx, checkinDraftKey+day.String())
-	}
+	// Saved, with the form or with flags: either way this day's draft is
+	// older than what was just saved. A failure to drop it is not worth
+	// reporting over the saved check-in.
+	_ = st.DropDraft(ctx, checkinDraftKey+day.String())
 	if o.json {
 		return printJSON(f.IO.Out, e)
 	}

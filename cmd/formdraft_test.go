@@ -79,3 +79,24 @@ func TestCravingFormEscLeaves(t *testing.T) {
 		t.Errorf("stderr does not say the answers are kept:\n%s", errOut)
 	}
 }
+
+// A check-in saved with flags after a draft was kept supersedes the draft:
+// the next form shows the saved answers, not the older draft.
+func TestCheckinSavedWithFlagsDropsTheDraft(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := trackFactory(t, dir, "6\x03", true, nil)
+	if code := Run(context.Background(), f, []string{"checkin"}); code != exitAborted {
+		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
+	}
+	f, _, errOut = trackFactory(t, dir, "", false, nil)
+	if code := Run(context.Background(), f, []string{"checkin", "--mood", "8"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, out, errOut := trackFactory(t, dir, strings.Repeat("\n", 6), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"checkin"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.Contains(errOut.String(), "Picked up") || !strings.Contains(out.String(), "mood 8") {
+		t.Errorf("stderr:\n%s\nstdout %q", errOut, out)
+	}
+}
