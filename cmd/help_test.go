@@ -45,6 +45,7 @@ func TestHelpFits80Columns(t *testing.T) {
 // dates read, whatever day it is. (Ids and files it names may not exist
 // in a fresh journal; that is not what this checks.)
 func TestHelpExamplesParse(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir()) // journal demo's own folders land here
 	var cmds []*cobra.Command
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
