@@ -105,7 +105,11 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 		}
 		asked = true
 	default:
-		return journal.Invalid("craving needs an intensity from 0 to 10, like: journal craving 7 (at a terminal, journal craving alone asks)")
+		msg := "craving needs an intensity from 0 to 10, like: journal craving 7"
+		if !f.NoInput { // --no-input keeps the form closed at a terminal too
+			msg += " (at a terminal, journal craving alone asks)"
+		}
+		return journal.Invalid("%s", msg)
 	}
 	cr.Normalize()
 	if err := cr.Validate(); err != nil {
