@@ -136,3 +136,19 @@ func TestSessionShowMarksPrivate(t *testing.T) {
 		}
 	}
 }
+
+// Text with control characters (a pasted terminal escape, a tab) prints
+// without them: an escape cannot redraw the terminal, a tab cannot add a
+// column to a piped row. Line breaks and tabs in show stay.
+func TestEntryTextWithoutControlCharacters(t *testing.T) {
+	e := journal.Entry{ID: 1, Kind: journal.KindNote, OccurredAt: time.Date(2026, 11, 25, 19, 0, 0, 0, time.UTC),
+		Body: "col\tumn \x1b[2Jcleared\x07\nsecond line"}
+	if got := summary(e, 200); got != "col umn  [2Jcleared" {
+		t.Errorf("summary = %q", got)
+	}
+	var b strings.Builder
+	writeEntry(&b, e, ui.NewStyles(false))
+	if strings.ContainsAny(b.String(), "\x1b\x07") || !strings.Contains(b.String(), "col\tumn  [2Jcleared \nsecond line") {
+		t.Errorf("show printed %q", b.String())
+	}
+}

@@ -71,7 +71,7 @@ func writeHits(f *Factory, hits []journal.SearchHit, asJSON bool) error {
 	}
 	s := f.Styles()
 	for _, h := range hits {
-		snip := strings.Join(strings.Fields(h.Snippet), " ")
+		snip := strings.Join(strings.Fields(lineText(h.Snippet)), " ")
 		if !f.IO.OutTTY {
 			fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\t%s\n", h.Entry.ID, h.Entry.Day, h.Entry.Kind, s.Highlight(snip, storage.MarkStart, storage.MarkEnd))
 			continue
