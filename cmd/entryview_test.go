@@ -152,3 +152,16 @@ func TestEntryTextWithoutControlCharacters(t *testing.T) {
 		t.Errorf("show printed %q", b.String())
 	}
 }
+
+// search keeps its match marks while dropping control characters.
+func TestSearchSnippetWithoutControlCharacters(t *testing.T) {
+	f, out, _ := testFactory(nil)
+	f.IO.OutTTY = false
+	hits := []journal.SearchHit{{Entry: journal.Entry{ID: 1, Kind: journal.KindNote}, Snippet: "a\x1b[2J \x02walk\x03 home"}}
+	if err := writeHits(f, hits, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "1\t0000-00-00\tnote\ta [2J [walk] home\n" {
+		t.Errorf("stdout %q", got)
+	}
+}
