@@ -165,3 +165,27 @@ func TestSearchSnippetWithoutControlCharacters(t *testing.T) {
 		t.Errorf("stdout %q", got)
 	}
 }
+
+// session list and call list at a terminal fit 80 columns, however long
+// the note.
+func TestSessionAndCallListsFit80Columns(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"JOURNAL_DB": dir + "/j.db", "XDG_CONFIG_HOME": dir + "/config"}
+	note := "A long note about what the team said and what I want to remember about the room and the music"
+	for _, args := range [][]string{
+		{"session", "add", "--date", "2026-12-01", "--setting", "home", "--route", "sublingual", "--dose-mg", "200", "--note", note},
+		{"call", "add", "--note", note},
+		{"session", "list"}, {"call", "list"},
+	} {
+		f, out, errOut := testFactory(env)
+		f.Now = fixedClock
+		if code := Run(t.Context(), f, args); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		for _, l := range strings.Split(out.String(), "\n") {
+			if n := utf8.RuneCountInString(l); n > 80 {
+				t.Errorf("%v: %d columns: %s", args, n, l)
+			}
+		}
+	}
+}
