@@ -91,6 +91,13 @@ func (f *Factory) runFormKeepingDraft(ctx context.Context, form *huh.Form, key, 
 	if merr != nil || string(after) == string(before) {
 		return err
 	}
+	if string(after) == "{}" {
+		// Every answer was cleared: an earlier draft has nothing left to offer.
+		if st, _ := f.existingStore(ctx); st != nil {
+			_ = st.DropDraft(ctx, key)
+		}
+		return err
+	}
 	st, serr := f.Store(ctx)
 	if serr != nil {
 		return serr
