@@ -125,6 +125,11 @@ func negativeArg[T any](parse func(string) (T, error)) func(*cobra.Command, erro
 	}
 }
 
+func startsWithDash(c *cobra.Command, text string) error {
+	return journal.Invalid("%q starts with a dash, so it was read as a flag: to give it as text, put -- before it, like %s -- %q",
+		text, c.CommandPath(), text)
+}
+
 // flagError words the flag parser's complaints for people: which flag, and
 // what it takes, without the parser's inner words.
 func flagError(c *cobra.Command, err error) error {
@@ -132,7 +137,7 @@ func flagError(c *cobra.Command, err error) error {
 	if errors.As(err, &bad) {
 		what := "a valid value"
 		switch bad.GetFlag().Value.Type() {
-		case "int", "int64", "uint":
+		case "int", "int64", "uint", "uint64":
 			what = "a whole number"
 		case "float64":
 			what = "a number"
@@ -140,6 +145,20 @@ func flagError(c *cobra.Command, err error) error {
 			what = "true or false"
 		}
 		return journal.Invalid("--%s must be %s, got %q", bad.GetFlag().Name, what, bad.GetValue())
+	}
+	var unknown *pflag.NotExistError
+	if errors.As(err, &unknown) {
+		// "-5 degrees today" is text that starts with a dash, not a flag.
+		if text := unknown.GetSpecifiedShortnames(); strings.Contains(text, " ") {
+			return startsWithDash(c, "-"+text)
+		}
+		if name := unknown.GetSpecifiedName(); strings.Contains(name, " ") {
+			return startsWithDash(c, "--"+name)
+		}
+	}
+	var syntax *pflag.InvalidSyntaxError
+	if errors.As(err, &syntax) {
+		return startsWithDash(c, syntax.GetSpecifiedFlag())
 	}
 	var missing *pflag.ValueRequiredError
 	if errors.As(err, &missing) {

@@ -25,7 +25,8 @@ func newCmdCheckin(f *Factory) *cobra.Command {
 		Long: `The daily check-in: mood from 1 to 10, the strongest craving today from 0 to
 10, standard drinks today (this also records the day's drink total), hours
 slept, and one line of note. At a terminal a short form asks; every question
-can be skipped. Otherwise give the answers as flags.
+can be skipped, and esc or ctrl+c stops and keeps what you typed for the next
+run. Otherwise give the answers as flags.
 
 There is one check-in a day: running it again for the same day edits it, with
 the earlier answers as defaults (flags you leave out keep them).`,
@@ -134,10 +135,10 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 	if err != nil {
 		return err
 	}
-	if !given {
-		// Saved; a draft left behind would only be offered again.
-		_ = st.DropDraft(ctx, checkinDraftKey+day.String())
-	}
+	// Saved, with the form or with flags: either way this day's draft is
+	// older than what was just saved. A failure to drop it is not worth
+	// reporting over the saved check-in.
+	_ = st.DropDraft(ctx, checkinDraftKey+day.String())
 	if o.json {
 		return printJSON(f.IO.Out, e)
 	}

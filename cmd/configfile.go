@@ -58,6 +58,9 @@ func (f *Factory) loadConfig() (loadedConfig, error) {
 		if errors.As(err, &pe) {
 			return lc, fmt.Errorf("config file %s, line %d: %s: fix that line, or move the file away to use the defaults", path, pe.Position.Line, pe.Message)
 		}
+		if msg, ok := wrongKind(err); ok {
+			return lc, fmt.Errorf("config file %s, %s: fix that line, or move the file away to use the defaults", path, msg)
+		}
 		return lc, fmt.Errorf("config file %s: %s: fix that line, or move the file away to use the defaults", path, strings.TrimPrefix(err.Error(), "toml: "))
 	}
 	if und := md.Undecoded(); len(und) > 0 {
@@ -78,6 +81,25 @@ func (f *Factory) loadConfig() (loadedConfig, error) {
 		return lc, fmt.Errorf("config file %s: %v", path, err)
 	}
 	return lc, nil
+}
+
+// wrongKind words the decoder's wrong-type error ("incompatible types: TOML
+// value has type string; destination has type float") as what the key
+// takes. The line is only in the error's text.
+func wrongKind(err error) (string, bool) {
+	m := regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): incompatible types: .*destination has type (\w+)`).FindStringSubmatch(err.Error())
+	if m == nil {
+		return "", false
+	}
+	k, kerr := journal.LookupConfigKey(m[2])
+	if kerr != nil {
+		return "", false
+	}
+	takes := k.Allowed
+	if m[3] == "slice" {
+		takes = fmt.Sprintf(`a list of text in quotes, like %s = ["first", "second"]`, k.Name)
+	}
+	return fmt.Sprintf("line %s: %s has the wrong kind of value: it takes %s", m[1], k.Name, takes), true
 }
 
 // lineOf finds the line where key is set, as ", line N", or "".

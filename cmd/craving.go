@@ -29,7 +29,7 @@ func newCmdCraving(f *Factory) *cobra.Command {
 		Long: `Log a craving, an urge to drink or use, as a whole number from 0 (none) to 10
 (the strongest you know). Everything else is optional. At a terminal with no
 intensity given, a short form asks, intensity first; every other question can
-be skipped.
+be skipped. Esc or ctrl+c stops and keeps what you typed for the next run.
 
 Triggers, feelings and coping are stored trimmed and lower-case, so "Stress"
 and "stress " count as one; give them repeatedly or with commas between.
@@ -105,7 +105,11 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 		}
 		asked = true
 	default:
-		return journal.Invalid("craving needs an intensity from 0 to 10, like: journal craving 7 (at a terminal, journal craving alone asks)")
+		msg := "craving needs an intensity from 0 to 10, like: journal craving 7"
+		if !f.NoInput { // --no-input keeps the form closed at a terminal too
+			msg += " (at a terminal, journal craving alone asks)"
+		}
+		return journal.Invalid("%s", msg)
 	}
 	cr.Normalize()
 	if err := cr.Validate(); err != nil {
@@ -131,7 +135,9 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 		return printJSON(f.IO.Out, e)
 	}
 	s := f.Styles()
-	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", cr.Summary(), s.Accent.Render(fmt.Sprint(e.ID)))
+	// Within 80 columns however many triggers: show has them all.
+	id := fmt.Sprint(e.ID)
+	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", truncate(lineText(cr.Summary()), 80-len("Saved  as entry .")-len(id)), s.Accent.Render(id))
 	if cfgErr != nil {
 		// Say what is wrong with the file, and carry on with the defaults.
 		fmt.Fprintf(f.IO.ErrOut, "journal: %v\n", cfgErr)

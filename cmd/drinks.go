@@ -50,7 +50,7 @@ later, so stats can show how much was logged on the day.`,
   journal drinks 1.5 --date yesterday
   journal drinks --drink "1 pint 4.5%" --drink "330ml 5%"
   journal drinks 1 --add
-  journal drinks 0 --from "last monday" --to "last sunday"`,
+  journal drinks 0 --from "7 days ago" --to yesterday`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return journal.Invalid("drinks takes one number, got %q; put words in --note", strings.Join(args, " "))

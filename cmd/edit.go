@@ -22,8 +22,9 @@ func newCmdEdit(f *Factory) *cobra.Command {
 		Short: "Change the text of an entry",
 		Long: `Change an entry's text: with --text, from piped standard input, or in your
 $EDITOR (vi when unset) at a terminal. #tags follow the new text; tags given
-with --tag are added.`,
+with --tag are added (with only --tag and nothing piped in, the text stays).`,
 		Example: `  journal edit 12
+  journal edit 12 --tag sleep
   journal edit 12 --text "Walked by the river. #walk"`,
 		Args: exactArgs(1, "an entry id"),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -57,6 +58,11 @@ with --tag are added.`,
 				return err
 			}
 			body := strings.TrimSpace(raw)
+			if body == "" && !hasText && !f.IO.InTTY && len(extra) > 0 {
+				// --tag alone with nothing piped in adds the tags; the
+				// text stays as it is.
+				body = e.Body
+			}
 			if body == "" && e.Kind == journal.KindNote {
 				return journal.Invalid("the new text is empty, so entry %d was left as it was; to remove it use journal delete %d", id, id)
 			}

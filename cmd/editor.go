@@ -7,17 +7,25 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"journal/journal"
 )
 
 // editText opens initial in $EDITOR (vi when unset) and returns what was
 // saved. The file lives in a private folder of its own (0700, file 0600)
-// that is removed afterwards, so no copy of the entry is left behind.
+// that is removed afterwards, so no copy of the entry is left behind,
+// unless the editor fails after text was written: then it is kept.
 func (f *Factory) editText(initial string) (string, error) {
 	dir, err := os.MkdirTemp("", "journal-edit-")
 	if err != nil {
 		return "", fmt.Errorf("cannot make a private folder for the editor: %w", err)
 	}
-	defer os.RemoveAll(dir)
+	keep := false
+	defer func() {
+		if !keep {
+			os.RemoveAll(dir)
+		}
+	}()
 	if err := os.Chmod(dir, 0o700); err != nil {
 		return "", err
 	}
@@ -36,6 +44,12 @@ func (f *Factory) editText(initial string) (string, error) {
 		c.Stdin = in
 	}
 	if err := c.Run(); err != nil {
+		// Text typed before the editor failed stays in its private file,
+		// so nothing typed is lost; the person decides what to do with it.
+		if b, rerr := os.ReadFile(path); rerr == nil && strings.TrimSpace(string(b)) != "" && string(b) != initial {
+			keep = true
+			return "", fmt.Errorf("the editor (%s) stopped with an error, so nothing was saved: %v; your text is kept in %s (readable only by you)", editor, err, path)
+		}
 		return "", fmt.Errorf("the editor (%s) stopped with an error, so nothing was saved: %v", editor, err)
 	}
 	b, err := os.ReadFile(path)
@@ -59,7 +73,7 @@ func (f *Factory) readText(args []string, initial string) (string, error) {
 		return string(b), nil
 	}
 	if f.NoInput {
-		return "", noText()
+		return "", journal.Invalid("nothing to save: --no-input keeps the editor closed, so give the text on the command line or pipe it in")
 	}
 	return f.editText(initial)
 }

@@ -89,3 +89,65 @@ func TestWriteEmptyFromEditorSaysSo(t *testing.T) {
 		t.Errorf("the journal was written")
 	}
 }
+
+// An editor that fails after text was written into it (vim exits 1 after
+// some errors) saves nothing, but the text is not thrown away: its private
+// file stays and the message names it.
+func TestEditTextFailingEditorKeepsWhatWasTyped(t *testing.T) {
+	script := filepath.Join(t.TempDir(), "editor.sh")
+	body := "#!/bin/sh\nprintf 'a long evening of writing' >> \"$1\"\nexit 1\n"
+	if err := os.WriteFile(script, []byte(body), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	f, _, _ := testFactory(map[string]string{"EDITOR": script})
+	_, err := f.editText("")
+	if err == nil || !strings.Contains(err.Error(), "nothing was saved") {
+		t.Fatalf("err = %v, want the editor failure named", err)
+	}
+	i := strings.Index(err.Error(), "your text is kept in ")
+	if i < 0 {
+		t.Fatalf("err = %v, want the kept file named", err)
+	}
+	path := strings.Fields(err.Error()[i+len("your text is kept in "):])[0]
+	defer os.RemoveAll(filepath.Dir(path))
+	b, rerr := os.ReadFile(path)
+	if rerr != nil || string(b) != "a long evening of writing" {
+		t.Errorf("kept file %s: %q, %v", path, b, rerr)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("kept file mode: %v %v", fi.Mode(), err)
+	}
+}
+
+// A journal file that cannot be used is reported before the editor opens,
+// not after the person has written a whole entry into it.
+func TestWriteChecksTheJournalBeforeTheEditor(t *testing.T) {
+	editor, record := fakeEditor(t, "a whole entry")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "j.db")
+	if err := os.WriteFile(db, []byte("not a journal"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, _, errOut := testFactory(map[string]string{"EDITOR": editor, "JOURNAL_DB": db})
+	f.Now = fixedClock
+	if code := Run(t.Context(), f, []string{"write"}); code != exitFailure {
+		t.Fatalf("exit %d, want 1: %s", code, errOut)
+	}
+	if _, err := os.Stat(record); err == nil {
+		t.Errorf("the editor was opened for a journal that cannot be written")
+	}
+}
+
+// With --no-input at a terminal, the message does not send the person to
+// the editor that --no-input keeps closed.
+func TestWriteNoInputNamesTheWays(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := testFactory(map[string]string{"JOURNAL_DB": filepath.Join(dir, "j.db")})
+	f.Now = fixedClock
+	if code := Run(t.Context(), f, []string{"--no-input", "write"}); code != exitUsage {
+		t.Fatalf("exit %d, want 2: %s", code, errOut)
+	}
+	if got := errOut.String(); got != "journal: nothing to save: --no-input keeps the editor closed, so give the text on the command line or pipe it in\n" {
+		t.Errorf("stderr %q", got)
+	}
+}

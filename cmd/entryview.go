@@ -12,6 +12,10 @@ import (
 
 // summary is the one line that stands for an entry in lists and search.
 func summary(e journal.Entry, max int) string {
+	return lineText(summaryOf(e, max))
+}
+
+func summaryOf(e journal.Entry, max int) string {
 	if e.Craving != nil {
 		return truncate(e.Craving.Summary(), max)
 	}
@@ -101,10 +105,10 @@ func writeEntry(w io.Writer, e journal.Entry, s ui.Styles) {
 	}
 	writeDetails(w, e, s)
 	if e.Body != "" {
-		fmt.Fprintf(w, "\n%s\n", e.Body)
+		fmt.Fprintf(w, "\n%s\n", blockText(e.Body))
 	}
 	for _, a := range e.Answers {
-		answer := a.Answer
+		answer := blockText(a.Answer)
 		if strings.TrimSpace(answer) == "" {
 			answer = s.Dim.Render("(skipped)")
 		}

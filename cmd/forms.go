@@ -41,8 +41,9 @@ const (
 	checkinDraftKey = "form:checkin:" // + the day
 )
 
-// existingStore opens the journal only when its file is already there:
-// looking for a draft must not create a journal. It returns nil otherwise.
+// existingStore opens the journal only when its file is already there, so
+// looking ahead (for a draft, or a file that cannot be used) never creates
+// a journal. It returns nil otherwise.
 func (f *Factory) existingStore(ctx context.Context) (*storage.Store, error) {
 	path, err := f.dbPath()
 	if err != nil {
@@ -88,6 +89,13 @@ func (f *Factory) runFormKeepingDraft(ctx context.Context, form *huh.Form, key, 
 	}
 	after, merr := json.Marshal(a)
 	if merr != nil || string(after) == string(before) {
+		return err
+	}
+	if string(after) == "{}" {
+		// Every answer was cleared: an earlier draft has nothing left to offer.
+		if st, _ := f.existingStore(ctx); st != nil {
+			_ = st.DropDraft(ctx, key)
+		}
 		return err
 	}
 	st, serr := f.Store(ctx)

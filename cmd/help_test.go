@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -38,4 +39,82 @@ func TestHelpFits80Columns(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Every example in the help runs as written: its flags exist and its
+// dates read, whatever day it is. (Ids and files it names may not exist
+// in a fresh journal; that is not what this checks.)
+func TestHelpExamplesParse(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir()) // journal demo's own folders land here
+	var cmds []*cobra.Command
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		// report, export and import are left to their own tests.
+		if n := c.Name(); n == "report" || n == "export" || n == "import" {
+			return
+		}
+		cmds = append(cmds, c)
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	f, _, _ := testFactory(nil)
+	walk(NewRoot(f))
+	// A Wednesday, then a Monday for the examples with dates: "last monday"
+	// and the like fall differently on each.
+	for i, now := range []time.Time{time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC), time.Date(2026, 11, 23, 20, 0, 0, 0, time.UTC)} {
+		for _, c := range cmds {
+			for _, line := range strings.Split(c.Example, "\n") {
+				args := shellWords(strings.TrimSpace(line))
+				if len(args) < 2 || args[0] != "journal" {
+					continue
+				}
+				if i > 0 && !strings.ContainsAny(line, "0123456789") && !strings.Contains(line, "day") {
+					continue
+				}
+				dir := t.TempDir()
+				f, _, errOut := testFactory(map[string]string{"JOURNAL_DB": dir + "/j.db", "XDG_CONFIG_HOME": dir + "/config", "EDITOR": "true"})
+				f.IO.InTTY, f.IO.OutTTY = false, false
+				f.Now = func() time.Time { return now }
+				Run(context.Background(), f, args[1:])
+				for _, bad := range []string{"unknown flag", "unknown command", "not a date I understand", "swap them", "is after", "in the future"} {
+					if strings.Contains(errOut.String(), bad) {
+						t.Errorf("%s, on %s: %s", line, now.Format("Mon 2 Jan"), strings.TrimSpace(errOut.String()))
+					}
+				}
+			}
+		}
+	}
+}
+
+// shellWords splits an example line as a shell would, for plain words and
+// "double" or 'single' quotes.
+func shellWords(s string) []string {
+	var words []string
+	var cur strings.Builder
+	var quote rune
+	in := false
+	for _, r := range s {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote, in = r, true
+		case r == ' ':
+			if in {
+				words = append(words, cur.String())
+				cur.Reset()
+				in = false
+			}
+		default:
+			cur.WriteRune(r)
+			in = true
+		}
+	}
+	if in {
+		words = append(words, cur.String())
+	}
+	return words
 }

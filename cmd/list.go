@@ -93,8 +93,12 @@ func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
 	if len(entries) == 0 {
 		if f.IO.OutTTY {
 			msg := "No entries here yet. Write one with: journal write"
-			if o.deleted {
+			switch {
+			case o.deleted:
 				msg = "No deleted entries."
+			case o.since != "" || o.until != "" || o.kind != "" || o.tag != "":
+				// The journal may well have entries; these filters left none.
+				msg = "No entries match."
 			}
 			fmt.Fprintln(f.IO.ErrOut, msg)
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -18,7 +19,7 @@ func printJSON(w io.Writer, v any) error {
 // firstLine returns the first non-empty line of s, cut to max runes.
 func firstLine(s string, max int) string {
 	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
+		if l = strings.TrimSpace(lineText(l)); l != "" {
 			return truncate(l, max)
 		}
 	}
@@ -31,4 +32,26 @@ func truncate(s string, max int) string {
 	}
 	r := []rune(s)
 	return strings.TrimSpace(string(r[:max-1])) + "…"
+}
+
+// lineText makes a person's text safe to print on one line: control
+// characters (a tab, a pasted terminal escape) become spaces, so they can
+// neither add a column to a piped row nor redraw the terminal.
+func lineText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// blockText is lineText for text shown whole: line breaks and tabs stay.
+func blockText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\t' && unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }

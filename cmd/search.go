@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -71,7 +72,13 @@ func writeHits(f *Factory, hits []journal.SearchHit, asJSON bool) error {
 	}
 	s := f.Styles()
 	for _, h := range hits {
-		snip := strings.Join(strings.Fields(h.Snippet), " ")
+		// As lineText, keeping the match markers (control characters too).
+		snip := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) && !strings.ContainsRune(storage.MarkStart+storage.MarkEnd, r) {
+				return ' '
+			}
+			return r
+		}, h.Snippet)), " ")
 		if !f.IO.OutTTY {
 			fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\t%s\n", h.Entry.ID, h.Entry.Day, h.Entry.Kind, s.Highlight(snip, storage.MarkStart, storage.MarkEnd))
 			continue

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -163,16 +164,20 @@ func newCmdSessionList(f *Factory) *cobra.Command {
 					fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\t%s\t%s\t%s\n", ses.Number, ses.Day, ses.Setting, ses.Route, dose(ses), ses.Note)
 					continue
 				}
-				parts := []string{s.Accent.Render(fmt.Sprintf("%3d", ses.Number)),
-					s.Dim.Render(ses.Day.In(time.UTC).Format("Mon 02 Jan 2006"))}
-				if p := planned(f, ses); p != "" {
-					parts = append(parts, s.Label.Render(strings.TrimSpace(p)))
+				num, day := fmt.Sprintf("%3d", ses.Number), ses.Day.In(time.UTC).Format("Mon 02 Jan 2006")
+				parts := []string{s.Accent.Render(num), s.Dim.Render(day)}
+				width := len(num) + 2 + len(day) // plain columns so far
+				if p := strings.TrimSpace(planned(f, ses)); p != "" {
+					parts = append(parts, s.Label.Render(p))
+					width += 2 + utf8.RuneCountInString(p)
 				}
 				if d := sessionDetails(ses); d != "" {
 					parts = append(parts, d)
+					width += 2 + utf8.RuneCountInString(d)
 				}
-				if ses.Note != "" {
-					parts = append(parts, s.Dim.Render(firstLine(ses.Note, 30)))
+				// The note gets what is left of 80 columns.
+				if room := 80 - width - 2; ses.Note != "" && room >= 8 {
+					parts = append(parts, s.Dim.Render(firstLine(ses.Note, room)))
 				}
 				fmt.Fprintln(f.IO.Out, strings.Join(parts, "  "))
 			}
@@ -235,8 +240,13 @@ func newCmdSessionShow(f *Factory) *cobra.Command {
 				if e.PromptSet != "" {
 					what = e.PromptSet
 				}
-				fmt.Fprintf(f.IO.Out, "%s  %s  %s  %s\n", s.Accent.Render(fmt.Sprintf("%4d", e.ID)),
-					s.Dim.Render(e.OccurredAt.Format("Mon 02 Jan 15:04")), s.Label.Render(fmt.Sprintf("%-11s", what)), summary(e, 40))
+				text, private := summary(e, 40), ""
+				if e.Private {
+					// Marked as list marks it, within 80 columns.
+					text, private = summary(e, 29), "  "+s.Dim.Render("(private)")
+				}
+				fmt.Fprintf(f.IO.Out, "%s  %s  %s  %s%s\n", s.Accent.Render(fmt.Sprintf("%4d", e.ID)),
+					s.Dim.Render(e.OccurredAt.Format("Mon 02 Jan 15:04")), s.Label.Render(fmt.Sprintf("%-11s", what)), text, private)
 			}
 			return nil
 		},

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -58,6 +59,10 @@ func anchorDay(ctx context.Context, st *storage.Store, anchor string, now time.T
 	case "first-session":
 		d, ok, err = st.FirstSessionDay(ctx)
 		why = "no sessions in the journal yet"
+		if ok && d.After(today) {
+			// Only planned sessions: a summary covers days that have passed.
+			ok, why = false, fmt.Sprintf("the first session is planned for %s, after today", d)
+		}
 	case "last-session":
 		d, ok, err = st.LastSessionDay(ctx, today)
 		why = "no sessions up to today in the journal yet"

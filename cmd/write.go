@@ -54,6 +54,13 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 	if err != nil {
 		return err
 	}
+	if len(args) == 0 && f.IO.InTTY && !f.NoInput {
+		// The editor is next: find out now if the journal file there cannot
+		// be used, not after a whole entry has been written.
+		if _, err := f.existingStore(c.Context()); err != nil {
+			return err
+		}
+	}
 	text, err := f.readText(args, "")
 	if err != nil {
 		return err

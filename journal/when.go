@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -21,8 +22,12 @@ var (
 	clockRe   = regexp.MustCompile(`^(\d{1,2}):(\d{2})$`)
 )
 
-// whenHelp lists the accepted forms; it ends every parse error.
-const whenHelp = `use a date like 2026-11-20, today, yesterday, "3 days ago", "last friday", or a time like 21:30 or "yesterday 21:30"`
+// whenHelp lists the accepted forms; it ends every parse error. dayHelp is
+// the same for flags that take a day only.
+const (
+	whenHelp = `use a date like 2026-11-20, today, yesterday, "3 days ago", "last friday", or a time like 21:30 or "yesterday 21:30"`
+	dayHelp  = `use a date like 2026-11-20, today, yesterday, "3 days ago" or "last friday"`
+)
 
 // ParseWhen reads the natural dates people type: 2026-11-20, today,
 // yesterday, "3 days ago", "last friday", "friday", "21:30",
@@ -35,6 +40,14 @@ func ParseWhen(s string, now time.Time) (When, error) {
 	}
 	if in == "now" {
 		return When{Date: DateOf(now), Time: now, HasTime: true}, nil
+	}
+	// RFC 3339, as list and --json print times, so they can be given back.
+	if t, err := time.Parse(time.RFC3339, strings.TrimSpace(s)); err == nil {
+		t = t.In(now.Location())
+		return When{Date: DateOf(t), Time: t, HasTime: true}, nil
+	}
+	if t, err := time.ParseInLocation("2006-01-02T15:04", strings.TrimSpace(s), now.Location()); err == nil {
+		return When{Date: DateOf(t), Time: t, HasTime: true}, nil
 	}
 	dayPart, clockPart := in, ""
 	if i := strings.LastIndexByte(in, ' '); i >= 0 && clockRe.MatchString(in[i+1:]) {
@@ -67,10 +80,11 @@ func ParseWhen(s string, now time.Time) (When, error) {
 func ParseDay(s string, now time.Time) (Date, error) {
 	w, err := ParseWhen(s, now)
 	if err != nil {
-		return Date{}, err
+		// The same complaint, naming only the forms a day takes.
+		return Date{}, errors.New(strings.Replace(err.Error(), whenHelp, dayHelp, 1))
 	}
 	if w.HasTime && strings.Contains(s, ":") {
-		return Date{}, fmt.Errorf("%q has a time; this takes a day: %s", s, whenHelp)
+		return Date{}, fmt.Errorf("%q has a time; this takes a day: %s", s, dayHelp)
 	}
 	return w.Date, nil
 }

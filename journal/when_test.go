@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -29,6 +30,10 @@ func TestParseWhen(t *testing.T) {
 		{"last friday 23:00", "2026-11-20T23:00:00Z", true},
 		{"  now ", "2026-11-25T20:00:00Z", true},
 		{"tomorrow", "2026-11-26T20:00:00Z", false},
+		// The times journal itself prints (list, --json) are taken back.
+		{"2026-11-20T08:15:00Z", "2026-11-20T08:15:00Z", true},
+		{"2026-11-20T09:15:00+01:00", "2026-11-20T08:15:00Z", true},
+		{"2026-11-20T08:15", "2026-11-20T08:15:00Z", true},
 	}
 	for _, tt := range tests {
 		w, err := ParseWhen(tt.in, now)
@@ -74,5 +79,19 @@ func TestDateArithmeticAcrossDST(t *testing.T) {
 	}
 	if a.Weekday() != time.Saturday {
 		t.Errorf("2026-10-24 is a Saturday, got %s", a.Weekday())
+	}
+}
+
+// A day flag's errors name only the forms a day takes, never a time.
+func TestParseDayErrorsNameDays(t *testing.T) {
+	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
+	for _, in := range []string{"someday", "yesterday 21:30"} {
+		_, err := ParseDay(in, now)
+		if err == nil {
+			t.Fatalf("ParseDay(%q) accepted", in)
+		}
+		if msg := err.Error(); strings.Contains(msg, "21:30 or") || !strings.HasSuffix(msg, `use a date like 2026-11-20, today, yesterday, "3 days ago" or "last friday"`) {
+			t.Errorf("ParseDay(%q): %s", in, msg)
+		}
 	}
 }

@@ -19,7 +19,8 @@ const Tries = 3
 // end of input skips the rest. An answer that does not fit (a scale value
 // out of range, say) is asked for again; after Tries misses it returns an
 // input error and nothing should be saved. typing says a person types at
-// in: then a "> " prompt is shown before each answer.
+// in: then a "> " prompt is shown before each answer, and after Tries
+// misses the question is left empty instead.
 func RunLines(set Set, in io.Reader, out io.Writer, typing bool) (map[string]Value, error) {
 	r := bufio.NewReader(in)
 	values := map[string]Value{}
@@ -61,6 +62,12 @@ func RunLines(set Set, in io.Reader, out io.Writer, typing bool) (map[string]Val
 				if !v.IsZero() {
 					values[st.Key] = v
 				}
+				break
+			}
+			if typing && try >= Tries && !eof {
+				// A person at the terminal keeps what they have typed so
+				// far: this question stays empty and the rest go on.
+				fmt.Fprintf(out, "%v. Leaving this one empty for now.\n", perr)
 				break
 			}
 			if try >= Tries || eof {

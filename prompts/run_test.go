@@ -127,3 +127,20 @@ func TestDraftRoundTrip(t *testing.T) {
 		t.Errorf("draft: %+v", d)
 	}
 }
+
+// A person typing at the terminal (accessible mode) does not lose what
+// they typed after three answers that do not fit: the question is left
+// empty and the rest go on.
+func TestRunLinesTypingKeepsGoingAfterMisses(t *testing.T) {
+	var out bytes.Buffer
+	v, err := RunLines(testSet(), strings.NewReader("calm\n11\n12\n-1\n2\n"), &out, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := v["level"]; ok || v["text"].Text != "calm" || v["pick"].Picked[0] != 1 {
+		t.Errorf("values %+v", v)
+	}
+	if !strings.Contains(out.String(), "Leaving this one empty for now.") {
+		t.Errorf("output:\n%s", out.String())
+	}
+}

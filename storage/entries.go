@@ -149,7 +149,8 @@ func (s *Store) answers(ctx context.Context, id int64) ([]journal.Answer, error)
 	return out, rows.Err()
 }
 
-// Entries lists entries newest first. Answers are not loaded.
+// Entries lists entries newest first, with their details and the answers
+// of guided entries.
 func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry, error) {
 	var (
 		where []string
@@ -195,7 +196,43 @@ func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry,
 		return nil, err
 	}
 	rows.Close()
-	return out, s.attachDetails(ctx, s.db, out)
+	if err := s.attachDetails(ctx, s.db, out); err != nil {
+		return nil, err
+	}
+	return out, s.attachAnswers(ctx, out)
+}
+
+// attachAnswers loads the answers of the guided entries among es in one
+// query, so lists and search carry what show does.
+func (s *Store) attachAnswers(ctx context.Context, es []journal.Entry) error {
+	byID := map[int64]*journal.Entry{}
+	var ids []int64
+	for i := range es {
+		if es[i].Kind == journal.KindGuided {
+			ids = append(ids, es[i].ID)
+			byID[es[i].ID] = &es[i]
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT entry_id, key, question, answer FROM answers
+		WHERE entry_id`+inIDs+` ORDER BY entry_id, position`, idList(ids))
+	if err != nil {
+		return fmt.Errorf("read answers: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id int64
+			a  journal.Answer
+		)
+		if err := rows.Scan(&id, &a.Key, &a.Question, &a.Answer); err != nil {
+			return fmt.Errorf("read answers: %w", err)
+		}
+		byID[id].Answers = append(byID[id].Answers, a)
+	}
+	return rows.Err()
 }
 
 // UpdateEntryText replaces the body and tags of a live entry.

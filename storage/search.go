@@ -61,6 +61,17 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 		}
 		hits = append(hits, h)
 	}
+	// Guided entries carry their answers, as show gives them.
+	es := make([]journal.Entry, len(hits))
+	for i := range hits {
+		es[i] = hits[i].Entry
+	}
+	if err := s.attachAnswers(ctx, es); err != nil {
+		return nil, err
+	}
+	for i := range hits {
+		hits[i].Entry.Answers = es[i].Answers
+	}
 	return hits, nil
 }
 
