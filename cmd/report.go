@@ -43,7 +43,7 @@ PDF from a browser. -o FILE writes the file readable by you alone; without
 --format, a .md or .html name picks the format.`,
 		Example: `  journal report
   journal report --format html -o report.html
-  journal report --since 2026-11-01 --until 2026-11-30 --format md
+  journal report --since "30 days ago" --format md
   journal report --since last-session`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return reportRun(c.Context(), f, &o) },
