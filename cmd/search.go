@@ -21,7 +21,8 @@ func newCmdSearch(f *Factory) *cobra.Command {
 		Short: "Find entries by their words",
 		Long: `Find entries whose text, answers, tags or details hold all the words of the
 query, best matches first. "walk*" finds walk, walked and walking; "quoted
-words" must appear together. Case and accents do not matter.`,
+words" must appear together. Case and accents do not matter. When a word
+is in more than 500 entries, the best of its 500 newest are shown.`,
 		Example: `  journal search sleep
   journal search walk* evening
   journal search '"called my sister"'`,

@@ -16,6 +16,9 @@ const (
 	MarkEnd   = "\x03"
 )
 
+// RankWindow is how many of the newest matches a search ranks.
+const RankWindow = 500
+
 // Search finds live entries matching the words of query, best first.
 // Private entries are included: search is the person's own view.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.SearchHit, error) {
@@ -23,15 +26,19 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 	if match == "" {
 		return nil, journal.Invalid("search needs at least one word, like: journal search sleep")
 	}
-	// Rank first, with nothing but ids: a common word can match thousands
-	// of entries, and snippets and details are only worth making for the
-	// few that are shown.
+	// Rank first, with nothing but ids: snippets and details are only worth
+	// making for the few that are shown. A common word (a craving trigger
+	// in a journal of years) can match thousands of entries, and ranking
+	// them all is most of a search's time, so only the newest RankWindow
+	// matches are ranked; the rowid bound is cheap for FTS5.
 	q := `SELECT entries_fts.rowid FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-		WHERE entries_fts MATCH ? AND e.deleted_at IS NULL
+		WHERE entries_fts MATCH ?1 AND e.deleted_at IS NULL
+		AND entries_fts.rowid >= coalesce((SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1
+			ORDER BY rowid DESC LIMIT 1 OFFSET ` + fmt.Sprint(RankWindow-1) + `), 0)
 		ORDER BY bm25(entries_fts, 5.0, 3.0, 2.0, 1.0), e.day DESC`
 	args := []any{match}
 	if limit > 0 {
-		q += " LIMIT ?"
+		q += " LIMIT ?2"
 		args = append(args, limit)
 	}
 	var ids []int64
@@ -46,31 +53,51 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	hits := make([]journal.SearchHit, 0, len(ids))
-	for _, id := range ids {
-		var h journal.SearchHit
-		if err := s.db.QueryRowContext(ctx, `SELECT snippet(entries_fts, -1, '`+MarkStart+`', '`+MarkEnd+`', '…', 12)
-			FROM entries_fts WHERE entries_fts MATCH ? AND rowid = ?`, match, id).Scan(&h.Snippet); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	// The shown hits, a few queries for all of them: snippets, entries,
+	// then their details and answers.
+	list := idList(ids)
+	snippets := map[int64]string{}
+	err = s.eachRow(ctx, func(r *sql.Rows) error {
+		var (
+			id   int64
+			snip string
+		)
+		if err := r.Scan(&id, &snip); err != nil {
+			return err
 		}
-		if h.Entry, err = scanEntry(s.db.QueryRowContext(ctx, `SELECT `+entryColumns+` FROM entries e WHERE e.id = ?`, id)); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		if err := s.attachOne(ctx, s.db, &h.Entry); err != nil {
-			return nil, err
-		}
-		hits = append(hits, h)
+		snippets[id] = snip
+		return nil
+	}, `SELECT rowid, snippet(entries_fts, -1, '`+MarkStart+`', '`+MarkEnd+`', '…', 12)
+		FROM entries_fts WHERE entries_fts MATCH ? AND rowid`+inIDs, match, list)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	byID := map[int64]journal.Entry{}
+	err = s.eachRow(ctx, func(r *sql.Rows) error {
+		e, err := scanEntry(r)
+		byID[e.ID] = e
+		return err
+	}, `SELECT `+entryColumns+` FROM entries e WHERE e.id`+inIDs, list)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	es := make([]journal.Entry, len(ids))
+	for i, id := range ids {
+		es[i] = byID[id]
+	}
+	if err := s.attachDetails(ctx, s.db, es); err != nil {
+		return nil, err
 	}
 	// Guided entries carry their answers, as show gives them.
-	es := make([]journal.Entry, len(hits))
-	for i := range hits {
-		es[i] = hits[i].Entry
-	}
 	if err := s.attachAnswers(ctx, es); err != nil {
 		return nil, err
 	}
-	for i := range hits {
-		hits[i].Entry.Answers = es[i].Answers
+	hits := make([]journal.SearchHit, len(ids))
+	for i, id := range ids {
+		hits[i] = journal.SearchHit{Entry: es[i], Snippet: snippets[id]}
 	}
 	return hits, nil
 }
