@@ -8,6 +8,8 @@ import (
 
 	"journal/cmd/ui"
 	"journal/journal"
+	"journal/journal/stats"
+	"journal/storage"
 )
 
 // homeActions is what the home screen offers, in order. Items whose
@@ -75,5 +77,25 @@ func homeSummary(c *cobra.Command, f *Factory) ([]string, error) {
 	case days > 1:
 		when = fmt.Sprintf("%d days ago", days)
 	}
-	return []string{fmt.Sprintf("Last entry %s: %s", when, summary(last, 50))}, nil
+	lines := []string{fmt.Sprintf("Last entry %s: %s", when, summary(last, 50))}
+	if week, ok := weekLine(c, f, st); ok {
+		lines = append(lines, week)
+	}
+	return lines, nil
+}
+
+// weekLine is the past seven days in one calm line, alcohol-free days
+// first; false when no day of them is recorded.
+func weekLine(c *cobra.Command, f *Factory, st *storage.Store) (string, bool) {
+	today := journal.DateOf(f.Now())
+	in, err := st.StatsInput(c.Context(), today.AddDays(-6), today, 0)
+	if err != nil {
+		return "", false
+	}
+	d := stats.Compute(in).Drinking
+	if d.DaysRecorded == 0 {
+		return "", false
+	}
+	return fmt.Sprintf("Past 7 days: %s of %d recorded.", plural(d.DaysAbstinent, "alcohol-free day", "alcohol-free days"),
+		d.DaysRecorded), true
 }
