@@ -179,9 +179,19 @@ func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry,
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	out, err := s.queryEntries(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list entries: %w", err)
+	}
+	return out, nil
+}
+
+// queryEntries runs a query selecting entryColumns and returns its entries
+// with their details and answers, a few queries for the whole list.
+func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]journal.Entry, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []journal.Entry

@@ -75,29 +75,17 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	byID := map[int64]journal.Entry{}
-	err = s.eachRow(ctx, func(r *sql.Rows) error {
-		e, err := scanEntry(r)
-		byID[e.ID] = e
-		return err
-	}, `SELECT `+entryColumns+` FROM entries e WHERE e.id`+inIDs, list)
+	found, err := s.queryEntries(ctx, `SELECT `+entryColumns+` FROM entries e WHERE e.id`+inIDs, list)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	es := make([]journal.Entry, len(ids))
-	for i, id := range ids {
-		es[i] = byID[id]
-	}
-	if err := s.attachDetails(ctx, s.db, es); err != nil {
-		return nil, err
-	}
-	// Guided entries carry their answers, as show gives them.
-	if err := s.attachAnswers(ctx, es); err != nil {
-		return nil, err
+	byID := make(map[int64]journal.Entry, len(found))
+	for _, e := range found {
+		byID[e.ID] = e
 	}
 	hits := make([]journal.SearchHit, len(ids))
 	for i, id := range ids {
-		hits[i] = journal.SearchHit{Entry: es[i], Snippet: snippets[id]}
+		hits[i] = journal.SearchHit{Entry: byID[id], Snippet: snippets[id]}
 	}
 	return hits, nil
 }

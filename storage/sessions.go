@@ -161,28 +161,10 @@ func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 // SessionEntries lists the live entries linked to a session, oldest
 // first, with their answers.
 func (s *Store) SessionEntries(ctx context.Context, id int64) ([]journal.Entry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+entryColumns+` FROM entries e
+	out, err := s.queryEntries(ctx, `SELECT `+entryColumns+` FROM entries e
 		WHERE e.session_id = ? AND e.deleted_at IS NULL ORDER BY e.day, e.occurred_at, e.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("list session entries: %w", err)
-	}
-	defer rows.Close()
-	var out []journal.Entry
-	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
-	for i := range out {
-		if out[i].Answers, err = s.answers(ctx, out[i].ID); err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
 }
