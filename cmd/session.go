@@ -41,7 +41,7 @@ type sessionFlags struct {
 
 func (o *sessionFlags) register(c *cobra.Command, editing bool) {
 	fl := c.Flags()
-	dateHelp := "the `day` of the session, past or planned (default today)"
+	dateHelp := "the `day` of the session, past or planned, like \"next friday\" (default today)"
 	doseHelp := "the dose in `mg`, as your program recorded it"
 	if editing {
 		dateHelp = "move the session to this `day`"
@@ -100,7 +100,7 @@ func newCmdSessionAdd(f *Factory) *cobra.Command {
 		Use:   "add",
 		Short: "Add a session, past or planned",
 		Example: `  journal session add
-  journal session add --date 2026-12-04 --setting home --route sublingual
+  journal session add --date "next friday" --setting home --route sublingual
   journal session add --date yesterday --setting clinic --note "Felt held"`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {

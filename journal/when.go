@@ -19,6 +19,7 @@ type When struct {
 
 var (
 	daysAgoRe = regexp.MustCompile(`^(\d+) days? ago$`)
+	inDaysRe  = regexp.MustCompile(`^in (\d+) days?$`)
 	clockRe   = regexp.MustCompile(`^(\d{1,2}):(\d{2})$`)
 )
 
@@ -107,6 +108,26 @@ func parseDay(s string, today Date) (Date, bool) {
 			return Date{}, false
 		}
 		return today.AddDays(-n), true
+	}
+	// Looking ahead is for planned things (a session); what already
+	// happened refuses future days where it is parsed.
+	if m := inDaysRe.FindStringSubmatch(s); m != nil {
+		n, err := strconv.Atoi(m[1])
+		if err != nil || n > 100000 {
+			return Date{}, false
+		}
+		return today.AddDays(n), true
+	}
+	if rest, ok := strings.CutPrefix(s, "next "); ok {
+		wd, ok := weekdays[rest]
+		if !ok {
+			return Date{}, false
+		}
+		ahead := (int(wd) - int(today.Weekday()) + 7) % 7
+		if ahead == 0 {
+			ahead = 7
+		}
+		return today.AddDays(ahead), true
 	}
 	wd, ok := weekdays[strings.TrimPrefix(s, "last ")]
 	if !ok {

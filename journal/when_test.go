@@ -30,6 +30,10 @@ func TestParseWhen(t *testing.T) {
 		{"last friday 23:00", "2026-11-20T23:00:00Z", true},
 		{"  now ", "2026-11-25T20:00:00Z", true},
 		{"tomorrow", "2026-11-26T20:00:00Z", false},
+		{"next friday", "2026-11-27T20:00:00Z", false},
+		{"next wednesday", "2026-12-02T20:00:00Z", false}, // today is Wednesday: the one after
+		{"in 3 days", "2026-11-28T20:00:00Z", false},
+		{"next monday 10:00", "2026-11-30T10:00:00Z", true},
 		// The times journal itself prints (list, --json) are taken back.
 		{"2026-11-20T08:15:00Z", "2026-11-20T08:15:00Z", true},
 		{"2026-11-20T09:15:00+01:00", "2026-11-20T08:15:00Z", true},
@@ -52,7 +56,7 @@ func TestParseWhen(t *testing.T) {
 
 func TestParseWhenRefusesNonsense(t *testing.T) {
 	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
-	for _, in := range []string{"", "someday", "2026-13-01", "2026-02-30", "25:00", "12:60", "last", "three days ago", "yesterday 9pm"} {
+	for _, in := range []string{"", "someday", "2026-13-01", "2026-02-30", "25:00", "12:60", "last", "three days ago", "yesterday 9pm", "next", "next week", "in a day"} {
 		if w, err := ParseWhen(in, now); err == nil {
 			t.Errorf("ParseWhen(%q) = %v, want an error", in, w.Time)
 		}
