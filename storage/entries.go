@@ -21,7 +21,7 @@ func (s *Store) AddEntry(ctx context.Context, e *journal.Entry) error {
 
 // insertEntry writes e inside tx. details is more text for the search index
 // (craving details and the like), beside the body, answers and tags.
-func (s *Store) insertEntry(ctx context.Context, tx *sql.Tx, e *journal.Entry, details string) error {
+func (s *Store) insertEntry(ctx context.Context, tx execer, e *journal.Entry, details string) error {
 	now := s.now()
 	e.OccurredAt = e.OccurredAt.Truncate(time.Second) // as the file keeps it
 	if e.UUID == "" {
@@ -59,7 +59,7 @@ func (s *Store) insertEntry(ctx context.Context, tx *sql.Tx, e *journal.Entry, d
 	return index(ctx, tx, e, details)
 }
 
-func writeTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
+func writeTags(ctx context.Context, tx execer, id int64, tags []string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM entry_tags WHERE entry_id = ?`, id); err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func writeTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
 
 // index writes the search row of a new entry. details is the text of the
 // kind's own tables (craving triggers and the like).
-func index(ctx context.Context, tx *sql.Tx, e *journal.Entry, details string) error {
+func index(ctx context.Context, tx execer, e *journal.Entry, details string) error {
 	var answers []string
 	for _, a := range e.Answers {
 		answers = append(answers, a.Question, a.Answer)

@@ -113,7 +113,8 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 	}
 	var res ImportResult
 	errDry := errors.New("dry run")
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(sqlTx *sql.Tx) error {
+		tx := newStmtCache(sqlTx)
 		// Per-craving summary upkeep would cost more than the import itself;
 		// pause it and rebuild the summaries once at the end.
 		if _, err := tx.ExecContext(ctx, `INSERT INTO craving_days_paused (since) VALUES (?)`, stamp(s.now())); err != nil {
@@ -158,7 +159,8 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 		if _, err := tx.ExecContext(ctx, `DELETE FROM craving_days_paused`); err != nil {
 			return writeErr(s.path, err)
 		}
-		if _, err := tx.ExecContext(ctx, rebuildCravingDays); err != nil {
+		// Many statements in one: run it directly, never prepared.
+		if _, err := sqlTx.ExecContext(ctx, rebuildCravingDays); err != nil {
 			return writeErr(s.path, err)
 		}
 		if dryRun {
@@ -173,7 +175,7 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 }
 
 // localStamp reads the updated_at of a row found by uuid; "" when none.
-func localStamp(ctx context.Context, tx *sql.Tx, table, uuid string) (id int64, updated string, err error) {
+func localStamp(ctx context.Context, tx execer, table, uuid string) (id int64, updated string, err error) {
 	err = tx.QueryRowContext(ctx, `SELECT id, updated_at FROM `+table+` WHERE uuid = ?`, uuid).Scan(&id, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, "", nil
@@ -184,7 +186,7 @@ func localStamp(ctx context.Context, tx *sql.Tx, table, uuid string) (id int64, 
 // newer reports whether incoming was updated after local (RFC 3339 text).
 func newer(incoming, local string) bool { return parseStamp(incoming).After(parseStamp(local)) }
 
-func (s *Store) importEntry(ctx context.Context, tx *sql.Tx, e journal.Entry) (added, updated bool, err error) {
+func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (added, updated bool, err error) {
 	id, local, err := localStamp(ctx, tx, "entries", e.UUID)
 	if err != nil {
 		return false, false, err
@@ -257,7 +259,7 @@ func details(e journal.Entry) string {
 }
 
 // writeDetails writes the craving or check-in rows of an entry.
-func (s *Store) writeDetails(ctx context.Context, tx *sql.Tx, e journal.Entry) error {
+func (s *Store) writeDetails(ctx context.Context, tx execer, e journal.Entry) error {
 	switch {
 	case e.Kind == journal.KindCraving && e.Craving != nil:
 		return s.writeCravingDetails(ctx, tx, e.ID, e.Craving)
@@ -273,7 +275,7 @@ func (s *Store) writeDetails(ctx context.Context, tx *sql.Tx, e journal.Entry) e
 	return nil
 }
 
-func (s *Store) importDrinkDay(ctx context.Context, tx *sql.Tx, d journal.DrinkDay) (added, updated bool, err error) {
+func (s *Store) importDrinkDay(ctx context.Context, tx execer, d journal.DrinkDay) (added, updated bool, err error) {
 	old, err := drinkDay(ctx, tx, d.Day)
 	switch {
 	case errors.Is(err, journal.ErrNotFound):
@@ -311,7 +313,7 @@ func (s *Store) importDrinkDay(ctx context.Context, tx *sql.Tx, d journal.DrinkD
 	return false, true, nil
 }
 
-func (s *Store) importCall(ctx context.Context, tx *sql.Tx, c journal.Call) (added, updated bool, err error) {
+func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (added, updated bool, err error) {
 	id, local, err := localStamp(ctx, tx, "calls", c.UUID)
 	if err != nil {
 		return false, false, err
@@ -338,7 +340,7 @@ func (s *Store) importCall(ctx context.Context, tx *sql.Tx, c journal.Call) (add
 }
 
 // importSession merges one session and returns its local id.
-func (s *Store) importSession(ctx context.Context, tx *sql.Tx, ses journal.Session) (id int64, added, updated bool, err error) {
+func (s *Store) importSession(ctx context.Context, tx execer, ses journal.Session) (id int64, added, updated bool, err error) {
 	id, local, err := localStamp(ctx, tx, "sessions", ses.UUID)
 	if err != nil {
 		return 0, false, false, err

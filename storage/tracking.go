@@ -31,7 +31,7 @@ func (s *Store) AddCraving(ctx context.Context, e *journal.Entry) error {
 }
 
 // insertCraving writes a craving entry and its detail rows inside tx.
-func (s *Store) insertCraving(ctx context.Context, tx *sql.Tx, e *journal.Entry) error {
+func (s *Store) insertCraving(ctx context.Context, tx execer, e *journal.Entry) error {
 	c := e.Craving
 	if err := s.insertEntry(ctx, tx, e, c.DetailsText()); err != nil {
 		return err
@@ -40,7 +40,7 @@ func (s *Store) insertCraving(ctx context.Context, tx *sql.Tx, e *journal.Entry)
 }
 
 // writeCravingDetails (re)writes the detail rows of craving entry id.
-func (s *Store) writeCravingDetails(ctx context.Context, tx *sql.Tx, id int64, c *journal.Craving) error {
+func (s *Store) writeCravingDetails(ctx context.Context, tx execer, id int64, c *journal.Craving) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO cravings
 		(entry_id, intensity, outcome, minutes, place, company, thoughts) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (entry_id) DO UPDATE SET intensity = excluded.intensity, outcome = excluded.outcome,
