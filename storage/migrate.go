@@ -39,6 +39,14 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("cannot read %s: %w", s.path, err)
 	}
+	if version > 0 && version < len(migrations) {
+		// A copy of the journal as it was, in case the new schema or this
+		// version of journal turns out wrong for the person.
+		reason := fmt.Sprintf("before-schema-%d", len(migrations))
+		if _, err := s.BackupInFolder(ctx, s.now(), reason, 0, nil); err != nil {
+			return fmt.Errorf("%w: journal copies the file before changing its schema; free some space or check the folder", err)
+		}
+	}
 	for i := version; i < len(migrations); i++ {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {

@@ -40,7 +40,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	if err != nil {
 		return nil, err
 	}
-	s, err := open(ctx, path)
+	s, err := open(ctx, path, now)
 	if err != nil {
 		if created {
 			// Nothing of the person's was in it: leave no empty file behind.
@@ -50,11 +50,10 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 		}
 		return nil, err
 	}
-	s.Now = now
 	return s, nil
 }
 
-func open(ctx context.Context, path string) (*Store, error) {
+func open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
 	// Per-connection settings go in the DSN so every pooled connection gets
 	// them; an Exec'd PRAGMA would reach only one.
 	q := url.Values{}
@@ -66,7 +65,7 @@ func open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, Now: now}
 	if err := s.check(ctx); err != nil {
 		db.Close()
 		return nil, err
