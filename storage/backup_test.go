@@ -195,9 +195,9 @@ func TestRestoreRefusesWhatIsNotAWholeJournal(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("shopping list"), 0o600)
 
 	for name, want := range map[string]string{
-		"notes.txt": "not an SQLite database",
-		"other.db":  "not a journal",
-		"newer.db":  "newer version of journal",
+		"notes.txt":  "not an SQLite database",
+		"other.db":   "not a journal",
+		"newer.db":   "newer version of journal",
 		"damaged.db": "is damaged",
 	} {
 		target := filepath.Join(t.TempDir(), "journal.db")
@@ -213,8 +213,8 @@ func TestRestoreRefusesWhatIsNotAWholeJournal(t *testing.T) {
 	}
 }
 
-// damage overwrites pages in the middle of a database file, as a failing
-// disk might.
+// damage overwrites every third page of a database file from its middle
+// on, as a failing disk might.
 func damage(t *testing.T, path string) {
 	t.Helper()
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
@@ -224,7 +224,7 @@ func damage(t *testing.T, path string) {
 	defer f.Close()
 	fi, _ := f.Stat()
 	junk := bytes.Repeat([]byte{0xA5}, 4096)
-	for off := int64(4096 * 2); off < fi.Size()-4096; off += 4096 * 3 {
+	for off := fi.Size() / 2 / 4096 * 4096; off < fi.Size()-4096; off += 4096 * 3 {
 		f.WriteAt(junk, off)
 	}
 }

@@ -70,6 +70,9 @@ func Salvage(ctx context.Context, path, dest string, now func() time.Time) (Salv
 			}
 			res.Rows[t] = n
 		}
+		if len(res.Unreadable) == len(salvageTables) {
+			return errors.New("nothing in it can be read (its table of contents is damaged): restore a backup instead")
+		}
 		res.Orphans, err = dropOrphans(ctx, conn)
 		if err != nil {
 			return err
