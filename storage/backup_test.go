@@ -109,7 +109,7 @@ func TestBackupWhileWritersRunThenRestoreGivesTheSameRecords(t *testing.T) {
 	s.Close()
 	f, _ := os.Open(dest)
 	defer f.Close()
-	plan, err := PrepareRestore(ctx, path, f)
+	plan, err := PrepareRestore(ctx, path, "backup", f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestEncryptedBackupRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	target := filepath.Join(t.TempDir(), "journal.db")
-	plan, err := PrepareRestore(ctx, target, plain)
+	plan, err := PrepareRestore(ctx, target, "backup", plain)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +202,7 @@ func TestRestoreRefusesWhatIsNotAWholeJournal(t *testing.T) {
 	} {
 		target := filepath.Join(t.TempDir(), "journal.db")
 		f, _ := os.Open(filepath.Join(dir, name))
-		_, err := PrepareRestore(ctx, target, f)
+		_, err := PrepareRestore(ctx, target, name, f)
 		f.Close()
 		if err == nil || !journal.IsInput(err) || !bytes.Contains([]byte(err.Error()), []byte(want)) {
 			t.Errorf("%s: %v, want an input error saying %q", name, err, want)

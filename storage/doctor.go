@@ -116,7 +116,7 @@ func fileFindings(path string, now time.Time) []Finding {
 	}
 	if len(loose) > 0 {
 		out = append(out, Finding{Kind: FindingPermissions, Files: loose, Count: len(loose), Repair: true,
-			Problem: "other people on this computer can read or change " + plural(len(loose), "this file", "these files"),
+			Problem: "other people on this computer can read or change " + map[bool]string{true: "this file", false: "these files"}[len(loose) == 1],
 			Fix:     "journal doctor --repair makes them private (files 0600, folders 0700)"})
 	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {

@@ -53,6 +53,11 @@ var journalTables = []string{"entries", "sessions", "drink_days", "calls", "answ
 // and never writes the file. Errors are journal.InputError, naming the
 // file and what is wrong.
 func CheckBackup(ctx context.Context, path string) (Contents, error) {
+	return checkBackup(ctx, path, path)
+}
+
+// checkBackup checks the file at path, calling it name in messages.
+func checkBackup(ctx context.Context, path, name string) (Contents, error) {
 	db, err := openPlain(path, true)
 	if err != nil {
 		return Contents{}, err
@@ -61,25 +66,25 @@ func CheckBackup(ctx context.Context, path string) (Contents, error) {
 	var version int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		if isNotADB(err) {
-			return Contents{}, journal.Invalid("%s is not a journal backup (it is not an SQLite database): nothing was changed", path)
+			return Contents{}, journal.Invalid("%s is not a journal backup (it is not an SQLite database): nothing was changed", name)
 		}
-		return Contents{}, journal.Invalid("cannot read %s as a journal backup (%v): nothing was changed", path, err)
+		return Contents{}, journal.Invalid("cannot read %s as a journal backup (%v): nothing was changed", name, err)
 	}
 	if version > len(migrations) {
-		return Contents{}, journal.Invalid("%s was made by a newer version of journal (schema %d, this one knows up to %d): update journal to restore it; nothing was changed", path, version, len(migrations))
+		return Contents{}, journal.Invalid("%s was made by a newer version of journal (schema %d, this one knows up to %d): update journal to restore it; nothing was changed", name, version, len(migrations))
 	}
 	if problems, err := integrity(ctx, db, "integrity_check"); err != nil || len(problems) > 0 {
-		return Contents{}, journal.Invalid("%s is damaged (%s): choose another backup; nothing was changed", path, firstProblem(problems, err))
+		return Contents{}, journal.Invalid("%s is damaged (%s): choose another backup; nothing was changed", name, firstProblem(problems, err))
 	}
 	for _, t := range journalTables {
 		var n int
 		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?`, t).Scan(&n); err != nil || n == 0 || version == 0 {
-			return Contents{}, journal.Invalid("%s is an SQLite database but not a journal (it has no %s table): nothing was changed", path, t)
+			return Contents{}, journal.Invalid("%s is an SQLite database but not a journal (it has no %s table): nothing was changed", name, t)
 		}
 	}
 	c, err := contents(ctx, db)
 	if err != nil {
-		return Contents{}, journal.Invalid("cannot read %s as a journal backup (%v): nothing was changed", path, err)
+		return Contents{}, journal.Invalid("cannot read %s as a journal backup (%v): nothing was changed", name, err)
 	}
 	c.Schema = version
 	return c, nil
@@ -178,10 +183,10 @@ type RestorePlan struct {
 	Backup      Contents
 }
 
-// PrepareRestore copies the backup read from r to a private temporary
+// PrepareRestore copies the backup read from r (called name in messages) to a private temporary
 // file beside the journal (created 0700/0600 as needed) and checks it.
 // Nothing of the journal is changed.
-func PrepareRestore(ctx context.Context, journalPath string, r io.Reader) (*RestorePlan, error) {
+func PrepareRestore(ctx context.Context, journalPath, name string, r io.Reader) (*RestorePlan, error) {
 	dir := filepath.Dir(journalPath)
 	if err := mkdirPrivate(dir); err != nil {
 		return nil, err
@@ -199,7 +204,7 @@ func PrepareRestore(ctx context.Context, journalPath string, r io.Reader) (*Rest
 		p.Discard()
 		return nil, fmt.Errorf("cannot copy the backup beside %s: %w", journalPath, err)
 	}
-	c, err := CheckBackup(ctx, p.tmp)
+	c, err := checkBackup(ctx, p.tmp, name)
 	if err != nil {
 		p.Discard()
 		return nil, err
