@@ -26,6 +26,8 @@ const (
 	FindingTempFiles   = "temp_files"        // stale temporary copies
 	FindingFuture      = "future_records"    // days after today
 	FindingDrafts      = "drafts"            // unfinished answers kept (a note, not a problem)
+	FindingNewer       = "newer_version"     // a schema this binary does not know
+	FindingNotJournal  = "not_a_journal"     // another program's SQLite file
 )
 
 // Finding is one thing doctor noticed, in plain words.
@@ -75,6 +77,20 @@ func Diagnose(ctx context.Context, path string, now time.Time) ([]Finding, error
 		return append(out, Finding{Kind: FindingDamaged, Count: max(len(problems), 1),
 			Problem: fmt.Sprintf("the journal file is damaged (%s)", firstProblem(problems, err)),
 			Fix:     restoreFix(path)}), nil
+	}
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return out, fmt.Errorf("cannot check %s: %w", path, err)
+	}
+	if version > len(migrations) {
+		return append(out, Finding{Kind: FindingNewer, Count: 1,
+			Problem: fmt.Sprintf("the journal was written by a newer version of journal (schema %d, this one knows up to %d)", version, len(migrations)),
+			Fix:     "update journal, then run journal doctor again"}), nil
+	}
+	if version == 0 {
+		return append(out, Finding{Kind: FindingNotJournal, Count: 1,
+			Problem: fmt.Sprintf("%s is an SQLite database, but not a journal", path),
+			Fix:     "check the path given with --db or JOURNAL_DB"}), nil
 	}
 	checks := []func(context.Context, *sql.DB, time.Time) ([]Finding, error){
 		linkFindings, searchFindings, summaryFindings, futureFindings, draftFindings,
@@ -239,6 +255,9 @@ func searchFindings(ctx context.Context, db *sql.DB, _ time.Time) ([]Finding, er
 }
 
 func summaryFindings(ctx context.Context, db *sql.DB, _ time.Time) ([]Finding, error) {
+	if ok, err := hasTable(ctx, db, "craving_month_coping"); !ok || err != nil {
+		return nil, err // an older layout: the summaries come with the update
+	}
 	n := 0
 	for _, s := range cravingSummaries {
 		var d int
@@ -300,6 +319,9 @@ func idsAfter(ctx context.Context, db *sql.DB, today string) (string, error) {
 }
 
 func draftFindings(ctx context.Context, db *sql.DB, _ time.Time) ([]Finding, error) {
+	if ok, err := hasTable(ctx, db, "drafts"); !ok || err != nil {
+		return nil, err
+	}
 	rows, err := db.QueryContext(ctx, `SELECT prompt_set, saved_at FROM drafts ORDER BY saved_at`)
 	if err != nil {
 		return nil, err
@@ -364,4 +386,10 @@ func writable(path string) bool {
 	f.Close()
 	fi, err := os.Stat(filepath.Dir(path))
 	return err == nil && fi.Mode().Perm()&0o200 != 0
+}
+
+func hasTable(ctx context.Context, db *sql.DB, name string) (bool, error) {
+	var n int
+	err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?`, name).Scan(&n)
+	return n > 0, err
 }

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -227,5 +228,41 @@ func TestBackupsHoldingPurgedRecords(t *testing.T) {
 	}
 	if len(hold) != 2 || hold[0] != older || hold[1] != newer || len(maybe) != 0 {
 		t.Errorf("holding %v, maybe %v", hold, maybe)
+	}
+}
+
+func TestDoctorOnAMissingJournalNamesItsLeftovers(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "journal.db")
+	os.WriteFile(path+"-wal", []byte("last changes"), 0o644)
+	fs, err := Diagnose(ctx, path, fixedNow())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := kinds(fs)
+	for _, k := range []string{FindingMissing, FindingLeftovers, FindingPermissions} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("doctor did not find %s: %+v", k, fs)
+		}
+	}
+	if Healthy(fs) {
+		t.Error("a missing journal is healthy")
+	}
+}
+
+func TestDoctorOnAnOlderOrNewerLayout(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	fill(t, s)
+	mustExec(t, s, "DROP TABLE craving_month_coping")
+	mustExec(t, s, "DROP TABLE drafts")
+	mustExec(t, s, fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion()-1))
+	if fs, err := Diagnose(ctx, s.Path(), fixedNow()); err != nil || !Healthy(fs) {
+		t.Errorf("an older layout: %+v, %v", fs, err)
+	}
+	mustExec(t, s, fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion()+1))
+	fs, err := Diagnose(ctx, s.Path(), fixedNow())
+	if _, ok := kinds(fs)[FindingNewer]; err != nil || !ok {
+		t.Errorf("a newer layout: %+v, %v", fs, err)
 	}
 }
