@@ -126,11 +126,18 @@ func restoreFile(c *cobra.Command, f *Factory, o *restoreOptions, name string) e
 			return nil
 		}
 	}
-	aside, err := storage.KeepAside(ctx, path, f.Now())
+	// A damaged journal cannot be told apart from one in use; it is kept
+	// aside byte for byte instead.
+	if inUse, err := storage.InUse(ctx, path); err != nil {
+		return err
+	} else if inUse && nowErr == nil {
+		return fmt.Errorf("another journal command is using %s: close it and try again; nothing was changed", path)
+	}
+	aside, asIs, err := storage.KeepAside(ctx, path, f.Now())
 	if err != nil {
 		return err
 	}
-	if err := plan.Swap(ctx); err != nil {
+	if err := plan.Swap(ctx, asIs); err != nil {
 		return err
 	}
 	fmt.Fprintf(f.IO.ErrOut, "Restored your journal from %s.\n", name)

@@ -113,11 +113,20 @@ func TestBackupWhileWritersRunThenRestoreGivesTheSameRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	aside, err := KeepAside(ctx, path, fixedNow())
-	if err != nil || aside == "" {
-		t.Fatalf("KeepAside = %q, %v", aside, err)
+	// While another command holds the journal, it is not swapped.
+	other, err := Open(ctx, path, fixedNow)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err := plan.Swap(ctx); err != nil {
+	if err := plan.Swap(ctx, false); !errors.Is(err, ErrInUse) {
+		t.Errorf("swap while in use: %v, want ErrInUse", err)
+	}
+	other.Close()
+	aside, asIs, err := KeepAside(ctx, path, fixedNow())
+	if err != nil || aside == "" || asIs {
+		t.Fatalf("KeepAside = %q, %v, %v", aside, asIs, err)
+	}
+	if err := plan.Swap(ctx, false); err != nil {
 		t.Fatal(err)
 	}
 	if got := snapshotOf(t, path); got != backedUp {
@@ -163,7 +172,7 @@ func TestEncryptedBackupRoundTrip(t *testing.T) {
 	if plan.Backup.Entries["note"] != 2 || plan.Backup.Entries["craving"] != 1 || plan.Backup.DrinkDays != 2 {
 		t.Errorf("backup contents %+v", plan.Backup)
 	}
-	if err := plan.Swap(ctx); err != nil {
+	if err := plan.Swap(ctx, false); err != nil {
 		t.Fatal(err)
 	}
 	if snapshotOf(t, target) != exportJSON(t, s) {

@@ -223,29 +223,29 @@ func (p *RestorePlan) Discard() {
 // KeepAside copies the journal as it is now into its backups folder,
 // before a restore replaces it, and returns the copy's path ("" when there
 // is no journal yet). A journal too damaged to copy consistently is copied
-// byte for byte, with its -wal, so nothing of it is lost.
-func KeepAside(ctx context.Context, journalPath string, now time.Time) (string, error) {
+// byte for byte, with its -wal, so nothing of it is lost; asIs says so.
+func KeepAside(ctx context.Context, journalPath string, now time.Time) (dest string, asIs bool, err error) {
 	if _, err := os.Stat(journalPath); errors.Is(err, fs.ErrNotExist) {
-		return "", nil
+		return "", false, nil
 	}
 	db, err := openPlain(journalPath, false)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
-	dest, err := backupInFolder(ctx, db, journalPath, now, "before-restore", 0, nil)
+	dest, err = backupInFolder(ctx, db, journalPath, now, "before-restore", 0, nil)
 	db.Close()
 	if err == nil {
-		return dest, nil
+		return dest, false, nil
 	}
 	dir := BackupDir(journalPath)
 	base := strings.TrimSuffix(filepath.Base(dir), "-backups") + "-" + now.In(time.Local).Format(backupStampLayout) + "-before-restore-as-is.db"
 	dest = filepath.Join(dir, base)
 	for _, suffix := range []string{"", "-wal"} {
 		if err := copyPrivate(journalPath+suffix, dest+suffix); err != nil && !(suffix != "" && errors.Is(err, fs.ErrNotExist)) {
-			return "", fmt.Errorf("cannot keep a copy of %s before restoring: %w", journalPath, err)
+			return "", true, fmt.Errorf("cannot keep a copy of %s before restoring: %w", journalPath, err)
 		}
 	}
-	return dest, nil
+	return dest, true, nil
 }
 
 // copyPrivate copies a file byte for byte to a new 0600 file.
@@ -274,29 +274,55 @@ func copyPrivate(src, dest string) error {
 // ErrInUse is returned when another journal command has the file open.
 var ErrInUse = errors.New("the journal is in use")
 
+// InUse reports whether another connection has the journal at path open.
+// It folds the -wal into the file and closes; SQLite removes the -wal and
+// -shm when the last connection closes, so if they are still there,
+// someone else holds the file. A journal that is not there is not in use.
+func InUse(ctx context.Context, path string) (bool, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	db, err := openPlain(path, false)
+	if err != nil {
+		return false, err
+	}
+	// Best effort: a damaged journal may refuse.
+	var busy, logged, moved int
+	db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logged, &moved)
+	db.Close()
+	if busy != 0 {
+		return true, nil
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + suffix); err == nil {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func inUseErr(path string) error {
+	return fmt.Errorf("%w: another journal command is using %s: close it and try again; nothing was changed", ErrInUse, path)
+}
+
 // Swap puts the prepared backup in the journal's place with one rename.
-// The journal's -wal and -shm belong to the file being replaced: SQLite
-// would replay that -wal onto the restored file, so they are folded in and
-// removed first, and the swap is refused while another journal command has
-// the file open. The caller keeps a copy aside first (KeepAside).
-func (p *RestorePlan) Swap(ctx context.Context) error {
-	if _, err := os.Stat(p.JournalPath); err == nil {
-		db, err := openPlain(p.JournalPath, false)
-		if err != nil {
-			return err
-		}
-		// Folding the -wal in is best effort: a damaged journal may refuse,
-		// and its copy is already kept aside.
-		var busy, logged, moved int
-		db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logged, &moved)
-		db.Close()
-		if busy != 0 {
-			return fmt.Errorf("%w: another journal command is using %s: close it and try again; nothing was changed", ErrInUse, p.JournalPath)
-		}
-		for _, suffix := range []string{"-wal", "-shm"} {
-			if err := os.Remove(p.JournalPath + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("cannot remove %s: %w", p.JournalPath+suffix, unwrapPathErr(err))
-			}
+// The journal's -wal and -shm belong to the file being replaced (SQLite
+// would replay that -wal onto the restored file), and a command still
+// holding the old file would write where no one reads: so the swap is
+// refused while the journal is in use. A damaged journal (asIs: kept
+// aside byte for byte, -wal included) may leave its -wal behind; those
+// are removed. The caller keeps a copy aside first (KeepAside).
+func (p *RestorePlan) Swap(ctx context.Context, asIs bool) error {
+	inUse, err := InUse(ctx, p.JournalPath)
+	if err != nil {
+		return err
+	}
+	if inUse && !asIs {
+		return inUseErr(p.JournalPath)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if err := os.Remove(p.JournalPath + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("cannot remove %s: %w", p.JournalPath+suffix, unwrapPathErr(err))
 		}
 	}
 	if err := syncFile(p.tmp); err != nil {
