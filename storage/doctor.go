@@ -135,6 +135,14 @@ func fileFindings(path string, now time.Time) []Finding {
 			Problem: "other people on this computer can read or change " + map[bool]string{true: "this file", false: "these files"}[len(loose) == 1],
 			Fix:     "journal doctor --repair makes them private (files 0600, folders 0700)"})
 	}
+	// Someone who can write the folder can swap the journal for another
+	// file. A shared folder with the sticky bit (like /tmp) does not let
+	// them; changing a folder journal did not make is left to the person.
+	if dir := filepath.Dir(path); dirOpenToOthers(dir) {
+		out = append(out, Finding{Kind: FindingPermissions, Files: []string{dir}, Count: 1,
+			Problem: "other people on this computer can add or replace files in the journal's folder",
+			Fix:     fmt.Sprintf("chmod go-w %s, or move the journal into a folder only you can change", dir)})
+	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		var left []string
 		for _, p := range []string{path + "-wal", path + "-shm"} {
@@ -392,4 +400,9 @@ func hasTable(ctx context.Context, db *sql.DB, name string) (bool, error) {
 	var n int
 	err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?`, name).Scan(&n)
 	return n > 0, err
+}
+
+func dirOpenToOthers(dir string) bool {
+	fi, err := os.Stat(dir)
+	return err == nil && fi.Mode().Perm()&0o022 != 0 && fi.Mode()&os.ModeSticky == 0
 }

@@ -89,6 +89,14 @@ func TestDoctorFindsEachKindAndRepairsTheSafeOnes(t *testing.T) {
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
 		t.Errorf("journal mode %v after repair", fi.Mode().Perm())
 	}
+	// A folder others can change is named, and left for the person to fix.
+	dir := filepath.Dir(path)
+	os.Chmod(dir, 0o777)
+	defer os.Chmod(dir, 0o700)
+	fs, _ = Diagnose(ctx, path, now)
+	if f := kinds(fs)[FindingPermissions]; len(f.Files) != 1 || f.Files[0] != dir || f.Repair {
+		t.Errorf("folder open to others: %+v", f)
+	}
 	if _, err := os.Stat(fresh); err != nil {
 		t.Error("repair removed a temporary file that may still be written")
 	}
