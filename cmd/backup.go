@@ -103,6 +103,9 @@ func backupRun(c *cobra.Command, f *Factory, o *backupOptions, args []string) er
 			return journal.Invalid("%s already exists: give a new file name; nothing was written", args[0])
 		}
 	}
+	if err := f.mustExist(); err != nil {
+		return err
+	}
 	// No daily copy just before the one asked for.
 	st, err := f.storeWithoutBackup(c.Context())
 	if err != nil {
@@ -141,4 +144,17 @@ func optionalArg(what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// mustExist refuses to go on when there is no journal file yet: backing
+// up or purging must not create an empty one.
+func (f *Factory) mustExist() error {
+	path, err := f.dbPath()
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("there is no journal at %s yet: check --db or JOURNAL_DB", path)
+	}
+	return nil
 }

@@ -30,6 +30,9 @@ asked first; otherwise give --yes.`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			ctx := c.Context()
+			if err := f.mustExist(); err != nil {
+				return err
+			}
 			// No daily copy now: it would keep what is about to go.
 			st, err := f.storeWithoutBackup(ctx)
 			if err != nil {
