@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -60,10 +61,11 @@ func TestBackupWhileWritersRunThenRestoreGivesTheSameRecords(t *testing.T) {
 	fill(t, s)
 	// Writers in other connections keep adding while the backup is made.
 	var wg sync.WaitGroup
+	var written [2]atomic.Int64
 	stop := make(chan struct{})
 	for w := 0; w < 2; w++ {
 		wg.Add(1)
-		go func() {
+		go func(w int) {
 			defer wg.Done()
 			ws, err := Open(ctx, path, fixedNow)
 			if err != nil {
@@ -77,15 +79,22 @@ func TestBackupWhileWritersRunThenRestoreGivesTheSameRecords(t *testing.T) {
 					return
 				default:
 				}
-				e := &journal.Entry{Kind: journal.KindNote, OccurredAt: fixedNow(), Body: fmt.Sprintf("writer %d", i)}
+				e := &journal.Entry{Kind: journal.KindNote, OccurredAt: fixedNow(), Body: fmt.Sprintf("writer %d note %d", w, i)}
 				if err := ws.AddEntry(ctx, e); err != nil {
 					t.Error(err)
 					return
 				}
+				written[w].Add(1)
 			}
-		}()
+		}(w)
 	}
-	time.Sleep(20 * time.Millisecond)
+	for deadline := time.Now().Add(10 * time.Second); written[0].Load() < 5 || written[1].Load() < 5; {
+		if time.Now().After(deadline) {
+			close(stop)
+			t.Fatal("the writers did not get going")
+		}
+		time.Sleep(time.Millisecond)
+	}
 	dest := filepath.Join(dir, "copy.db")
 	err = s.Backup(ctx, dest, nil)
 	close(stop)
@@ -99,6 +108,18 @@ func TestBackupWhileWritersRunThenRestoreGivesTheSameRecords(t *testing.T) {
 	if err := s.Backup(ctx, dest, nil); !errors.Is(err, fs.ErrExist) {
 		t.Errorf("a second backup to the same file: %v, want it refused", err)
 	}
+	// A consistent copy: each writer's notes are there from the first up to
+	// some point, with none missing in between.
+	bdb, _ := openPlain(dest, true)
+	for w := 0; w < 2; w++ {
+		var n, maxI int
+		bdb.QueryRow(`SELECT count(*), coalesce(max(CAST(substr(body, length(?) + 1) AS INTEGER)), -1) + 1
+			FROM entries WHERE body LIKE ? || '%'`, fmt.Sprintf("writer %d note ", w), fmt.Sprintf("writer %d note ", w)).Scan(&n, &maxI)
+		if n == 0 || n != maxI {
+			t.Errorf("writer %d: %d notes in the backup, numbered up to %d", w, n, maxI-1)
+		}
+	}
+	bdb.Close()
 	backedUp := snapshotOf(t, dest)
 	if !bytes.Contains([]byte(backedUp), []byte("A private thought")) {
 		t.Error("the backup left out the private entry")
