@@ -199,10 +199,12 @@ func (s *Store) Draft(ctx context.Context, set string) (string, time.Time, error
 
 // DropDraft removes the kept draft named key, if there is one.
 func (s *Store) DropDraft(ctx context.Context, key string) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM drafts WHERE prompt_set = ?`, key); err != nil {
-		return writeErr(s.path, err)
-	}
-	return nil
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE prompt_set = ?`, key); err != nil {
+			return writeErr(s.path, err)
+		}
+		return nil
+	})
 }
 
 // AddGuidedEntry saves a finished prompt run and drops the draft of its

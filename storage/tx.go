@@ -7,18 +7,22 @@ import (
 )
 
 // inTx runs fn in one transaction: a command writes all of its change or
-// none of it.
+// none of it. A journal opened read-only or found damaged is not written at
+// all; an error about the file itself comes back as a *FileError.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return writeErr(s.path, err)
+		return s.Explain(err)
 	}
 	defer tx.Rollback() // a no-op after Commit
 	if err := fn(tx); err != nil {
-		return err
+		return s.Explain(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return writeErr(s.path, err)
+		return s.Explain(err)
 	}
 	return nil
 }
