@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // create makes a new, complete journal at path, safely when other
@@ -17,6 +18,19 @@ import (
 // process removes a file another one is using.
 func create(ctx context.Context, path string) error {
 	dir, base := filepath.Dir(path), filepath.Base(path)
+	// Processes starting together take turns on the folder's lock, so the
+	// schema is built once rather than by each of them. The lock is only a
+	// saving: without it (a file system without flock) the link still keeps
+	// creation safe.
+	if d, err := os.Open(dir); err == nil {
+		defer d.Close()
+		if syscall.Flock(int(d.Fd()), syscall.LOCK_EX) == nil {
+			defer syscall.Flock(int(d.Fd()), syscall.LOCK_UN)
+			if _, err := os.Stat(path); err == nil {
+				return nil // made by the process that had the lock before us
+			}
+		}
+	}
 	f, err := os.CreateTemp(dir, "."+base+".new-*") // 0600
 	if err != nil {
 		return fmt.Errorf("cannot create %s: %w", path, unwrapPathErr(err))

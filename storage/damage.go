@@ -58,8 +58,10 @@ func checkHeader(path string) error {
 	}
 	// The page count in the header is valid when the change counter matches
 	// the "version valid for" field; a file shorter than that lost pages.
+	// Not while the -wal holds frames: a checkpoint stopped half-way leaves
+	// a longer header page in the file, and SQLite finishes it from the -wal.
 	pages := int64(binary.BigEndian.Uint32(h[28:32]))
-	if binary.BigEndian.Uint32(h[24:28]) == binary.BigEndian.Uint32(h[92:96]) && pages*pageSize > fi.Size() {
+	if fileSize(path+"-wal") == 0 && binary.BigEndian.Uint32(h[24:28]) == binary.BigEndian.Uint32(h[92:96]) && pages*pageSize > fi.Size() {
 		return damaged
 	}
 	return nil
