@@ -32,6 +32,17 @@ type Store struct {
 	// damaged is set once SQLite has reported the file damaged: from then
 	// on nothing more is written to it.
 	damaged atomic.Bool
+	// snap, in the view Snapshot hands out, is the read transaction every
+	// read goes through.
+	snap *sql.Tx
+}
+
+// rd is what reads go through: the pool, or the snapshot's transaction.
+func (s *Store) rd() queryer {
+	if s.snap != nil {
+		return s.snap
+	}
+	return s.db
 }
 
 // Path returns the file the store was opened from.

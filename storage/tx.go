@@ -27,6 +27,20 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
+// Snapshot runs fn with a view of the journal in which every read sees the
+// file as it was at one moment, whatever other processes write meanwhile:
+// one read transaction across all tables. The view is for reading only.
+func (s *Store) Snapshot(ctx context.Context, fn func(view *Store) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return s.Explain(err)
+	}
+	defer tx.Rollback()
+	view := &Store{db: s.db, path: s.path, Now: s.Now, snap: tx,
+		readOnly: &FileError{Problem: ProblemReadOnly, Path: s.path, Why: "is being read as one snapshot"}}
+	return fn(view)
+}
+
 // now is the clock in whole seconds, as the file keeps it, so the records
 // a command prints on saving match what is read back later.
 // execer is what writes need of a transaction: a *sql.Tx, or a stmtCache
