@@ -38,7 +38,7 @@ func (s *Store) Snapshot(ctx context.Context, fn func(view *Store) error) error 
 	defer tx.Rollback()
 	view := &Store{db: s.db, path: s.path, Now: s.Now, snap: tx,
 		readOnly: &FileError{Problem: ProblemReadOnly, Path: s.path, Why: "is being read as one snapshot"}}
-	return fn(view)
+	return s.Explain(fn(view))
 }
 
 // now is the clock in whole seconds, as the file keeps it, so the records
