@@ -14,11 +14,12 @@ import (
 // was made today (auto_backup, on unless turned off). Checking costs one
 // listing of that folder; only the first command of a day pays for the
 // copy. A failed copy is reported in one line and never stops the
-// command; a journal that cannot be written (a read-only copy) is left
-// alone silently.
+// command; a journal that cannot be written (a read-only copy) or that is
+// damaged is left alone silently.
 func (f *Factory) dailyBackup(ctx context.Context, s *storage.Store) {
 	now := f.Now()
-	if !storage.DailyBackupDue(s.Path(), now) {
+	// A damaged journal's copy must not push good backups out of the folder.
+	if s.ReadOnly() || s.Damaged() || !storage.DailyBackupDue(s.Path(), now) {
 		return
 	}
 	cfg, err := f.Config()

@@ -111,6 +111,11 @@ func backupRun(c *cobra.Command, f *Factory, o *backupOptions, args []string) er
 	if err != nil {
 		return err
 	}
+	if st.Damaged() {
+		// A copy of a damaged file is not a backup to rely on, and in the
+		// folder it would push good ones out.
+		return &storage.FileError{Problem: storage.ProblemDamaged, Path: st.Path()}
+	}
 	var dest, kept string
 	if len(args) == 1 {
 		dest = args[0]

@@ -71,6 +71,9 @@ func doctorRun(c *cobra.Command, f *Factory, o *doctorOptions) error {
 	if err != nil {
 		return err
 	}
+	if drafts, err := f.Drafts(); err == nil {
+		findings = append(findings, draftFindings(drafts)...)
+	}
 	if o.repair {
 		if err := storage.Repair(ctx, path, findings); err != nil {
 			return err

@@ -107,6 +107,10 @@ func (s *Store) Backup(ctx context.Context, dest string, enc Encrypter) error {
 	return snapshot(ctx, s.db, s.path, dest, enc)
 }
 
+// Damaged reports whether SQLite has found the journal damaged: a copy of
+// it would not be a backup to rely on.
+func (s *Store) Damaged() bool { return s.damaged.Load() }
+
 // snapshot copies the database behind db to dest with VACUUM INTO, which
 // reads one consistent snapshot however many writers are at work.
 func snapshot(ctx context.Context, db *sql.DB, src, dest string, enc Encrypter) error {
@@ -124,6 +128,9 @@ func snapshot(ctx context.Context, db *sql.DB, src, dest string, enc Encrypter) 
 	plain.Close()
 	defer os.Remove(plainPath)
 	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", plainPath); err != nil {
+		if e := Explain(src, err); IsDamaged(e) {
+			return e
+		}
 		return fmt.Errorf("cannot copy %s: %w", src, err)
 	}
 	out := plainPath

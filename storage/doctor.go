@@ -27,6 +27,7 @@ const (
 	FindingFuture      = "future_records"    // days after today
 	FindingDrafts      = "drafts"            // unfinished answers kept (a note, not a problem)
 	FindingNewer       = "newer_version"     // a schema this binary does not know
+	FindingDamageMark  = "damage_mark"       // the file was marked damaged and checks whole now
 	FindingNotJournal  = "not_a_journal"     // another program's SQLite file
 )
 
@@ -91,6 +92,11 @@ func Diagnose(ctx context.Context, path string, now time.Time) ([]Finding, error
 		return append(out, Finding{Kind: FindingNotJournal, Count: 1,
 			Problem: fmt.Sprintf("%s is an SQLite database, but not a journal", path),
 			Fix:     "check the path given with --db or JOURNAL_DB"}), nil
+	}
+	if exists(damageMark(path)) {
+		out = append(out, Finding{Kind: FindingDamageMark, Files: []string{damageMark(path)}, Count: 1, Repair: true,
+			Problem: "journal found this file damaged earlier and stopped writing to it, but it checks whole now",
+			Fix:     "journal doctor --repair lets journal write to it again (so does the next command)"})
 	}
 	checks := []func(context.Context, *sql.DB, time.Time) ([]Finding, error){
 		linkFindings, searchFindings, summaryFindings, futureFindings, draftFindings,

@@ -53,6 +53,9 @@ func (s *Store) Deleted(ctx context.Context) (Deleted, error) {
 // keeps no old words, VACUUM rewrites every page, and the -wal is
 // emptied. Entries linked to a purged session stay, unlinked.
 func (s *Store) Purge(ctx context.Context) (Deleted, error) {
+	if err := s.writable(); err != nil {
+		return Deleted{}, err
+	}
 	d, err := s.Deleted(ctx)
 	if err != nil {
 		return d, err

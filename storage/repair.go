@@ -38,6 +38,10 @@ func Repair(ctx context.Context, path string, findings []Finding) error {
 		switch f.Kind {
 		case FindingPermissions:
 			err = makePrivate(f.Files)
+		case FindingDamageMark:
+			if rerr := os.Remove(damageMark(path)); rerr != nil && !os.IsNotExist(rerr) {
+				err = rerr
+			}
 		case FindingTempFiles:
 			for _, p := range f.Files {
 				if rerr := os.Remove(p); rerr != nil && !os.IsNotExist(rerr) {

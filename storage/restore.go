@@ -332,5 +332,7 @@ func (p *RestorePlan) Swap(ctx context.Context, asIs bool) error {
 		return fmt.Errorf("cannot put the backup in place of %s: %w", p.JournalPath, unwrapPathErr(err))
 	}
 	syncDir(filepath.Dir(p.JournalPath))
+	// The damage mark was about the file now kept aside.
+	os.Remove(damageMark(p.JournalPath))
 	return nil
 }
