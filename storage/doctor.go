@@ -61,14 +61,14 @@ func Diagnose(ctx context.Context, path string, now time.Time) ([]Finding, error
 			Problem: fmt.Sprintf("there is no journal at %s", path),
 			Fix:     "check --db or JOURNAL_DB; journal restore FILE puts a backup there"}), nil
 	}
-	// Read-write only so that FTS5 can run its own check, which writes
-	// nothing; a journal that cannot be written is read as it is.
-	db, err := openPlain(path, !writable(path))
+	// The whole-file check reads only: a damaged file is not written to,
+	// not even by folding its -wal in on closing.
+	ro, err := openPlain(path, true)
 	if err != nil {
 		return out, err
 	}
-	defer db.Close()
-	problems, err := integrity(ctx, db, "integrity_check")
+	problems, err := integrity(ctx, ro, "integrity_check")
+	ro.Close()
 	if err != nil && isNotADB(err) {
 		return append(out, Finding{Kind: FindingDamaged, Count: 1,
 			Problem: fmt.Sprintf("%s is not an SQLite database: it is not a journal, or its first page is damaged", path),
@@ -79,6 +79,14 @@ func Diagnose(ctx context.Context, path string, now time.Time) ([]Finding, error
 			Problem: fmt.Sprintf("the journal file is damaged (%s)", firstProblem(problems, err)),
 			Fix:     restoreFix(path)}), nil
 	}
+	// Whole: read-write from here, so that FTS5 can run its own check
+	// (which writes nothing) and closing tidies the -wal and -shm away. A
+	// journal that cannot be written is read as it is.
+	db, err := openPlain(path, !writable(path))
+	if err != nil {
+		return out, err
+	}
+	defer db.Close()
 	var version int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return out, fmt.Errorf("cannot check %s: %w", path, err)

@@ -96,7 +96,10 @@ func JournalContents(ctx context.Context, path string) (Contents, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return Contents{Entries: map[string]int{}}, nil
 	}
-	db, err := openPlain(path, true)
+	// Read-write when it may be written, so closing tidies the -wal and
+	// -shm away; a damaged or read-only journal is only read.
+	rw := writable(path) && checkHeader(path) == nil && !exists(damageMark(path))
+	db, err := openPlain(path, !rw)
 	if err != nil {
 		return Contents{}, err
 	}
