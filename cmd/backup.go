@@ -99,6 +99,9 @@ func backupRun(c *cobra.Command, f *Factory, o *backupOptions, args []string) er
 		return err
 	}
 	if len(args) == 1 {
+		if args[0] == "-" {
+			return journal.Invalid("a backup is a file, not text to print: give a file name, like journal-copy.db")
+		}
 		if _, err := os.Lstat(args[0]); err == nil {
 			return journal.Invalid("%s already exists: give a new file name; nothing was written", args[0])
 		}

@@ -98,6 +98,10 @@ func restoreFile(c *cobra.Command, f *Factory, o *restoreOptions, name string) e
 	if err != nil {
 		return journal.Invalid("cannot read the backup %s: %v", name, unwrapPath(err))
 	}
+	// A journal file copied without its -wal lacks its last changes.
+	if fi, err := os.Stat(name + "-wal"); err == nil && fi.Size() > 0 {
+		return journal.Invalid("%s-wal beside %s may hold its last changes: run journal --db %s doctor once to fold them in, then restore it", name, name, name)
+	}
 	if export.IsEncrypted(b) {
 		if b, err = decryptImport(f, &importOptions{identity: o.identity}, b); err != nil {
 			return err

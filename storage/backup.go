@@ -82,8 +82,12 @@ func parseBackupName(prefix, name string) (BackupFile, bool) {
 
 // DailyBackupDue reports whether no backup of any kind was made on now's
 // calendar day. It reads only the folder's names, so an everyday command
-// pays a directory listing, not a copy.
+// pays a directory listing, not a copy. A journal that is itself one of the
+// backups (looked at with --db) is never due.
 func DailyBackupDue(journalPath string, now time.Time) bool {
+	if strings.HasSuffix(filepath.Base(filepath.Dir(journalPath)), "-backups") {
+		return false
+	}
 	bs, err := Backups(journalPath)
 	if err != nil || len(bs) == 0 {
 		return err == nil
@@ -271,6 +275,7 @@ func pruneBackups(journalPath string, keep int) error {
 		if err := os.Remove(bs[i].Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("cannot remove the old backup %s: %w", bs[i].Path, unwrapPathErr(err))
 		}
+		os.Remove(bs[i].Path + "-wal") // kept with a journal copied as it was
 	}
 	return nil
 }

@@ -287,6 +287,9 @@ func TestBackupFolderKeepsTheNewest(t *testing.T) {
 	if !DailyBackupDue(s.Path(), start.Add(5*24*time.Hour)) {
 		t.Error("the next day, no backup is due")
 	}
+	if DailyBackupDue(bs[0].Path, start.Add(5*24*time.Hour)) {
+		t.Error("a backup looked at with --db would get backups of its own")
+	}
 }
 
 func TestSchemaStepIsPrecededByABackup(t *testing.T) {
