@@ -69,6 +69,13 @@ func Diagnose(ctx context.Context, path string, now time.Time) ([]Finding, error
 	}
 	problems, err := integrity(ctx, ro, "integrity_check")
 	ro.Close()
+	if err != nil && !isNotADB(err) {
+		// Busy, unreadable, a disk error: not damage, and not a finding
+		// doctor can stand behind.
+		if e := Explain(path, err); !IsDamaged(e) {
+			return out, e
+		}
+	}
 	if err != nil && isNotADB(err) {
 		return append(out, Finding{Kind: FindingDamaged, Count: 1,
 			Problem: fmt.Sprintf("%s is not an SQLite database: it is not a journal, or its first page is damaged", path),
@@ -143,6 +150,31 @@ func fileFindings(path string, now time.Time) []Finding {
 				loose = append(loose, b.Path)
 			}
 		}
+	}
+	// A -wal or -shm left by a journal opened read-only keeps that mode,
+	// and one of another user's is not ours to change: either blocks every
+	// write.
+	t := systemTrust()
+	var stuck, foreign []string
+	for _, p := range []string{path + "-wal", path + "-shm"} {
+		fi, err := os.Stat(p)
+		switch {
+		case err != nil:
+		case t.owner(fi) != t.uid && t.owner(fi) != -1:
+			foreign = append(foreign, p)
+		case fi.Mode().Perm()&0o600 != 0o600:
+			stuck = append(stuck, p)
+		}
+	}
+	if len(stuck) > 0 {
+		out = append(out, Finding{Kind: FindingLeftovers, Files: stuck, Count: len(stuck), Repair: true,
+			Problem: "a file SQLite keeps beside the journal cannot be written, so no change can be saved",
+			Fix:     "journal doctor --repair makes it writable for you (and private)"})
+	}
+	if len(foreign) > 0 {
+		out = append(out, Finding{Kind: FindingLeftovers, Files: foreign, Count: len(foreign),
+			Problem: "a file SQLite keeps beside the journal belongs to another user, so no change can be saved",
+			Fix:     "when no journal command is running, remove it (rm FILE); it holds nothing of a closed journal"})
 	}
 	if len(loose) > 0 {
 		out = append(out, Finding{Kind: FindingPermissions, Files: loose, Count: len(loose), Repair: true,

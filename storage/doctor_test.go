@@ -274,3 +274,23 @@ func TestDoctorOnAnOlderOrNewerLayout(t *testing.T) {
 		t.Errorf("a newer layout: %+v, %v", fs, err)
 	}
 }
+
+func TestDoctorMakesALeftoverShmWritableAgain(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	fill(t, s)
+	path := s.Path()
+	s.Close()
+	// Left by a journal opened read-only, with the file's mode at the time.
+	os.WriteFile(path+"-shm", nil, 0o400)
+	fs, err := Diagnose(ctx, path, fixedNow())
+	if f := kinds(fs)[FindingLeftovers]; err != nil || len(f.Files) != 1 || !f.Repair {
+		t.Fatalf("a read-only -shm: %+v, %v", fs, err)
+	}
+	if err := Repair(ctx, path, fs); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(path + "-shm"); err == nil && fi.Mode().Perm() != 0o600 {
+		t.Errorf("-shm mode %v after repair", fi.Mode().Perm())
+	}
+}

@@ -36,7 +36,7 @@ func Repair(ctx context.Context, path string, findings []Finding) error {
 		}
 		var err error
 		switch f.Kind {
-		case FindingPermissions:
+		case FindingPermissions, FindingLeftovers:
 			err = makePrivate(f.Files)
 		case FindingDamageMark:
 			if rerr := os.Remove(damageMark(path)); rerr != nil && !os.IsNotExist(rerr) {
