@@ -51,11 +51,11 @@ Exits 0 when all is well, 1 when something needs a look.`,
 
 // doctorReport is what doctor --json prints.
 type doctorReport struct {
-	Path     string                 `json:"path"`
-	Healthy  bool                   `json:"healthy"`
-	Findings []storage.Finding      `json:"findings"`
-	Salvaged *storage.SalvageResult `json:"salvaged,omitempty"`
-	Salvage  string                 `json:"salvaged_to,omitempty"`
+	Path       string                 `json:"path"`
+	Healthy    bool                   `json:"healthy"`
+	Findings   []storage.Finding      `json:"findings"`
+	Salvaged   *storage.SalvageResult `json:"salvaged,omitempty"`
+	SalvagedTo string                 `json:"salvaged_to,omitempty"`
 }
 
 func doctorRun(c *cobra.Command, f *Factory, o *doctorOptions) error {
@@ -90,7 +90,7 @@ func doctorRun(c *cobra.Command, f *Factory, o *doctorOptions) error {
 		if err != nil {
 			return err
 		}
-		rep.Salvaged, rep.Salvage = &res, dest
+		rep.Salvaged, rep.SalvagedTo = &res, dest
 	}
 	rep.Healthy = storage.Healthy(findings)
 	if o.json {
@@ -146,14 +146,14 @@ func printDoctor(f *Factory, rep doctorReport) {
 		}
 		fmt.Fprintf(w, "Salvaged %s (%s, %s, %s) into %s.\n", plural(total, "row", "rows"),
 			plural(s.Rows["entries"], "entry", "entries"), plural(s.Rows["drink_days"], "drinking-diary day", "drinking-diary days"),
-			plural(s.Rows["sessions"], "session", "sessions"), rep.Salvage)
+			plural(s.Rows["sessions"], "session", "sessions"), rep.SalvagedTo)
 		if s.Orphans > 0 {
 			fmt.Fprintf(w, "Left out %s whose entry could not be read.\n", plural(s.Orphans, "detail", "details"))
 		}
 		if len(s.Unreadable) > 0 {
 			fmt.Fprintf(w, "Could not read at all: %s.\n", strings.Join(s.Unreadable, ", "))
 		}
-		fmt.Fprintf(w, "Look at it with journal --db %s list; to use it instead: journal restore %s\n", rep.Salvage, rep.Salvage)
+		fmt.Fprintf(w, "Look at it with journal --db %s list; to use it instead: journal restore %s\n", rep.SalvagedTo, rep.SalvagedTo)
 	}
 }
 

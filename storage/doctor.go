@@ -177,8 +177,12 @@ func fileFindings(path string, now time.Time) []Finding {
 			Fix:     "when no journal command is running, remove it (rm FILE); it holds nothing of a closed journal"})
 	}
 	if len(loose) > 0 {
+		which := "these files"
+		if len(loose) == 1 {
+			which = "this file"
+		}
 		out = append(out, Finding{Kind: FindingPermissions, Files: loose, Count: len(loose), Repair: true,
-			Problem: "other people on this computer can read or change " + map[bool]string{true: "this file", false: "these files"}[len(loose) == 1],
+			Problem: "other people on this computer can read or change " + which,
 			Fix:     "journal doctor --repair makes them private (files 0600, folders 0700)"})
 	}
 	// Someone who can write the folder can swap the journal for another
