@@ -294,3 +294,24 @@ func TestDoctorMakesALeftoverShmWritableAgain(t *testing.T) {
 		t.Errorf("-shm mode %v after repair", fi.Mode().Perm())
 	}
 }
+
+func TestDoctorOnFilesThatAreNotJournals(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	other := filepath.Join(dir, "contacts.db")
+	db, _ := openPlain(other, false)
+	db.Exec("CREATE TABLE contacts (name)")
+	db.Close()
+	text := filepath.Join(dir, "notes.txt")
+	os.WriteFile(text, []byte("my shopping list, not a database at all"), 0o600)
+	for path, want := range map[string]string{other: FindingNotJournal, text: FindingDamaged} {
+		before, _ := os.ReadFile(path)
+		fs, err := Diagnose(ctx, path, fixedNow())
+		if _, ok := kinds(fs)[want]; err != nil || !ok || Healthy(fs) {
+			t.Errorf("%s: %+v, %v; want %s", filepath.Base(path), fs, err, want)
+		}
+		if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+			t.Errorf("doctor changed %s", filepath.Base(path))
+		}
+	}
+}
