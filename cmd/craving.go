@@ -135,9 +135,9 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 		return printJSON(f.IO.Out, e)
 	}
 	s := f.Styles()
-	// Within 80 columns however many triggers: show has them all.
+	// Within one line however many triggers: show has them all.
 	id := fmt.Sprint(e.ID)
-	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", truncate(lineText(cr.Summary()), 80-len("Saved  as entry .")-len(id)), s.Accent.Render(id))
+	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", truncate(lineText(cr.Summary()), f.IO.Width()-len("Saved  as entry .")-len(id)), s.Accent.Render(id))
 	if cfgErr != nil {
 		// Say what is wrong with the file, and carry on with the defaults.
 		fmt.Fprintf(f.IO.ErrOut, "journal: %v\n", cfgErr)

@@ -17,6 +17,19 @@ type IOStreams struct {
 	InTTY  bool // stdin is a terminal: forms and the editor may be used
 	OutTTY bool // stdout is a terminal: aligned, friendly output
 	Color  bool // styles may be used on Out
+
+	TermWidth int // columns of the terminal on stdout; 0 when piped or unknown
+}
+
+// Width is how many terminal cells a line printed on Out may take: the
+// terminal's width when stdout is one and its size is known, else 80.
+// Terminals narrower than 60 get 60, below which rows cannot be laid out
+// (the terminal wraps them).
+func (s *IOStreams) Width() int {
+	if !s.OutTTY || s.TermWidth <= 0 {
+		return 80
+	}
+	return max(s.TermWidth, 60)
 }
 
 // systemStreams are the process's own streams. NO_COLOR, TERM=dumb and a
@@ -28,6 +41,11 @@ func systemStreams(getenv func(string) string) *IOStreams {
 		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 	}
 	s.Color = s.OutTTY && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
+	if s.OutTTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			s.TermWidth = w
+		}
+	}
 	return s
 }
 
