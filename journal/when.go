@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,8 +28,10 @@ var (
 	agoRe     = regexp.MustCompile(`^(\S+) (\S+) ago$`)
 	inRe      = regexp.MustCompile(`^in (\S+) (\S+)$`)
 	slashedRe = regexp.MustCompile(`\d+/\d+|\d+\.\d+\.`)
-	ordinalRe = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?$`)
-	yearRe    = regexp.MustCompile(`^\d{4}$`)
+	// 3/7, 3/7/2014, 20.11.2026: the ones whose readings can be listed.
+	slashedDateRe = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\.?$`)
+	ordinalRe     = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?$`)
+	yearRe        = regexp.MustCompile(`^\d{4}$`)
 )
 
 // whenHelp lists the accepted forms; it ends every parse error. dayHelp is
@@ -81,7 +84,7 @@ func parseWhen(s string, now time.Time) (When, error) {
 		return parseISO(s, m, now)
 	}
 	if slashedRe.MatchString(in) {
-		return When{}, fmt.Errorf("%q is not taken: people read slashed and dotted dates in different orders (3/7 is 3 July in one country, March 7 in another), so write the day like 2026-07-03 or 3 Jul 2026", strings.TrimSpace(s))
+		return When{}, slashed(strings.TrimSpace(s), in, DateOf(now))
 	}
 	// Moments counted back from now: elapsed time, so exact across a
 	// daylight-saving change.
@@ -106,7 +109,7 @@ func parseWhen(s string, now time.Time) (When, error) {
 	}
 	d, err := parseDay(dayPart, DateOf(now))
 	if err != nil {
-		return When{}, err
+		return When{}, fmt.Errorf("%q %v", strings.TrimSpace(s), err)
 	}
 	if d.IsZero() {
 		return When{}, notUnderstood(s)
@@ -135,6 +138,36 @@ func normalize(s string) string {
 
 func notUnderstood(s string) error {
 	return fmt.Errorf("%q is not a date I understand: %s", strings.TrimSpace(s), whenHelp)
+}
+
+// slashed explains why a slashed or dotted date is refused, with the
+// readings it could have, written the way that is taken.
+func slashed(s, in string, today Date) error {
+	msg := fmt.Sprintf("%q is not taken: slashed and dotted dates are read in different orders from country to country (3/7 is 3 July in one, March 7 in another)", s)
+	m := slashedDateRe.FindStringSubmatch(in)
+	if m == nil {
+		return fmt.Errorf("%s; write the day like 2026-07-03 or 3 Jul 2026", msg)
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	y := today.Year
+	if m[3] != "" {
+		y, _ = strconv.Atoi(m[3])
+	}
+	var ways []string
+	for _, dm := range [][2]int{{a, b}, {b, a}} {
+		d := Date{y, time.Month(dm[1]), dm[0]}
+		if dm[0] >= 1 && dm[1] >= 1 && dm[1] <= 12 && DateOf(d.utc()) == d {
+			way := fmt.Sprintf("%s for %d %s", d, d.Day, d.Month)
+			if !slices.Contains(ways, way) {
+				ways = append(ways, way)
+			}
+		}
+	}
+	if len(ways) == 0 {
+		return fmt.Errorf("%s; write the day like 2026-07-03 or 3 Jul 2026", msg)
+	}
+	return fmt.Errorf("%s; write %s", msg, strings.Join(ways, ", or "))
 }
 
 // parseISO reads a numeric date with an optional time: with an offset it
@@ -287,8 +320,8 @@ func ParseDay(s string, now time.Time) (Date, error) {
 }
 
 // parseDay reads the day part of a date. It returns the zero Date for
-// words it does not know, and an error for a known form that names no day
-// (Feb 30).
+// words it does not know, and for a known form that names no day (Feb 30)
+// an error that follows the input it is about.
 func parseDay(s string, today Date) (Date, error) {
 	switch s {
 	case "today":
@@ -385,10 +418,10 @@ func monthDay(s string, today Date) (Date, error) {
 	day, _ = strconv.Atoi(m[1])
 	d := Date{yr, month, day}
 	if day < 1 || DateOf(d.utc()) != d {
-		return Date{}, fmt.Errorf("%q is not a day of the calendar: %s %d has %d days", s, month, yr, daysIn(month, yr))
+		return Date{}, fmt.Errorf("is not a day of the calendar: %s %d has %d days", month, yr, daysIn(month, yr))
 	}
 	if weekday != nil && d.Weekday() != *weekday {
-		return Date{}, fmt.Errorf("%q does not agree with itself: %s is a %s", s, d, d.Weekday())
+		return Date{}, fmt.Errorf("does not agree with itself: %s is a %s", d, d.Weekday())
 	}
 	return d, nil
 }
