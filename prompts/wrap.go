@@ -2,8 +2,11 @@ package prompts
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/clipperhouse/uax29/v2/graphemes"
 )
 
 // Wrap breaks s into lines of at most width terminal cells at spaces, so
@@ -18,32 +21,71 @@ func Wrap(s string, width int) []string {
 }
 
 // WrapLine breaks one line of text into lines of at most width terminal
-// cells, at spaces, keeping the spaces inside each line. Cells, not runes:
-// CJK characters and most emoji take two, combining accents none. A word
-// wider than a line gets a line of its own, whole (a link stays one piece),
-// unless it holds wide characters: Japanese and Chinese are written without
-// spaces, so such a run is broken between characters.
+// cells, at spaces, keeping the spaces inside a line that fits. Cells, not
+// runes: CJK characters and most emoji take two, combining accents none.
+// Japanese and Chinese are written without spaces, so a line may also
+// break before or after any of their characters (and any emoji); a run of other characters is
+// never cut, and one wider than a line gets a line of its own, whole (a
+// link stays one piece).
 func WrapLine(s string, width int) string {
 	if ansi.StringWidth(s) <= width {
 		return s // a line that fits is left exactly as written
 	}
-	lines := strings.Split(ansi.Wordwrap(s, width, ""), "\n")
-	for i, l := range lines {
-		l = strings.TrimRight(l, " ")
-		if ansi.StringWidth(l) > width && hasWide(l) {
-			l = strings.TrimRight(ansi.Hardwrap(l, width, true), " ")
+	indent := s[:len(s)-len(strings.TrimLeft(s, " "))]
+	var (
+		lines []string
+		line  = indent
+		used  = ansi.StringWidth(indent)
+		empty = true // nothing on the line yet but the indent
+	)
+	for _, word := range strings.Fields(s) {
+		for i, piece := range pieces(word) {
+			w := ansi.StringWidth(piece)
+			space := i == 0 && !empty
+			need := w
+			if space {
+				need++
+			}
+			if !empty && used+need > width {
+				lines = append(lines, line)
+				line, used, empty, space, need = "", 0, true, false, w
+			}
+			if space {
+				line += " "
+			}
+			line += piece
+			used += need
+			empty = false
 		}
-		lines[i] = l
+	}
+	if !empty {
+		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
 }
 
-// hasWide reports whether s holds a character two cells wide.
-func hasWide(s string) bool {
-	for _, r := range s {
-		if ansi.StringWidth(string(r)) > 1 {
-			return true
+// pieces splits a word where a line may break inside it: around each
+// wide character (with the marks and joiners that belong to it, as one
+// grapheme). Runs of narrow characters stay together, and so does Korean,
+// which is written with spaces between words.
+func pieces(word string) []string {
+	var out []string
+	run := ""
+	g := graphemes.FromString(word)
+	for g.Next() {
+		c := g.Value()
+		if r, _ := utf8.DecodeRuneInString(c); ansi.StringWidth(c) < 2 || unicode.Is(unicode.Hangul, r) {
+			run += c
+			continue
 		}
+		if run != "" {
+			out = append(out, run)
+			run = ""
+		}
+		out = append(out, c)
 	}
-	return false
+	if run != "" {
+		out = append(out, run)
+	}
+	return out
 }
