@@ -67,25 +67,34 @@ func WrapLine(s string, width int) string {
 // pieces splits a word where a line may break inside it: around each
 // wide character (with the marks and joiners that belong to it, as one
 // grapheme). Runs of narrow characters stay together, and so does Korean,
-// which is written with spaces between words.
+// which is written with spaces between words. Closing punctuation (。、)」
+// and small kana never start a line: they stay with what they follow.
 func pieces(word string) []string {
 	var out []string
 	run := ""
 	g := graphemes.FromString(word)
 	for g.Next() {
 		c := g.Value()
-		if r, _ := utf8.DecodeRuneInString(c); ansi.StringWidth(c) < 2 || unicode.Is(unicode.Hangul, r) {
+		r, _ := utf8.DecodeRuneInString(c)
+		switch {
+		case len(out) > 0 && run == "" && strings.ContainsRune(noLineStart, r):
+			out[len(out)-1] += c
+		case ansi.StringWidth(c) < 2 || unicode.Is(unicode.Hangul, r):
 			run += c
-			continue
+		default:
+			if run != "" {
+				out = append(out, run)
+				run = ""
+			}
+			out = append(out, c)
 		}
-		if run != "" {
-			out = append(out, run)
-			run = ""
-		}
-		out = append(out, c)
 	}
 	if run != "" {
 		out = append(out, run)
 	}
 	return out
 }
+
+// noLineStart are the characters a line does not start with in Japanese
+// and Chinese text (kinsoku), and ASCII closing punctuation after them.
+const noLineStart = "、。，．・：；！？）」』】〕〉》｝］ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ.,;:!?)]}"

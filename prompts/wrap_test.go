@@ -22,7 +22,9 @@ func TestWrap(t *testing.T) {
 		{"今日は散歩に行きました", 8, []string{"今日は散", "歩に行き", "ました"}}, // no spaces: broken between characters
 		{"气分很好 ok", 8, []string{"气分很好", "ok"}},
 		{"ok 今日は散歩に行きました。That was", 10, []string{"ok 今日は", "散歩に行き", "ました。", "That was"}}, // between wide characters, never inside "That"
-		{"家族 👨‍👩‍👧 ok", 6, []string{"家族", "👨‍👩‍👧 ok"}},                                   // a family emoji is one character
+		{"今日は散歩。明日も", 10, []string{"今日は散", "歩。明日も"}},                                     // 。 does not start a line: it goes down with 歩
+		{"ああああ、ok", 8, []string{"あああ", "あ、ok"}},
+		{"家族 👨‍👩‍👧 ok", 6, []string{"家族", "👨‍👩‍👧 ok"}}, // a family emoji is one character
 		{"한국어 텍스트 줄", 9, []string{"한국어", "텍스트 줄"}},
 		{"I feel 👍🏽 today 🌊🌊", 10, []string{"I feel 👍🏽", "today 🌊🌊"}},
 		// Combining accents take no cell of their own.
