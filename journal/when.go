@@ -123,8 +123,11 @@ func parseWhen(s string, now time.Time) (When, error) {
 		w.HasTime, w.clock = true, true
 	}
 	w.Time = LocalTime(d.Year, d.Month, d.Day, h, mi, sec, loc)
-	// A gap can move the time past midnight into the next day.
-	w.Date = DateOf(w.Time)
+	if w.clock {
+		// A gap can move a time past midnight into the next day; a day
+		// named alone stays the day named.
+		w.Date = DateOf(w.Time)
+	}
 	return w, nil
 }
 
