@@ -59,7 +59,7 @@ and the people you can reach.`,
 	fl.StringVar(&o.thoughts, "thoughts", "", "what went through your mind, as `text`")
 	fl.StringVar(&o.outcome, "outcome", "", "how it went: `resisted|used`")
 	fl.StringVar(&o.minutes, "minutes", "", "about how long it lasted, in `minutes`")
-	fl.StringVar(&o.at, "at", "", "`when` it happened, like \"yesterday 21:30\" (default now)")
+	fl.StringVar(&o.at, "at", "", "`when` it happened, like \"yesterday 9:30pm\" or \"an hour ago\" (default now)")
 	fl.StringVar(&o.note, "note", "", "anything else, as free `text`")
 	fl.BoolVar(&o.private, "private", false, "keep this entry out of exports")
 	fl.BoolVar(&o.json, "json", false, "print the saved entry as JSON")
