@@ -336,44 +336,42 @@ func summaryFindings(ctx context.Context, db *sql.DB, _ time.Time) ([]Finding, e
 
 func futureFindings(ctx context.Context, db *sql.DB, now time.Time) ([]Finding, error) {
 	today := journal.DateOf(now).String()
-	var entries, drinks, calls int
-	err := db.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM entries WHERE day > ?1 AND deleted_at IS NULL),
-		(SELECT count(*) FROM drink_days WHERE day > ?1),
-		(SELECT count(*) FROM calls WHERE day > ?1 AND deleted_at IS NULL)`, today).Scan(&entries, &drinks, &calls)
+	list := func(q string) (int, string, error) {
+		var n int
+		var some sql.NullString
+		err := db.QueryRowContext(ctx, `SELECT count(*), (SELECT group_concat(x, ', ') FROM (`+q+` ORDER BY x LIMIT 10))
+			FROM (`+q+`)`, today, today).Scan(&n, &some)
+		return n, some.String, err
+	}
+	var out []Finding
+	n, ids, err := list(`SELECT id AS x FROM entries WHERE day > ? AND deleted_at IS NULL`)
 	if err != nil {
 		return nil, err
 	}
-	var out []Finding
-	if entries > 0 {
-		ids, err := idsAfter(ctx, db, today)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, Finding{Kind: FindingFuture, Count: entries,
-			Problem: fmt.Sprintf("%s dated after today (%s), probably saved while the computer's clock was wrong", plural(entries, "entry is", "entries are"), ids),
-			Fix:     "look with journal show ID; journal delete ID removes one that is wrong (it can be restored)"})
+	if n > 0 {
+		out = append(out, Finding{Kind: FindingFuture, Count: n,
+			Problem: fmt.Sprintf("%s dated after today (ids %s), probably saved while the computer's clock was wrong", plural(n, "entry is", "entries are"), ids),
+			Fix:     "move each to the day it happened: journal edit ID --at DAY"})
 	}
-	if drinks+calls > 0 {
-		what := []string{}
-		if drinks > 0 {
-			what = append(what, plural(drinks, "drinking-diary day", "drinking-diary days"))
-		}
-		if calls > 0 {
-			what = append(what, plural(calls, "call", "calls"))
-		}
-		out = append(out, Finding{Kind: FindingFuture, Count: drinks + calls,
-			Problem: strings.Join(what, " and ") + " dated after today, probably saved while the computer's clock was wrong",
-			Fix:     "check the computer's date; stats leave out days after today"})
+	n, days, err := list(`SELECT day AS x FROM drink_days WHERE day > ?`)
+	if err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		out = append(out, Finding{Kind: FindingFuture, Count: n,
+			Problem: fmt.Sprintf("%s dated after today (%s), probably saved while the computer's clock was wrong", plural(n, "drinking-diary day is", "drinking-diary days are"), days),
+			Fix:     "journal drinks --clear --date DAY removes one; record it on the right day with journal drinks N --date DAY"})
+	}
+	n, days, err = list(`SELECT day AS x FROM calls WHERE day > ? AND deleted_at IS NULL`)
+	if err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		out = append(out, Finding{Kind: FindingFuture, Count: n,
+			Problem: fmt.Sprintf("%s dated after today (%s)", plural(n, "coaching call is", "coaching calls are"), days),
+			Fix:     "check the computer's date; journal call list shows them"})
 	}
 	return out, nil
-}
-
-func idsAfter(ctx context.Context, db *sql.DB, today string) (string, error) {
-	var ids sql.NullString
-	err := db.QueryRowContext(ctx, `SELECT group_concat(id, ', ') FROM
-		(SELECT id FROM entries WHERE day > ? AND deleted_at IS NULL ORDER BY id LIMIT 10)`, today).Scan(&ids)
-	return "ids " + ids.String, err
 }
 
 func draftFindings(ctx context.Context, db *sql.DB, _ time.Time) ([]Finding, error) {
