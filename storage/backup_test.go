@@ -223,12 +223,14 @@ func TestRestoreRefusesWhatIsNotAWholeJournal(t *testing.T) {
 	copyPrivate(good, damaged)
 	damage(t, damaged)
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("shopping list"), 0o600)
+	os.WriteFile(filepath.Join(dir, "empty.db"), nil, 0o600)
 
 	for name, want := range map[string]string{
 		"notes.txt":  "not an SQLite database",
 		"other.db":   "not a journal",
 		"newer.db":   "newer version of journal",
 		"damaged.db": "is damaged",
+		"empty.db":   "is empty",
 	} {
 		target := filepath.Join(t.TempDir(), "journal.db")
 		f, _ := os.Open(filepath.Join(dir, name))

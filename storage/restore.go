@@ -199,13 +199,17 @@ func PrepareRestore(ctx context.Context, journalPath, name string, r io.Reader) 
 		return nil, fmt.Errorf("cannot write in %s: %w", dir, unwrapPathErr(err))
 	}
 	p := &RestorePlan{JournalPath: journalPath, tmp: tmp.Name()}
-	_, err = io.Copy(tmp, r)
+	n, err := io.Copy(tmp, r)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		p.Discard()
 		return nil, fmt.Errorf("cannot copy the backup beside %s: %w", journalPath, err)
+	}
+	if n == 0 {
+		p.Discard()
+		return nil, journal.Invalid("%s is empty, not a journal backup: nothing was changed", name)
 	}
 	c, err := checkBackup(ctx, p.tmp, name)
 	if err != nil {
