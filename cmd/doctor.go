@@ -84,6 +84,9 @@ func doctorRun(c *cobra.Command, f *Factory, o *doctorOptions) error {
 		rep.Findings = []storage.Finding{}
 	}
 	if o.salvage {
+		if err := f.mustExist(); err != nil {
+			return err
+		}
 		base := strings.TrimSuffix(path, filepath.Ext(path))
 		dest := base + "-salvaged-" + now.Format("2006-01-02-150405") + ".db"
 		res, err := storage.Salvage(ctx, path, dest, f.Now)
