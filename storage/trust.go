@@ -55,8 +55,11 @@ func (t trust) checkFolder(path string) error {
 
 // checkFiles refuses a journal file, -wal or -shm that another user owns
 // or can write to, and takes read access away from everyone else on the
-// person's own ones (a file made with touch is 0644). The owner's own bits
-// stay: a journal made read-only on purpose stays read-only.
+// person's own ones (a file made with touch is 0644). The journal's own
+// owner bits stay: one made read-only on purpose stays read-only. The -wal
+// and -shm are SQLite's working files and become 0600: a read-only pair
+// left by reading a read-only journal would otherwise stop every write
+// once the journal is writable again.
 func (t trust) checkFiles(path string) error {
 	if err := t.checkFolder(path); err != nil {
 		return err
@@ -73,10 +76,14 @@ func (t trust) checkFiles(path string) error {
 		if perm&0o022 != 0 {
 			return fmt.Errorf("cannot use %s: other users can write to %s (mode %04o): if it is yours, run chmod 600 %s and try again", path, p, perm, p)
 		}
-		if perm&0o077 != 0 {
+		want := perm &^ 0o077
+		if p != path {
+			want = 0o600
+		}
+		if perm != want {
 			// Fails only on a read-only disk, where nothing new can be
 			// written to it anyway.
-			os.Chmod(p, perm&^0o077)
+			os.Chmod(p, want)
 		}
 	}
 	return nil
