@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"modernc.org/sqlite"
@@ -55,7 +56,18 @@ func (e *FileError) Error() string {
 		if why == "" {
 			why = "is read-only"
 		}
-		return fmt.Sprintf("cannot write to %s: %s %s; reading still works, and to write make it writable for you (or remove it if it is a leftover -wal or -shm file of a closed journal)", p, b, why)
+		var todo string
+		switch {
+		case strings.Contains(why, "read-only disk"):
+			todo = "copy the journal to a disk you can write to and use it there with --db"
+		case strings.HasSuffix(b, "-wal") || strings.HasSuffix(b, "-shm"):
+			todo = fmt.Sprintf("it is SQLite's working file beside the journal: make it writable for you (chmod u+w %s), and do not delete a -wal file, as it can hold your latest entries", b)
+		case b == p:
+			todo = fmt.Sprintf("to write, make it writable (chmod u+w %s)", b)
+		default:
+			todo = fmt.Sprintf("to write, make the folder writable (chmod u+w %s) or copy the journal to a folder you can write to", b)
+		}
+		return fmt.Sprintf("cannot write to %s: %s %s; reading still works: %s", p, b, why, todo)
 	case ProblemFull:
 		return fmt.Sprintf("cannot write to %s: the disk holding it is full; nothing was saved: free some space on that disk (empty the trash, move large files elsewhere) and try again", p)
 	case ProblemDamaged:
