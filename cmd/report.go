@@ -114,6 +114,8 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 	if o.out == "" {
 		return write(f.IO.Out, f.IO.Color && !f.NoColor)
 	}
+	// A report killed earlier may have left a whole copy behind.
+	removeStaleTemps(filepath.Dir(o.out), f.Now())
 	if err := writeFileAtomic(o.out, func(w io.Writer) error { return write(w, false) }); err != nil {
 		return err
 	}
