@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+	"time"
 )
 
 // create makes a new, complete journal at path, safely when other
@@ -20,11 +21,11 @@ func create(ctx context.Context, path string) error {
 	dir, base := filepath.Dir(path), filepath.Base(path)
 	// Processes starting together take turns on the folder's lock, so the
 	// schema is built once rather than by each of them. The lock is only a
-	// saving: without it (a file system without flock) the link still keeps
-	// creation safe.
+	// saving: without it (a file system without flock, or a shared folder
+	// where someone else holds it) the link still keeps creation safe.
 	if d, err := os.Open(dir); err == nil {
 		defer d.Close()
-		if syscall.Flock(int(d.Fd()), syscall.LOCK_EX) == nil {
+		if lockFolder(d) {
 			defer syscall.Flock(int(d.Fd()), syscall.LOCK_UN)
 			if _, err := os.Stat(path); err == nil {
 				return nil // made by the process that had the lock before us
@@ -70,6 +71,23 @@ func create(ctx context.Context, path string) error {
 		return fmt.Errorf("cannot create %s: %w", path, unwrapPathErr(err))
 	}
 	return nf.Close()
+}
+
+// lockFolder takes the folder's lock, waiting about a second at most: anyone
+// who can open a shared folder like /tmp can hold its lock for ever.
+func lockFolder(d *os.File) bool {
+	const wait, tries = 2 * time.Millisecond, 500
+	for range tries {
+		err := syscall.Flock(int(d.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			return true
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) {
+			return false
+		}
+		time.Sleep(wait)
+	}
+	return false
 }
 
 // removeWithSidecars removes a database file and whatever SQLite keeps

@@ -173,3 +173,22 @@ func TestOpenUnwritableFolder(t *testing.T) {
 		t.Errorf("error = %v, want permission denied", err)
 	}
 }
+
+// Someone holding the lock of a shared folder for ever delays creating a
+// journal there by a moment, no more.
+func TestCreateDoesNotWaitForeverOnAFolderLock(t *testing.T) {
+	dir := t.TempDir()
+	d, err := os.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := syscall.Flock(int(d.Fd()), syscall.LOCK_EX); err != nil {
+		t.Skip("no flock here:", err)
+	}
+	s, err := Open(context.Background(), filepath.Join(dir, "journal.db"), fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}
