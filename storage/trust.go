@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/user"
 	"path/filepath"
+	"strconv"
 	"syscall"
 )
 
@@ -18,6 +20,9 @@ type trust struct {
 	owner func(fs.FileInfo) int
 	// writable reports whether this process may write to a path.
 	writable func(string) bool
+	// ownGroup reports whether a file's group is the person's own private
+	// group, so group write access lets nobody else in.
+	ownGroup func(fs.FileInfo) bool
 }
 
 func systemTrust() trust {
@@ -30,7 +35,33 @@ func systemTrust() trust {
 			return -1
 		},
 		writable: func(p string) bool { return syscall.Access(p, 2 /* W_OK */) == nil },
+		ownGroup: userPrivateGroup,
 	}
+}
+
+// userPrivateGroup reports whether fi's group is the person's own: their
+// primary group, named like them. Systems that give each user such a group
+// (Debian, Ubuntu, Fedora) set the umask to 002, so every folder the person
+// makes is group-writable, yet nobody else is in that group.
+func userPrivateGroup(fi fs.FileInfo) bool {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok || int(st.Gid) != os.Getegid() {
+		return false
+	}
+	u, err := user.Current()
+	if err != nil {
+		return false
+	}
+	g, err := user.LookupGroupId(strconv.Itoa(int(st.Gid)))
+	return err == nil && g.Name == u.Username
+}
+
+// othersCanWrite reports whether someone other than the owner may write to
+// fi: "other" write access, or group write access to a group that is not
+// the person's own private group.
+func (t trust) othersCanWrite(fi fs.FileInfo) bool {
+	perm := fi.Mode().Perm()
+	return perm&0o002 != 0 || (perm&0o020 != 0 && !t.ownGroup(fi))
 }
 
 // checkFolder refuses a journal whose folder another user owns, or can
@@ -47,7 +78,7 @@ func (t trust) checkFolder(path string) error {
 	if o := t.owner(fi); o != t.uid && o != 0 && o != -1 {
 		return fmt.Errorf("cannot use %s: its folder %s belongs to another user, who could read or replace the journal: keep your journal in a folder of your own", path, dir)
 	}
-	if fi.Mode().Perm()&0o022 != 0 && fi.Mode()&fs.ModeSticky == 0 {
+	if t.othersCanWrite(fi) && fi.Mode()&fs.ModeSticky == 0 {
 		return fmt.Errorf("cannot use %s: other users can write to its folder %s, so they could read or replace the journal: keep your journal in a folder of your own, or run chmod go-w %s", path, dir, dir)
 	}
 	return nil
@@ -73,7 +104,7 @@ func (t trust) checkFiles(path string) error {
 			return fmt.Errorf("cannot use %s: %s belongs to another user, who can read what is written to it: use a journal file of your own (move this one aside if it is yours, or copy it)", path, p)
 		}
 		perm := fi.Mode().Perm()
-		if perm&0o022 != 0 {
+		if t.othersCanWrite(fi) {
 			return fmt.Errorf("cannot use %s: other users can write to %s (mode %04o): if it is yours, run chmod 600 %s and try again", path, p, perm, p)
 		}
 		want := perm &^ 0o077

@@ -209,13 +209,35 @@ func TestJournalOthersControlIsRefused(t *testing.T) {
 			t.Errorf("error = %v", err)
 		}
 	})
-	t.Run("group-writable folder", func(t *testing.T) {
+	groupIsOwn := func(own bool) trust {
+		tr := systemTrust()
+		tr.ownGroup = func(fs.FileInfo) bool { return own }
+		return tr
+	}
+	t.Run("group-writable folder of a shared group", func(t *testing.T) {
 		dir := filepath.Join(t.TempDir(), "shared")
 		os.Mkdir(dir, 0o700)
 		os.Chmod(dir, 0o770)
-		_, err := Open(ctx, filepath.Join(dir, "journal.db"), fixedNow)
+		_, err := groupIsOwn(false).open(ctx, filepath.Join(dir, "journal.db"), fixedNow)
 		if err == nil || !strings.Contains(err.Error(), "other users can write to its folder "+dir) {
 			t.Errorf("error = %v", err)
+		}
+	})
+	t.Run("group-writable folder and file of the person's own group", func(t *testing.T) {
+		// What umask 002 makes on systems with a private group per user.
+		dir := filepath.Join(t.TempDir(), "notes")
+		os.Mkdir(dir, 0o700)
+		os.Chmod(dir, 0o775)
+		path := filepath.Join(dir, "journal.db")
+		os.WriteFile(path, nil, 0o600)
+		os.Chmod(path, 0o664)
+		s, err := groupIsOwn(true).open(ctx, path, fixedNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+			t.Errorf("mode %04o, want 0600", fi.Mode().Perm())
 		}
 	})
 	t.Run("own file in a sticky shared folder", func(t *testing.T) {
