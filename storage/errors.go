@@ -146,7 +146,14 @@ func Explain(path string, err error) error {
 	}
 	e := &FileError{Problem: p, Path: path, Err: err}
 	if p == ProblemReadOnly {
-		e.Blocker, e.Why = blocker(path)
+		var found bool
+		e.Blocker, e.Why, found = blocker(path)
+		var se *sqlite.Error
+		if !found && errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CANTOPEN {
+			// Nothing is read-only: the file could not be opened for
+			// another reason (a folder gone, too many open files).
+			e.Problem = ProblemIO
+		}
 	}
 	if p == ProblemNotDatabase && hasSQLiteHeader(path) {
 		// An SQLite file that SQLite no longer accepts has been damaged.

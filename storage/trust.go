@@ -154,18 +154,19 @@ func (t trust) accessMode(path string) (openMode, *FileError) {
 }
 
 // blocker names the file or folder that stops SQLite writing the journal,
-// and why, when a write failed as read-only.
-func blocker(path string) (string, string) {
+// and why, when a write failed as read-only; found is false when nothing
+// is read-only for this process and the journal itself is named.
+func blocker(path string) (p, why string, found bool) {
 	t := systemTrust()
 	for _, p := range []string{path + "-wal", path + "-shm", path} {
 		if exists(p) && !t.writable(p) {
-			return p, readOnlyWhy(p)
+			return p, readOnlyWhy(p), true
 		}
 	}
 	if dir := filepath.Dir(path); !t.writable(dir) {
-		return dir, "is a read-only folder"
+		return dir, "is a read-only folder", true
 	}
-	return path, "is read-only"
+	return path, "is read-only", false
 }
 
 // readOnlyWhy says why p cannot be written, in the person's words.
