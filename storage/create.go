@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -30,6 +31,9 @@ func create(ctx context.Context, path string) error {
 			if _, err := os.Stat(path); err == nil {
 				return nil // made by the process that had the lock before us
 			}
+			// Journals are only built under this lock, so a temporary
+			// one here now was left by a creation that was killed.
+			removeLeftoverBuilds(dir, base)
 		}
 	}
 	f, err := os.CreateTemp(dir, "."+base+".new-*") // 0600
@@ -88,6 +92,29 @@ func lockFolder(d *os.File) bool {
 		time.Sleep(wait)
 	}
 	return false
+}
+
+// removeLeftoverBuilds removes the temporary journals (and their -wal,
+// -shm) that killed creations of dir/base left, when they are this user's.
+// Should one still be in use by a process that gave up waiting for the
+// lock, that process finds its link failing and creates the journal in
+// place instead.
+func removeLeftoverBuilds(dir, base string) {
+	names, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".new-*"))
+	for _, n := range names {
+		fi, err := os.Lstat(n)
+		if err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) == os.Geteuid() {
+			os.Remove(n)
+		}
+	}
+}
+
+// globEscape quotes the characters filepath.Match gives a meaning.
+func globEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
 }
 
 // removeWithSidecars removes a database file and whatever SQLite keeps

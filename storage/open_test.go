@@ -192,3 +192,27 @@ func TestCreateDoesNotWaitForeverOnAFolderLock(t *testing.T) {
 	}
 	s.Close()
 }
+
+// A creation killed half-way leaves its temporary journal; the next
+// creation of that journal removes it.
+func TestCreateRemovesLeftoverBuilds(t *testing.T) {
+	dir := t.TempDir()
+	left := []string{filepath.Join(dir, ".journal.db.new-12345"), filepath.Join(dir, ".journal.db.new-12345-wal")}
+	other := filepath.Join(dir, ".other.db.new-12345")
+	for _, p := range append(left, other) {
+		os.WriteFile(p, []byte("half a schema"), 0o600)
+	}
+	s, err := Open(context.Background(), filepath.Join(dir, "journal.db"), fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, p := range left {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s is still there", filepath.Base(p))
+		}
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Error("another journal's temporary file was removed")
+	}
+}
