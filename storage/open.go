@@ -48,10 +48,6 @@ func (s *Store) rd() queryer {
 // Path returns the file the store was opened from.
 func (s *Store) Path() string { return s.path }
 
-// ReadOnly reports whether the journal was opened for reading only, because
-// it, its folder or its disk cannot be written.
-func (s *Store) ReadOnly() bool { return s.readOnly != nil }
-
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
