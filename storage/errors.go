@@ -140,6 +140,12 @@ func Explain(path string, err error) error {
 	if errors.As(err, &fe) {
 		return fe // complete in itself: no outer context needed
 	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) && !aboutJournal(path, err) {
+		// A system error about another file (an export's target, an
+		// answers file) is that file's business, worded where it happened.
+		return err
+	}
 	p := Classify(err, filepath.Dir(path))
 	if p == ProblemNone {
 		return err
@@ -160,6 +166,20 @@ func Explain(path string, err error) error {
 		e.Problem = ProblemDamaged
 	}
 	return e
+}
+
+// aboutJournal reports whether err is a system error on the journal, a
+// file SQLite keeps beside it, or its folder.
+func aboutJournal(path string, err error) bool {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return false
+	}
+	switch filepath.Clean(pe.Path) {
+	case filepath.Clean(path), filepath.Clean(path + "-wal"), filepath.Clean(path + "-shm"), filepath.Dir(path):
+		return true
+	}
+	return false
 }
 
 // IsDamaged reports whether err says the journal file is damaged.

@@ -85,3 +85,17 @@ func assertExplained(t *testing.T, path string, err error, want Problem, prefix 
 		t.Errorf("message = %q, want one line starting %q", msg, prefix)
 	}
 }
+
+// A system error about another file, like an export's target, is not
+// worded as a problem of the journal.
+func TestExplainLeavesOtherFilesAlone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.db")
+	other := &os.PathError{Op: "open", Path: "/somewhere/export.md", Err: syscall.EACCES}
+	if got := Explain(path, fmt.Errorf("cannot write /somewhere/export.md: %w", other)); got.Error() != "cannot write /somewhere/export.md: open /somewhere/export.md: permission denied" {
+		t.Errorf("Explain changed an error about another file: %v", got)
+	}
+	full := &os.PathError{Op: "write", Path: path + "-wal", Err: syscall.ENOSPC}
+	if got := Explain(path, full); !strings.Contains(got.Error(), "the disk holding it is full") {
+		t.Errorf("a full disk under the -wal: %v", got)
+	}
+}
