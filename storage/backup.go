@@ -115,6 +115,10 @@ func (s *Store) Backup(ctx context.Context, dest string, enc Encrypter) error {
 // it would not be a backup to rely on.
 func (s *Store) Damaged() bool { return s.damaged.Load() }
 
+// ReadOnly reports whether the journal was opened for reading only: no
+// daily backup is made beside a journal that cannot be written.
+func (s *Store) ReadOnly() bool { return s.readOnly != nil }
+
 // snapshot copies the database behind db to dest with VACUUM INTO, which
 // reads one consistent snapshot however many writers are at work.
 func snapshot(ctx context.Context, db *sql.DB, src, dest string, enc Encrypter) error {
