@@ -288,7 +288,7 @@ func searchFindings(ctx context.Context, db *sql.DB, _ time.Time) ([]Finding, er
 	// FTS5's own check compares its index with the text it holds.
 	ok := true
 	if _, err := db.ExecContext(ctx, `INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
-		ok = strings.Contains(err.Error(), "readonly")
+		ok = Classify(err, "") == ProblemReadOnly
 	}
 	n := missing + extra + differ
 	if n == 0 && ok {

@@ -174,8 +174,10 @@ func firstProblem(problems []string, err error) string {
 	return strings.TrimSpace(problems[0])
 }
 
+// isNotADB reports whether SQLite said the file is not a database, by its
+// result code.
 func isNotADB(err error) bool {
-	return err != nil && (strings.Contains(err.Error(), "not a database") || strings.Contains(err.Error(), "file is encrypted"))
+	return Classify(err, "") == ProblemNotDatabase
 }
 
 // RestorePlan is a checked backup copied beside the journal, ready to be
