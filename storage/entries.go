@@ -71,18 +71,6 @@ func writeTags(ctx context.Context, tx execer, id int64, tags []string) error {
 	return nil
 }
 
-// index writes the search row of a new entry. details is the text of the
-// kind's own tables (craving triggers and the like).
-func index(ctx context.Context, tx execer, e *journal.Entry, details string) error {
-	var answers []string
-	for _, a := range e.Answers {
-		answers = append(answers, a.Question, a.Answer)
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, body, answers, tags, details) VALUES (?, ?, ?, ?, ?)`,
-		e.ID, e.Body, strings.Join(answers, "\n"), strings.Join(e.Tags, " "), details)
-	return err
-}
-
 // entryColumns are read by scanEntry, in this order.
 const entryColumns = `e.id, e.uuid, e.kind, e.day, e.occurred_at, e.body, e.private, e.session_id,
 	e.prompt_set, e.created_at, e.updated_at, e.deleted_at,
@@ -259,9 +247,7 @@ func (s *Store) UpdateEntryText(ctx context.Context, id int64, body string, tags
 		if err := writeTags(ctx, tx, id, tags); err != nil {
 			return writeErr(s.path, err)
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE entries_fts SET body = ?, tags = ? WHERE rowid = ?`,
-			body, strings.Join(tags, " "), id)
-		return err
+		return reindex(ctx, tx, id, func(t *searchText) { t.body, t.tags = body, strings.Join(tags, " ") })
 	})
 }
 

@@ -2,29 +2,46 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
+	"strings"
 )
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// migration is one schema step: its SQL, and Go work that SQL cannot do
+// (nil for most), run after it in the same transaction.
+type migration struct {
+	sql  string
+	fill func(context.Context, *sql.Tx) error
+}
+
+// migrationFills are keyed by the step's file name without its number, so
+// steps can be renumbered.
+var migrationFills = map[string]func(context.Context, *sql.Tx) error{
+	"substring_search.sql": fillSearchGrams,
+}
+
 // migrations are the schema steps in order; step i brings user_version to i+1.
-var migrations = func() []string {
+var migrations = func() []migration {
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")
 	if err != nil {
 		panic(err) // the pattern is a constant
 	}
 	sort.Strings(names)
-	out := make([]string, len(names))
+	out := make([]migration, len(names))
 	for i, n := range names {
 		b, err := migrationFS.ReadFile(n)
 		if err != nil {
 			panic(err) // embedded at build time
 		}
-		out[i] = string(b)
+		_, name, _ := strings.Cut(path.Base(n), "_")
+		out[i] = migration{sql: string(b), fill: migrationFills[name]}
 	}
 	return out
 }()
@@ -44,9 +61,15 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return writeErr(s.path, err)
 		}
-		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+		if _, err := tx.ExecContext(ctx, migrations[i].sql); err != nil {
 			tx.Rollback()
 			return writeErr(s.path, fmt.Errorf("schema step %d: %w", i+1, err))
+		}
+		if fill := migrations[i].fill; fill != nil {
+			if err := fill(ctx, tx); err != nil {
+				tx.Rollback()
+				return writeErr(s.path, fmt.Errorf("schema step %d: %w", i+1, err))
+			}
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
 			tx.Rollback()

@@ -244,7 +244,7 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (ad
 	if err := s.writeDetails(ctx, tx, e); err != nil {
 		return false, false, err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM entries_fts WHERE rowid = ?`, id); err != nil {
+	if err := unindex(ctx, tx, id); err != nil {
 		return false, false, writeErr(s.path, err)
 	}
 	return false, true, index(ctx, tx, &e, details(e))

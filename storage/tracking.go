@@ -288,7 +288,7 @@ func (s *Store) SaveCheckin(ctx context.Context, e *journal.Entry) (prev *journa
 				old.ID, c.Mood, c.Craving, c.SleepHours); err != nil {
 				return writeErr(s.path, err)
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE entries_fts SET body = ? WHERE rowid = ?`, e.Body, old.ID); err != nil {
+			if err := reindex(ctx, tx, old.ID, func(t *searchText) { t.body = e.Body }); err != nil {
 				return writeErr(s.path, err)
 			}
 			saved := old
