@@ -22,10 +22,16 @@ func newCmdSearch(f *Factory) *cobra.Command {
 		Long: `Find entries whose text, answers, tags or details hold all the words of the
 query, best matches first. "walk*" finds walk, walked and walking; "quoted
 words" must appear together. Case and accents do not matter. When a word
-is in more than 500 entries, the best of its 500 newest are shown.`,
+is in more than 500 entries, the best of its 500 newest are shown.
+
+After the whole words come entries where the words are part of longer
+ones ("care" in selfcare), newest first, and words in any script: Japanese,
+Chinese and Thai written without spaces (散歩), Korean with its particles
+(산책 in 산책을), Arabic with its article (مكتبة in المكتبة).`,
 		Example: `  journal search sleep
   journal search walk* evening
-  journal search '"called my sister"'`,
+  journal search '"called my sister"'
+  journal search 散歩`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return journal.Invalid("search needs words to look for, like: journal search sleep")
