@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -125,6 +126,41 @@ func negativeArg[T any](parse func(string) (T, error)) func(*cobra.Command, erro
 	}
 }
 
+// freeText marks, in a command's Annotations, a command whose arguments
+// are free text (write, search): a word of it that starts with a dash is
+// text, and the parser's complaint about it gets the -- hint.
+const freeText = "free-text"
+
+func takesFreeText(c *cobra.Command) bool { return c.Annotations[freeText] != "" }
+
+// gluedText finds, in the arguments of a free-text command, a word that the
+// flag parser would silently read as a short flag with its value glued on:
+// "-tired" as -t "ired" to write, "-nothing" as -n "othing" to search. It
+// returns the -- hint for it, or nil. A glued value that holds no letter
+// ("-n5") is taken as the flag it is.
+func gluedText(root *cobra.Command, args []string) error {
+	c, rest, err := root.Find(args)
+	if err != nil || !takesFreeText(c) {
+		return nil
+	}
+	for _, a := range rest {
+		if a == "--" {
+			return nil
+		}
+		if len(a) < 3 || a[0] != '-' || a[1] == '-' {
+			continue
+		}
+		fl := c.Flags().ShorthandLookup(a[1:2])
+		if fl == nil {
+			fl = c.InheritedFlags().ShorthandLookup(a[1:2])
+		}
+		if fl != nil && fl.Value.Type() != "bool" && strings.ContainsFunc(a[2:], unicode.IsLetter) {
+			return startsWithDash(c, a)
+		}
+	}
+	return nil
+}
+
 func startsWithDash(c *cobra.Command, text string) error {
 	return journal.Invalid("%q starts with a dash, so it was read as a flag: to give it as text, put -- before it, like %s -- %q",
 		text, c.CommandPath(), text)
@@ -147,6 +183,13 @@ func flagError(c *cobra.Command, err error) error {
 		return journal.Invalid("--%s must be %s, got %q", bad.GetFlag().Name, what, bad.GetValue())
 	}
 	var unknown *pflag.NotExistError
+	if errors.As(err, &unknown) && takesFreeText(c) {
+		// "-care" to search is a word, not a flag.
+		if text := unknown.GetSpecifiedShortnames(); text != "" {
+			return startsWithDash(c, "-"+text)
+		}
+		return startsWithDash(c, "--"+unknown.GetSpecifiedName())
+	}
 	if errors.As(err, &unknown) {
 		// "-5 degrees today" is text that starts with a dash, not a flag.
 		if text := unknown.GetSpecifiedShortnames(); strings.Contains(text, " ") {

@@ -28,6 +28,7 @@ After the whole words come entries where the words are part of longer
 ones ("care" in selfcare), newest first, and words in any script: Japanese,
 Chinese and Thai written without spaces (散歩), Korean with its particles
 (산책 in 산책을), Arabic with its article (مكتبة in المكتبة).`,
+		Annotations: map[string]string{freeText: "true"},
 		Example: `  journal search sleep
   journal search walk* evening
   journal search '"called my sister"'

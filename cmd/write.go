@@ -29,6 +29,7 @@ Words typed as arguments are kept in your shell's history. For anything
 sensitive, run "journal write" alone to use the editor, or pipe the text in.
 
 #tags inside the text are picked up, as are --tag flags.`,
+		Annotations: map[string]string{freeText: "true"},
 		Example: `  journal write "Long walk after work. Felt steadier. #walk"
   journal write --at "yesterday 21:30" --tag evening
   echo "Hard evening, called Sam instead." | journal write --private`,

@@ -127,6 +127,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 func (s *Store) searchInside(ctx context.Context, terms []searchTerm, skip []int64, limit int) ([]int64, error) {
 	var pieces, grams, words []string
 	for _, t := range terms {
+		t.text = trimTerm(t.text)
 		q := quoteTerm(t.text)
 		switch {
 		case q == "":
@@ -176,6 +177,12 @@ func (s *Store) searchInside(ctx context.Context, terms []searchTerm, skip []int
 		ORDER BY day DESC, id DESC LIMIT ?`
 	args = append(args, idList(skip), limit)
 	return s.ids(ctx, q, args...)
+}
+
+// trimTerm drops punctuation around a term ("-care", "散歩、"): the word
+// index ignores it, and so does the search inside words.
+func trimTerm(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.In(r, unicode.L, unicode.M, unicode.N) })
 }
 
 // ids runs a query of one id column.

@@ -19,8 +19,8 @@ const (
 func insideSnippet(terms []searchTerm, texts ...string) string {
 	var needles [][]rune
 	for _, t := range terms {
-		if t.text != "" {
-			needles = append(needles, lowerRunes(t.text))
+		if text := trimTerm(t.text); text != "" {
+			needles = append(needles, lowerRunes(text))
 		}
 	}
 	first := ""
