@@ -10,17 +10,15 @@ import (
 	"journal/journal"
 )
 
-// summary is the one line that stands for an entry in lists and search.
+// summary is the one line that stands for an entry in lists and search,
+// cleaned for printing before it is cut to max runes.
 func summary(e journal.Entry, max int) string {
-	return lineText(summaryOf(e, max))
-}
-
-func summaryOf(e journal.Entry, max int) string {
+	e = e.Printable()
 	if e.Craving != nil {
-		return truncate(e.Craving.Summary(), max)
+		return truncate(journal.CleanLine(e.Craving.Summary()), max)
 	}
 	if e.Checkin != nil {
-		return truncate(e.Checkin.Summary(), max)
+		return truncate(journal.CleanLine(e.Checkin.Summary()), max)
 	}
 	if l := firstLine(e.Body, max); l != "" {
 		return l
@@ -41,6 +39,7 @@ func summaryOf(e journal.Entry, max int) string {
 func writeEntryRows(w io.Writer, entries []journal.Entry, tty bool, s ui.Styles) {
 	for _, e := range entries {
 		if !tty {
+			e := e.Printable()
 			private := ""
 			if e.Private {
 				private = "private"
@@ -58,6 +57,7 @@ func writeEntryRows(w io.Writer, entries []journal.Entry, tty bool, s ui.Styles)
 // mark always shows.
 func entryRow(e journal.Entry, s ui.Styles) string {
 	const width, minSummary = 80, 20
+	e = e.Printable()
 	id := fmt.Sprintf("%4d", e.ID)
 	when := e.OccurredAt.Format("Mon 02 Jan 2006 15:04")
 	kind := fmt.Sprintf("%-7s", e.Kind)
@@ -85,6 +85,7 @@ func entryRow(e journal.Entry, s ui.Styles) string {
 
 // writeEntry prints one entry in full.
 func writeEntry(w io.Writer, e journal.Entry, s ui.Styles) {
+	e = e.Printable()
 	head := fmt.Sprintf("Entry %d · %s · %s", e.ID, e.Kind, e.OccurredAt.Format("Monday 2 January 2006, 15:04"))
 	fmt.Fprintln(w, s.Title.Render(head))
 	var meta []string
@@ -105,10 +106,10 @@ func writeEntry(w io.Writer, e journal.Entry, s ui.Styles) {
 	}
 	writeDetails(w, e, s)
 	if e.Body != "" {
-		fmt.Fprintf(w, "\n%s\n", blockText(e.Body))
+		fmt.Fprintf(w, "\n%s\n", e.Body)
 	}
 	for _, a := range e.Answers {
-		answer := blockText(a.Answer)
+		answer := a.Answer
 		if strings.TrimSpace(answer) == "" {
 			answer = s.Dim.Render("(skipped)")
 		}

@@ -4,8 +4,9 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"journal/journal"
 )
 
 // printJSON writes v as one indented JSON document.
@@ -16,42 +17,23 @@ func printJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// firstLine returns the first non-empty line of s, cut to max runes.
+// firstLine returns the first non-empty line of s, cleaned for printing,
+// then cut to max runes.
 func firstLine(s string, max int) string {
 	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimSpace(lineText(l)); l != "" {
+		if l = strings.TrimSpace(journal.CleanLine(l)); l != "" {
 			return truncate(l, max)
 		}
 	}
 	return ""
 }
 
+// truncate cuts s to max runes with "…". Give it cleaned text
+// (journal.CleanLine): a cut could otherwise leave half an escape sequence.
 func truncate(s string, max int) string {
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
 	r := []rune(s)
 	return strings.TrimSpace(string(r[:max-1])) + "…"
-}
-
-// lineText makes a person's text safe to print on one line: control
-// characters (a tab, a pasted terminal escape) become spaces, so they can
-// neither add a column to a piped row nor redraw the terminal.
-func lineText(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-}
-
-// blockText is lineText for text shown whole: line breaks and tabs stay.
-func blockText(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r != '\n' && r != '\t' && unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
 }

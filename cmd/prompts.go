@@ -115,14 +115,14 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 			}
 			s := f.Styles()
 			w := f.IO.Out
-			fmt.Fprintln(w, s.Title.Render(fmt.Sprintf("%s (%s)", set.Title, set.Name)))
+			fmt.Fprintln(w, s.Title.Render(journal.CleanLine(fmt.Sprintf("%s (%s)", set.Title, set.Name))))
 			fmt.Fprintln(w, s.Dim.Render(fmt.Sprintf("%s · %s · %s", whenText(set.When), plural(len(set.Steps), "question", "questions"), set.Source)))
 			if set.Description != "" {
-				fmt.Fprintf(w, "\n%s\n", set.Description)
+				fmt.Fprintf(w, "\n%s\n", journal.CleanText(set.Description))
 			}
 			for i, st := range set.Steps {
-				fmt.Fprintf(w, "\n%d. %s\n", i+1, s.Label.Render(st.Question))
-				for _, l := range prompts.Wrap(st.Help, 77) {
+				fmt.Fprintf(w, "\n%d. %s\n", i+1, s.Label.Render(journal.CleanLine(st.Question)))
+				for _, l := range prompts.Wrap(journal.CleanLine(st.Help), 77) {
 					fmt.Fprintf(w, "   %s\n", l)
 				}
 				detail := string(st.Kind)
@@ -133,7 +133,7 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 					fmt.Fprintf(w, "   %s\n", s.Dim.Render(l))
 				}
 				for j, o := range st.Options {
-					fmt.Fprintf(w, "   %d) %s\n", j+1, o)
+					fmt.Fprintf(w, "   %d) %s\n", j+1, journal.CleanLine(o))
 				}
 			}
 			return nil

@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -80,13 +79,7 @@ func writeHits(f *Factory, hits []journal.SearchHit, asJSON bool) error {
 	}
 	s := f.Styles()
 	for _, h := range hits {
-		// As lineText, keeping the match markers (control characters too).
-		snip := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
-			if unicode.IsControl(r) && !strings.ContainsRune(storage.MarkStart+storage.MarkEnd, r) {
-				return ' '
-			}
-			return r
-		}, h.Snippet)), " ")
+		snip := strings.Join(strings.Fields(cleanSnippet(h.Snippet)), " ")
 		if !f.IO.OutTTY {
 			fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\t%s\n", h.Entry.ID, h.Entry.Day, h.Entry.Kind, s.Highlight(snip, storage.MarkStart, storage.MarkEnd))
 			continue
@@ -105,4 +98,21 @@ func writeHits(f *Factory, hits []journal.SearchHit, asJSON bool) error {
 // plainSnippet drops the match markers for JSON, where they mean nothing.
 func plainSnippet(s string) string {
 	return strings.NewReplacer(storage.MarkStart, "", storage.MarkEnd, "").Replace(s)
+}
+
+// cleanSnippet is journal.CleanLine of a snippet, keeping the match marks
+// (control characters themselves) for Highlight.
+func cleanSnippet(s string) string {
+	var b strings.Builder
+	for s != "" {
+		i := strings.IndexAny(s, storage.MarkStart+storage.MarkEnd)
+		if i < 0 {
+			b.WriteString(journal.CleanLine(s))
+			break
+		}
+		b.WriteString(journal.CleanLine(s[:i]))
+		b.WriteByte(s[i])
+		s = s[i+1:]
+	}
+	return b.String()
 }
