@@ -126,6 +126,23 @@ func negativeArg[T any](parse func(string) (T, error)) func(*cobra.Command, erro
 	}
 }
 
+// utf8Args refuses arguments that are not UTF-8 (a terminal set to another
+// encoding) before any command runs, naming the flag a value was given to.
+func utf8Args(args []string) error {
+	for i, a := range args {
+		what := "an argument"
+		if name, value, ok := strings.Cut(a, "="); ok && strings.HasPrefix(a, "-") {
+			what, a = "the value of "+strings.ToValidUTF8(name, "?"), value
+		} else if i > 0 && strings.HasPrefix(args[i-1], "-") && !strings.Contains(args[i-1], "=") && args[i-1] != "--" {
+			what = "the value of " + strings.ToValidUTF8(args[i-1], "?")
+		}
+		if err := journal.CheckUTF8(what, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // freeText marks, in a command's Annotations, a command whose arguments
 // are free text (write, search): a word of it that starts with a dash is
 // text, and the parser's complaint about it gets the -- hint.

@@ -48,6 +48,9 @@ func Run(ctx context.Context, f *Factory, args []string) (code int) {
 		}
 	}()
 	root := NewRoot(f)
+	if err := utf8Args(args); err != nil {
+		return report(f.IO.ErrOut, err)
+	}
 	if err := gluedText(root, args); err != nil {
 		return report(f.IO.ErrOut, err)
 	}

@@ -1,8 +1,11 @@
 package journal
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // CleanLine makes stored or typed text safe to print on one line of a
@@ -94,3 +97,104 @@ func (e Entry) Printable() Entry {
 	}
 	return e
 }
+
+// CheckUTF8 refuses text that is not UTF-8, as typed at a terminal set to
+// another encoding or saved by an editor in one: stored as it is, it would
+// print as "�", cut #tags short and make exports that differ from the
+// journal. what names where the text came from ("the text on standard
+// input", "--trigger"); the message shows the byte and what comes before
+// it, so the person can find it.
+func CheckUTF8(what, s string) error {
+	if utf8.ValidString(s) {
+		return nil
+	}
+	i := badByte(s)
+	return Invalid("%s is not UTF-8 text (byte 0x%02X%s): set your terminal, or save the file, as UTF-8 and try again",
+		what, s[i], before(s[:i]))
+}
+
+// CheckUTF8File is CheckUTF8 for a whole file, naming the line.
+func CheckUTF8File(name string, b []byte) error {
+	if utf8.Valid(b) {
+		return nil
+	}
+	s := string(b)
+	i := badByte(s)
+	line := strings.Count(s[:i], "\n") + 1
+	lineStart := strings.LastIndexByte(s[:i], '\n') + 1
+	return Invalid("line %d of %s is not UTF-8 text (byte 0x%02X%s): save it as UTF-8 and try again",
+		line, name, s[i], before(s[lineStart:i]))
+}
+
+// badByte is the offset of the first byte of s that is not UTF-8.
+func badByte(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+// before is up to 20 characters of what comes before a bad byte, as
+// ` after "…"`, cleaned for the one-line message; "" at the start.
+func before(s string) string {
+	rs := []rune(strings.TrimLeftFunc(CleanLine(s), unicode.IsSpace))
+	if len(rs) == 0 {
+		return ""
+	}
+	if len(rs) > 20 {
+		rs = rs[len(rs)-20:]
+	}
+	return fmt.Sprintf(" after %q", string(rs))
+}
+
+// field is one piece of a record's text and what to call it in a message.
+type field struct{ what, text string }
+
+// checkFields is CheckUTF8 of each field, stopping at the first refused.
+func checkFields(fields []field) error {
+	for _, f := range fields {
+		if err := CheckUTF8(f.what, f.text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ValidateText refuses an entry whose text is not all UTF-8, naming the
+// field. Saving goes through it, whatever the text came from (arguments,
+// standard input, the editor, a form, an answers file, an import).
+func (e Entry) ValidateText() error {
+	fields := []field{{"the entry text", e.Body}, {"the prompt set name", e.PromptSet}}
+	for _, t := range e.Tags {
+		fields = append(fields, field{"a tag", t})
+	}
+	for _, a := range e.Answers {
+		fields = append(fields, field{"a question", a.Key + a.Question},
+			field{"the answer to " + strconv.Quote(CleanLine(strings.ToValidUTF8(a.Question, "?"))), a.Answer})
+	}
+	if c := e.Craving; c != nil {
+		for _, t := range c.Triggers {
+			fields = append(fields, field{"a craving trigger", t})
+		}
+		for _, t := range c.Feelings {
+			fields = append(fields, field{"a feeling", t})
+		}
+		for _, t := range c.Coping {
+			fields = append(fields, field{"a coping strategy", t})
+		}
+		fields = append(fields, field{"where", c.Where}, field{"with", c.With}, field{"the thoughts", c.Thoughts})
+	}
+	return checkFields(fields)
+}
+
+// ValidateText refuses a session whose text is not all UTF-8.
+func (s Session) ValidateText() error {
+	return checkFields([]field{{"the session note", s.Note}, {"the setting", s.Setting}, {"the route", s.Route}})
+}
+
+// ValidateText refuses a call whose note is not UTF-8.
+func (c Call) ValidateText() error { return CheckUTF8("the call note", c.Note) }

@@ -1,6 +1,9 @@
 package journal
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCleanLine(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -65,4 +68,51 @@ func containsEsc(s string) bool {
 		}
 	}
 	return false
+}
+
+func TestCheckUTF8(t *testing.T) {
+	if err := CheckUTF8("the entry text", "今日は 🌿 مرحبا 산책"); err != nil {
+		t.Errorf("UTF-8 refused: %v", err)
+	}
+	err := CheckUTF8("--trigger", "  stress caf\xe9")
+	want := `--trigger is not UTF-8 text (byte 0xE9 after "stress caf"): set your terminal, or save the file, as UTF-8 and try again`
+	if err == nil || !IsInput(err) || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+	if err := CheckUTF8("x", "\xff"); err == nil || err.Error() != "x is not UTF-8 text (byte 0xFF): set your terminal, or save the file, as UTF-8 and try again" {
+		t.Errorf("at the start: %v", err)
+	}
+	err = CheckUTF8File("a.json", []byte("{\n  \"body\": \"ok\"\n  \"x\": \"\x8e\"\n}"))
+	if err == nil || !strings.HasPrefix(err.Error(), `line 3 of a.json is not UTF-8 text (byte 0x8E after "\"x\": \"")`) {
+		t.Errorf("file: %v", err)
+	}
+}
+
+func TestValidateTextNamesTheField(t *testing.T) {
+	bad := "caf\xe9"
+	tests := []struct {
+		e    Entry
+		want string
+	}{
+		{Entry{Body: bad}, "the entry text"},
+		{Entry{Tags: []string{"ok", bad}}, "a tag"},
+		{Entry{Answers: []Answer{{Question: "How are you?", Answer: bad}}}, `the answer to "How are you?"`},
+		{Entry{Craving: &Craving{Triggers: []string{bad}}}, "a craving trigger"},
+		{Entry{Craving: &Craving{Thoughts: bad}}, "the thoughts"},
+	}
+	for _, tt := range tests {
+		err := tt.e.ValidateText()
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want+" is not UTF-8 text") {
+			t.Errorf("%+v: err = %v, want it to name %s", tt.e, err, tt.want)
+		}
+	}
+	if err := (Entry{Body: "散歩 🌿", Craving: &Craving{Where: "집"}}).ValidateText(); err != nil {
+		t.Errorf("UTF-8 entry refused: %v", err)
+	}
+	if err := (Session{Note: bad}).ValidateText(); err == nil {
+		t.Error("session note not checked")
+	}
+	if err := (Call{Note: bad}).ValidateText(); err == nil {
+		t.Error("call note not checked")
+	}
 }

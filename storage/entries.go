@@ -22,6 +22,9 @@ func (s *Store) AddEntry(ctx context.Context, e *journal.Entry) error {
 // insertEntry writes e inside tx. details is more text for the search index
 // (craving details and the like), beside the body, answers and tags.
 func (s *Store) insertEntry(ctx context.Context, tx execer, e *journal.Entry, details string) error {
+	if err := e.ValidateText(); err != nil {
+		return err
+	}
 	now := s.now()
 	e.OccurredAt = e.OccurredAt.Truncate(time.Second) // as the file keeps it
 	if e.UUID == "" {
@@ -235,6 +238,9 @@ func (s *Store) attachAnswers(ctx context.Context, es []journal.Entry) error {
 
 // UpdateEntryText replaces the body and tags of a live entry.
 func (s *Store) UpdateEntryText(ctx context.Context, id int64, body string, tags []string) error {
+	if err := (journal.Entry{Body: body, Tags: tags}).ValidateText(); err != nil {
+		return err
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE entries SET body = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
 			body, stamp(s.now()), id)

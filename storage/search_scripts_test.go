@@ -201,3 +201,29 @@ func TestOpenBuildsSubstringIndexesForAnExistingJournal(t *testing.T) {
 		t.Errorf("care after upgrade: %v, want [2]", got)
 	}
 }
+
+// Saving refuses text that is not UTF-8 whatever it came from (a form
+// included), and writes nothing.
+func TestSavingRefusesTextThatIsNotUTF8(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	c := journal.Craving{Intensity: 5, Triggers: []string{"\x8e\x55"}}
+	e := journal.Entry{Kind: journal.KindCraving, OccurredAt: fixedNow(), Craving: &c}
+	if err := s.AddCraving(ctx, &e); err == nil || !journal.IsInput(err) || !strings.HasPrefix(err.Error(), "a craving trigger is not UTF-8") {
+		t.Fatalf("err = %v, want the trigger refused", err)
+	}
+	addNotes(t, s, "散歩")
+	if err := s.UpdateEntryText(ctx, 1, "caf\xe9", nil); err == nil || !journal.IsInput(err) {
+		t.Fatalf("edit: err = %v, want it refused", err)
+	}
+	if _, err := s.SetDrinks(ctx, []journal.Date{journal.DateOf(fixedNow())}, 1, false, "caf\xe9"); err == nil {
+		t.Fatal("drinks note not refused")
+	}
+	es, err := s.Entries(ctx, journal.Filter{})
+	if err != nil || len(es) != 1 || es[0].Body != "散歩" {
+		t.Fatalf("entries = %+v, %v: want only the first note, unchanged", es, err)
+	}
+	if _, err := s.DrinkDay(ctx, journal.DateOf(fixedNow())); err != journal.ErrNotFound {
+		t.Errorf("a drinks day was written: %v", err)
+	}
+}
