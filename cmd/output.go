@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"strings"
@@ -9,12 +10,18 @@ import (
 	"journal/journal"
 )
 
-// printJSON writes v as one indented JSON document.
+// printJSON writes v as one indented JSON document, with the characters
+// that could reorder or control a terminal escaped (journal.EscapeJSON).
 func printJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(journal.EscapeJSON(b.Bytes()))
+	return err
 }
 
 // firstLine returns the first non-empty line of s, cleaned for printing,

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -61,6 +62,30 @@ func isClean(s string, keepBreaks bool) bool {
 func isBidiControl(r rune) bool {
 	return (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
 }
+
+// EscapeJSON makes encoded JSON as safe to print as CleanLine makes text,
+// without losing anything: the C1 controls (U+0080–U+009F; U+009B starts
+// an escape sequence on some terminals) and the direction controls, which
+// encoding/json writes as they are, become \u escapes. JSON holds such
+// characters only inside strings, where the escape means the same.
+func EscapeJSON(b []byte) []byte {
+	if !bytes.ContainsFunc(b, needsJSONEscape) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if needsJSONEscape(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[:n]...)
+		}
+		b = b[n:]
+	}
+	return out
+}
+
+func needsJSONEscape(r rune) bool { return (r >= 0x80 && r <= 0x9f) || isBidiControl(r) }
 
 // CleanLines is CleanLine of each item, in a new slice.
 func CleanLines(items []string) []string {

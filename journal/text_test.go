@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -114,5 +115,21 @@ func TestValidateTextNamesTheField(t *testing.T) {
 	}
 	if err := (Call{Note: bad}).ValidateText(); err == nil {
 		t.Error("call note not checked")
+	}
+}
+
+func TestEscapeJSONIsLossless(t *testing.T) {
+	in := map[string]string{"note": "abc\u202Eevil \u009b31m 今日は 🌿 مرحبا\u200f"}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := EscapeJSON(b)
+	if want := `{"note":"abc\u202eevil \u009b31m 今日は 🌿 مرحبا` + "\u200f" + `"}`; string(got) != want {
+		t.Errorf("EscapeJSON = %s, want %s", got, want)
+	}
+	var back map[string]string
+	if err := json.Unmarshal(got, &back); err != nil || back["note"] != in["note"] {
+		t.Errorf("read back %q, %v; want the same text", back["note"], err)
 	}
 }
