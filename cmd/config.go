@@ -103,8 +103,10 @@ func newCmdConfigGet(f *Factory) *cobra.Command {
 
 func newCmdConfigSet(f *Factory) *cobra.Command {
 	return &cobra.Command{
-		Use:   "set KEY VALUE…",
-		Short: "Change a setting",
+		Use: "set KEY VALUE…",
+		// A coping plan is free text: "- Drink water" is a line of it.
+		Annotations: map[string]string{freeText: "true"},
+		Short:       "Change a setting",
 		Long: `Change a setting. coping_plan and support_contacts take several values: each
 is one line of the plan, or one contact, and together they replace the old
 ones.`,

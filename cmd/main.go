@@ -51,7 +51,7 @@ func Run(ctx context.Context, f *Factory, args []string) (code int) {
 	if err := utf8Args(args); err != nil {
 		return report(f.IO.ErrOut, err)
 	}
-	if err := gluedText(root, args); err != nil {
+	if err := dashText(root, args); err != nil {
 		return report(f.IO.ErrOut, err)
 	}
 	root.SetArgs(args)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -232,7 +233,10 @@ your copy is used instead of the built-in from then on.`,
 }
 
 func shellQuote(s string) string {
-	if !strings.ContainsAny(s, " '\"$\\") {
+	safe := s != "" && s[0] != '#' && s[0] != '~' && !strings.ContainsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-_./:=@%+,#", r)
+	})
+	if safe {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"

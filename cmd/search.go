@@ -26,7 +26,8 @@ is in more than 500 entries, the best of its 500 newest are shown.
 After the whole words come entries where the words are part of longer
 ones ("care" in selfcare), newest first, and words in any script: Japanese,
 Chinese and Thai written without spaces (散歩), Korean with its particles
-(산책 in 산책을), Arabic with its article (مكتبة in المكتبة).`,
+(산책 in 산책을), Arabic with its article (مكتبة in المكتبة). A word that
+starts with a dash goes after --: journal search -- -care.`,
 		Annotations: map[string]string{freeText: "true"},
 		Example: `  journal search sleep
   journal search walk* evening
