@@ -69,6 +69,7 @@ func newCmdPromptsList(f *Factory) *cobra.Command {
 			}
 			s := f.Styles()
 			for _, x := range out {
+				x.Title = journal.CleanLine(x.Title) // from the person's own files
 				if !f.IO.OutTTY {
 					fmt.Fprintf(f.IO.Out, "%s\t%s\t%d\t%s\t%s\n", x.Name, x.When, x.Steps, x.Source, x.Title)
 					continue
