@@ -58,6 +58,7 @@ var scriptNotes = []string{
 	"Selfcare day 🌿 with my sister", // 5
 	"Took care of the garden",       // 6
 	"お酒を飲まなかった",                     // 7 Japanese
+	"วันนี้ไปเดินเล่นกับเพื่อน",     // 8 Thai, no spaces
 }
 
 func TestSearchFindsWordsInEveryScript(t *testing.T) {
@@ -86,6 +87,8 @@ func TestSearchFindsWordsInEveryScript(t *testing.T) {
 		{"散歩 garden", []int64{}},  // every term must be there
 		{"are", []int64{6, 5}},    // three letters inside words: care, Selfcare
 		{"ca", []int64{}},         // two letters are only whole words
+		{"เดินเล่น", []int64{8}},  // Thai, inside a run
+		{"ไป", []int64{8}},        // two Thai letters
 	}
 	for _, tt := range tests {
 		if got := hitIDs(t, s, tt.query); !sameIDs(got, tt.want) {
