@@ -199,10 +199,6 @@ func (s *Store) ids(ctx context.Context, q string, args ...any) ([]int64, error)
 	return ids, err
 }
 
-type scanFunc func(...any) error
-
-func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
-
 // FTSQuery turns what a person typed into a safe FTS5 query: every word is
 // quoted (so "don't", "AND" or "c++" are plain words, never syntax), a
 // trailing * keeps a prefix search, and "quoted phrases" stay phrases.
