@@ -3,11 +3,13 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -126,19 +128,38 @@ func negativeArg[T any](parse func(string) (T, error)) func(*cobra.Command, erro
 	}
 }
 
+// pathFlags take file names, which may be any bytes on some systems: they
+// are names, not text, and are left to the file system.
+var pathFlags = map[string]bool{"--db": true, "--output": true, "-o": true, "--identity": true,
+	"--answers": true, "--recipients-file": true}
+
 // utf8Args refuses arguments that are not UTF-8 (a terminal set to another
 // encoding) before any command runs, naming the flag a value was given to.
+// File names (path flags' values, and arguments naming a file that exists,
+// like import's FILE) are not text and are let through.
 func utf8Args(args []string) error {
 	for i, a := range args {
 		what := "an argument"
 		if name, value, ok := strings.Cut(a, "="); ok && strings.HasPrefix(a, "-") {
 			what, a = "the value of "+strings.ToValidUTF8(name, "?"), value
-		} else if i > 0 && strings.HasPrefix(args[i-1], "-") && !strings.Contains(args[i-1], "=") && args[i-1] != "--" {
-			what = "the value of " + strings.ToValidUTF8(args[i-1], "?")
+			if pathFlags[name] {
+				continue
+			}
+		} else if prev := ""; i > 0 {
+			if prev = args[i-1]; strings.HasPrefix(prev, "-") && !strings.Contains(prev, "=") && prev != "--" {
+				if pathFlags[prev] {
+					continue
+				}
+				what = "the value of " + strings.ToValidUTF8(prev, "?")
+			}
 		}
-		if err := journal.CheckUTF8(what, a); err != nil {
-			return err
+		if utf8.ValidString(a) {
+			continue
 		}
+		if _, err := os.Stat(a); err == nil {
+			continue
+		}
+		return journal.CheckUTF8(what, a)
 	}
 	return nil
 }
