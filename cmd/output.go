@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"journal/journal"
 )
@@ -25,7 +26,7 @@ func printJSON(w io.Writer, v any) error {
 }
 
 // firstLine returns the first non-empty line of s, cleaned for printing,
-// then cut to max runes.
+// then cut to max cells.
 func firstLine(s string, max int) string {
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(journal.CleanLine(l)); l != "" {
@@ -35,12 +36,14 @@ func firstLine(s string, max int) string {
 	return ""
 }
 
-// truncate cuts s to max runes with "…". Give it cleaned text
-// (journal.CleanLine): a cut could otherwise leave half an escape sequence.
+// truncate cuts s to at most max terminal cells, ending in "…" when it
+// cuts. Cells, not runes: a CJK character or an emoji takes two, a
+// combining accent none.
+// Give it cleaned text (journal.CleanLine): ansi.Truncate keeps escape
+// sequences whole and uncounted, so one in the text would reach the screen.
 func truncate(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
+	if ansi.StringWidth(s) <= max {
 		return s
 	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:max-1])) + "…"
+	return strings.TrimSpace(ansi.Truncate(s, max-1, "")) + "…"
 }

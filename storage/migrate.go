@@ -67,29 +67,29 @@ func (s *Store) migrate(ctx context.Context) error {
 func (s *Store) migrateStep(ctx context.Context) (bool, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, s.Explain(err)
+		return false, s.explain(err)
 	}
 	defer tx.Rollback() // a no-op after Commit
 	var version int
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return false, s.Explain(err)
+		return false, s.explain(err)
 	}
 	if version >= len(migrations) {
 		return true, nil
 	}
 	if _, err := tx.ExecContext(ctx, migrations[version].sql); err != nil {
-		return false, s.Explain(fmt.Errorf("cannot bring %s up to date (schema step %d): %w", s.path, version+1, err))
+		return false, s.explain(fmt.Errorf("cannot bring %s up to date (schema step %d): %w", s.path, version+1, err))
 	}
 	if fill := migrations[version].fill; fill != nil {
 		if err := fill(ctx, tx); err != nil {
-			return false, s.Explain(fmt.Errorf("cannot bring %s up to date (schema step %d): %w", s.path, version+1, err))
+			return false, s.explain(fmt.Errorf("cannot bring %s up to date (schema step %d): %w", s.path, version+1, err))
 		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version+1)); err != nil {
-		return false, s.Explain(err)
+		return false, s.explain(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return false, s.Explain(err)
+		return false, s.explain(err)
 	}
 	return false, nil
 }
