@@ -31,6 +31,7 @@ func TestDoctorFindsEachKindAndRepairsTheSafeOnes(t *testing.T) {
 	}
 	// Damage it in every repairable way, and a few others.
 	mustExec(t, s, `DELETE FROM entries_fts WHERE rowid = 1`)
+	mustExec(t, s, `UPDATE entries_trigram SET body = 'old words' WHERE rowid = 2`)
 	mustExec(t, s, `UPDATE craving_days SET n = 5`)
 	mustExec(t, s, `PRAGMA foreign_keys = OFF`)
 	s.db.Exec(`UPDATE entries SET session_id = 99 WHERE id = 2`)

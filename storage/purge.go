@@ -74,14 +74,19 @@ func (s *Store) Purge(ctx context.Context) (Deleted, error) {
 		return d, writeErr(s.path, err)
 	}
 	defer tx.Rollback()
-	for _, q := range []string{
-		`DELETE FROM entries_fts WHERE rowid IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)`,
+	var qs []string
+	for _, t := range searchTables {
+		qs = append(qs, `DELETE FROM `+t+` WHERE rowid IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)`)
+	}
+	qs = append(qs,
 		`DELETE FROM entries WHERE deleted_at IS NOT NULL`,
 		`DELETE FROM sessions WHERE deleted_at IS NOT NULL`,
-		`DELETE FROM calls WHERE deleted_at IS NOT NULL`,
+		`DELETE FROM calls WHERE deleted_at IS NOT NULL`)
+	for _, t := range searchTables {
 		// FTS5 keeps replaced words in older segments until they merge.
-		`INSERT INTO entries_fts (entries_fts) VALUES ('optimize')`,
-	} {
+		qs = append(qs, `INSERT INTO `+t+` (`+t+`) VALUES ('optimize')`)
+	}
+	for _, q := range qs {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return d, writeErr(s.path, err)
 		}

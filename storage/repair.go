@@ -103,7 +103,7 @@ func makePrivate(paths []string) error {
 	return nil
 }
 
-// rebuildSearch fills the search index again from every entry (deleted
+// rebuildSearch fills the search indexes again from every entry (deleted
 // ones too, as saving them does), in one transaction.
 func rebuildSearch(ctx context.Context, s *Store) error {
 	es, err := s.queryEntries(ctx, `SELECT `+entryColumns+` FROM entries e ORDER BY e.id`)
@@ -111,8 +111,10 @@ func rebuildSearch(ctx context.Context, s *Store) error {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM entries_fts`); err != nil {
-			return err
+		for _, table := range searchTables {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
+				return err
+			}
 		}
 		c := newStmtCache(tx)
 		for i := range es {
