@@ -140,7 +140,7 @@ func drinksRun(c *cobra.Command, f *Factory, o *drinksOptions, args []string, so
 		for _, d := range specs {
 			sum += d.StandardDrinks(cfg.StandardDrinkGrams)
 		}
-		n = journal.Round2(sum)
+		n = journal.KeepDrinks(sum)
 		if err := journal.ValidateDrinks(n); err != nil {
 			return journal.Invalid("those drinks come to %s standard drinks, more than %d in a day: check the volumes", journal.FormatNumber(n), journal.MaxDrinksPerDay)
 		}
@@ -225,7 +225,7 @@ func futureDay(flag, s string) error {
 
 func writeConversions(w io.Writer, specs []journal.DrinkSpec, grams float64) {
 	for _, d := range specs {
-		n := journal.FormatNumber(d.StandardDrinks(grams))
+		n := journal.FormatDrinks(journal.KeepDrinks(d.StandardDrinks(grams)))
 		unit := "standard drinks"
 		if n == "1" {
 			unit = "standard drink"
@@ -244,7 +244,7 @@ func dayLabel(d journal.Date, now time.Time) string {
 	return t.Format("Jan 2")
 }
 
-func drinksValue(n float64) string { return journal.FormatNumber(n) }
+func drinksValue(n float64) string { return journal.FormatDrinks(n) }
 
 // writeDrinkChanges says what was recorded, and what an earlier total was.
 func writeDrinkChanges(w io.Writer, changes []journal.DrinkChange, now time.Time, s ui.Styles) {
