@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -65,8 +66,11 @@ func newCmdConfigList(f *Factory) *cobra.Command {
 			}
 			s := f.Styles()
 			for _, k := range journal.ConfigKeys() {
+				if k.SavedAs != "" {
+					continue // another way to set a key listed already
+				}
 				line := strings.TrimRight(tomlLine(k, lc.Config), "\n")
-				if !lc.defined[k.Name] && f.IO.OutTTY {
+				if !lc.defined[cmp.Or(k.SavedAs, k.Name)] && f.IO.OutTTY {
 					line += s.Dim.Render("  # default")
 				}
 				fmt.Fprintln(f.IO.Out, line)
@@ -129,7 +133,7 @@ ones.`,
 			if err := k.Set(&lc.Config, args[1:]); err != nil {
 				return err
 			}
-			lc.defined[k.Name] = true
+			lc.defined[cmp.Or(k.SavedAs, k.Name)] = true
 			if err := lc.save(); err != nil {
 				return err
 			}
@@ -163,7 +167,7 @@ func newCmdConfigUnset(f *Factory) *cobra.Command {
 				return err
 			}
 			// save writes only the keys the file sets: dropping it is enough.
-			delete(lc.defined, k.Name)
+			delete(lc.defined, cmp.Or(k.SavedAs, k.Name))
 			if err := lc.save(); err != nil {
 				return err
 			}

@@ -2,17 +2,20 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"filippo.io/age"
 	"github.com/spf13/cobra"
 
 	"journal/journal"
 	"journal/journal/export"
+	"journal/journal/stats"
 	"journal/storage"
 )
 
@@ -192,8 +195,9 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		PrivateLeftOut: privateLeftOut,
 		IncludePrivate: o.includePrivate,
 	}
-	from, to := export.Span(recs, plan.filter.Since, plan.filter.Until, journal.DateOf(now))
-	doc.Summary = export.Summarize(recs, from, to, cfg.HeavyDrinkingThreshold)
+	if doc.Summary, err = exportSummary(c.Context(), st, plan, now, heavyOf(cfg)); err != nil {
+		return err
+	}
 
 	// The whole export is made in memory first: an error part-way never
 	// leaves half a document on the screen or in a file.
@@ -245,6 +249,46 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 	return nil
 }
 
+// exportSummary computes the summary's figures with journal/stats over the
+// export's window: the journal's own rows, private cravings and check-ins
+// counted only with --include-private, so a --kind filter never changes
+// them. An open start is the first record of any kind.
+func exportSummary(ctx context.Context, st *storage.Store, plan exportPlan, now time.Time, heavy stats.Heavy) (export.Summary, error) {
+	today := journal.DateOf(now)
+	from, to := plan.filter.Since, plan.filter.Until
+	if to.IsZero() {
+		to = today
+	}
+	if from.IsZero() {
+		first, ok, err := st.FirstRecordDay(ctx, plan.filter.IncludePrivate)
+		if err != nil {
+			return export.Summary{}, err
+		}
+		from = to
+		if ok && first.Before(to) {
+			from = first
+		}
+	}
+	read := st.SharedStatsInput
+	if plan.filter.IncludePrivate {
+		read = st.StatsInput
+	}
+	in, err := read(ctx, from, to, heavy)
+	if err != nil {
+		return export.Summary{}, err
+	}
+	s := export.SummaryOf(stats.Compute(in))
+	if len(plan.filter.Kinds) > 0 {
+		var kinds []string
+		for _, k := range plan.filter.Kinds {
+			kinds = append(kinds, string(k))
+		}
+		s.Holds = "only " + strings.Join(kinds, ", ") + " entries (--kind), with the drinks diary and calls; " +
+			"the figures above count the whole journal"
+	}
+	return s, nil
+}
+
 func renderExport(w io.Writer, plan exportPlan, doc export.Document) error {
 	switch plan.format {
 	case "html":
@@ -255,7 +299,7 @@ func renderExport(w io.Writer, plan exportPlan, doc export.Document) error {
 		if len(plan.filter.Kinds) == 1 && plan.filter.Kinds[0] == journal.KindCraving {
 			return export.CravingsCSV(w, doc.Records)
 		}
-		return export.CSV(w, doc.Records, doc.Summary.From, doc.Summary.To, doc.Summary.HeavyThreshold)
+		return export.CSV(w, doc.Records, doc.Summary)
 	}
 	return export.Markdown(w, doc)
 }

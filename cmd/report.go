@@ -152,12 +152,12 @@ func reportInput(ctx context.Context, f *Factory, st *storage.Store, from, to jo
 	if err != nil {
 		return in, err
 	}
-	cur, err := st.SharedStatsInput(ctx, from, to, cfg.HeavyDrinkingThreshold)
+	cur, err := st.SharedStatsInput(ctx, from, to, heavyOf(cfg))
 	if err != nil {
 		return in, err
 	}
 	pFrom, pTo := page.Previous(from, to)
-	prev, err := st.SharedStatsInput(ctx, pFrom, pTo, cfg.HeavyDrinkingThreshold)
+	prev, err := st.SharedStatsInput(ctx, pFrom, pTo, heavyOf(cfg))
 	if err != nil {
 		return in, err
 	}

@@ -70,7 +70,7 @@ func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 	if err != nil {
 		return err
 	}
-	in, err := st.StatsInput(ctx, from, to, cfg.HeavyDrinkingThreshold)
+	in, err := st.StatsInput(ctx, from, to, heavyOf(cfg))
 	if err != nil {
 		return err
 	}
@@ -80,4 +80,9 @@ func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 	}
 	ui.WriteStats(f.IO.Out, r, f.Styles())
 	return nil
+}
+
+// heavyOf is what a heavy drinking day is measured with, from the config.
+func heavyOf(cfg journal.Config) stats.Heavy {
+	return stats.Heavy{DayGrams: cfg.HeavyDayGrams, DrinkGrams: cfg.StandardDrinkGrams}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"journal/journal"
+	"journal/journal/stats"
 )
 
 // summaries dumps the per-day craving summaries, and the same figures
@@ -156,11 +157,11 @@ func TestSummaryTotalsMatchTheSource(t *testing.T) {
 		{"2024-12-20", "2026-01-01"}, {"2025-01-01", "2025-12-31"}, {"2025-02-10", "2025-06-05"},
 		{"2025-03-01", "2025-03-31"}, {"2025-05-05", "2025-05-25"}, {"2024-01-01", "2030-12-31"},
 	} {
-		sum, err := s.StatsInput(ctx, d(w[0]), d(w[1]), 0)
+		sum, err := s.StatsInput(ctx, d(w[0]), d(w[1]), stats.Heavy{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		src, err := s.SharedStatsInput(ctx, d(w[0]), d(w[1]), 0)
+		src, err := s.SharedStatsInput(ctx, d(w[0]), d(w[1]), stats.Heavy{})
 		if err != nil {
 			t.Fatal(err)
 		}

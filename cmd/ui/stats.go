@@ -86,12 +86,21 @@ func (p *printer) drinking(d stats.Drinking) {
 	p.row("Recorded", coverage)
 	if d.DrinkingDays == 0 {
 		p.row("Drinking days", "none recorded")
+		if d.DaysSinceLastDrink != nil {
+			p.daysSince(d)
+		}
 		return
 	}
 	p.row("Drinking days", fmt.Sprintf("%d · %s, %s per drinking day",
 		d.DrinkingDays, plural2(d.DrinksTotal, "drink", "drinks"), Num(*d.DrinksPerDrinkingDay)))
-	p.row("Heavy days", fmt.Sprintf("%d of %d recorded%s · %s or more drinks",
-		d.HeavyDrinkingDays, d.DaysRecorded, share(d.PercentHeavyDrinkingDays), Num(d.HeavyThreshold)))
+	p.row("Heavy days", fmt.Sprintf("%d of %d recorded%s · %s or more drinks (%s g)",
+		d.HeavyDrinkingDays, d.DaysRecorded, share(d.PercentHeavyDrinkingDays), Num(d.HeavyDayDrinks), Num(d.HeavyDayGrams)))
+	p.daysSince(d)
+}
+
+// daysSince words the days since the last drink, which may be before the
+// range.
+func (p *printer) daysSince(d stats.Drinking) {
 	since := *d.DaysSinceLastDrink
 	p.row("Days since a drink", fmt.Sprintf("%d (last drink on %s)", since, shortDate(d.LastDay.AddDays(-since))))
 }
@@ -241,8 +250,8 @@ func (p *printer) patterns(c stats.Cravings) {
 	p.row("What helped", p.s.Dim.Render("share of cravings resisted, by what you did"))
 	for _, k := range c.Coping {
 		rate := "outcome not logged"
-		if k.ResistedRate != nil {
-			rate = fmt.Sprintf("resisted %s%%", Num1(*k.ResistedRate*100))
+		if k.ResistedPercent != nil {
+			rate = fmt.Sprintf("resisted %s%%", Num1(*k.ResistedPercent))
 		}
 		fmt.Fprintf(p.w, "    %s %s · %s\n", padRight(truncate(k.Strategy, 24), 24), plural(k.Uses, "use", "uses"), rate)
 	}
