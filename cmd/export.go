@@ -89,7 +89,7 @@ or asked twice at a terminal).`,
 // flag never leaves a half-written file.
 type exportPlan struct {
 	format     string
-	since      sinceFlag // resolved into filter.Since once the journal is open
+	window     window // resolved into filter.Since and Until once the journal is open
 	filter     storage.RecordFilter
 	recipients []age.Recipient
 	passphrase string
@@ -113,15 +113,8 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 		return p, journal.Invalid("unknown export format %q: use md, html, json or csv", o.format)
 	}
 	var err error
-	if p.since, err = parseSince(o.since, now); err != nil {
+	if p.window, err = parseWindow(o.since, o.until, now, ""); err != nil {
 		return p, err
-	}
-	p.filter.Since = p.since.day
-	if p.filter.Until, err = dayFlag("until", o.until, now); err != nil {
-		return p, err
-	}
-	if !p.filter.Since.IsZero() && !p.filter.Until.IsZero() && p.filter.Since.After(p.filter.Until) {
-		return p, journal.Invalid("--since %s is after --until %s: swap them", p.filter.Since, p.filter.Until)
 	}
 	for _, k := range o.kinds {
 		kind, err := journal.ParseKind(k)
@@ -171,11 +164,8 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if plan.filter.Since, err = plan.since.resolve(c.Context(), st, f.Now()); err != nil {
+	if plan.filter.Since, plan.filter.Until, err = plan.window.resolve(c.Context(), st, f.Now()); err != nil {
 		return err
-	}
-	if u := plan.filter.Until; !u.IsZero() && plan.filter.Since.After(u) {
-		return journal.Invalid("--since %s is after --until %s: swap them", plan.filter.Since, u)
 	}
 	recs, privateLeftOut, err := st.Records(c.Context(), plan.filter)
 	if err != nil {

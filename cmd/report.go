@@ -62,11 +62,7 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	to, err := pastUntil(o.until, now, "reports")
-	if err != nil {
-		return err
-	}
-	since, err := parseSince(o.since, now)
+	w, err := parseWindow(o.since, o.until, now, "reports")
 	if err != nil {
 		return err
 	}
@@ -74,7 +70,7 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	sinceDay, err := since.resolve(ctx, st, now)
+	sinceDay, to, err := w.resolve(ctx, st, now)
 	if err != nil {
 		return err
 	}
@@ -83,11 +79,8 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 		return err
 	}
 	from, basis := page.Period(sinceDay, to, lastCall, hasCall)
-	if since.anchor == "last-call" {
+	if w.since.anchor == "last-call" {
 		basis = page.BasisLastCall
-	}
-	if from.After(to) {
-		return journal.Invalid("--since %s is after --until %s: give an earlier --since or a later --until", from, to)
 	}
 	in, err := reportInput(ctx, f, st, from, to)
 	if err != nil {

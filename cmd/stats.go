@@ -43,12 +43,8 @@ shown beside the rates.
 
 func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 	now := f.Now()
-	to, err := pastUntil(o.until, now, "stats")
-	if err != nil {
-		return err
-	}
 	// Dates are checked before the journal is opened.
-	since, err := parseSince(o.since, now)
+	w, err := parseWindow(o.since, o.until, now, "stats")
 	if err != nil {
 		return err
 	}
@@ -56,15 +52,12 @@ func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 	if err != nil {
 		return err
 	}
-	from, err := since.resolve(ctx, st, now)
+	from, to, err := w.resolve(ctx, st, now)
 	if err != nil {
 		return err
 	}
 	if from.IsZero() {
 		from = to.AddDays(-29)
-	}
-	if from.After(to) {
-		return journal.Invalid("--since %s is after --until %s: give an earlier --since or a later --until", from, to)
 	}
 	cfg, err := f.Config()
 	if err != nil {
