@@ -203,7 +203,18 @@ func cravings(in Input) Cravings {
 	}
 	r.TopTriggers = append(r.TopTriggers, triggers...)
 
-	for _, c := range in.Coping {
+	r.Coping = CopingOf(in.Coping)
+	return r
+}
+
+// CopingOf lists the strategies used at least MinCopingUses times, each
+// with the percentage of its uses with a known outcome that were resisted:
+// what worked most often first, then the most used; strategies with no
+// known outcome last. `stats`, the report and the craving screen's "what
+// has helped you before" all take it from here.
+func CopingOf(totals []CopingTotals) []Coping {
+	out := []Coping{}
+	for _, c := range totals {
 		if c.Uses < MinCopingUses {
 			continue
 		}
@@ -211,10 +222,9 @@ func cravings(in Input) Cravings {
 		if c.Known > 0 {
 			item.ResistedPercent = ptr(Percent(c.Resisted, c.Known))
 		}
-		r.Coping = append(r.Coping, item)
+		out = append(out, item)
 	}
-	// What worked most often first; strategies with no known outcome last.
-	slices.SortStableFunc(r.Coping, func(a, b Coping) int {
+	slices.SortStableFunc(out, func(a, b Coping) int {
 		ra, rb := -1.0, -1.0
 		if a.ResistedPercent != nil {
 			ra = *a.ResistedPercent
@@ -224,7 +234,7 @@ func cravings(in Input) Cravings {
 		}
 		return cmp.Or(cmp.Compare(rb, ra), cmp.Compare(b.Uses, a.Uses), cmp.Compare(a.Strategy, b.Strategy))
 	})
-	return r
+	return out
 }
 
 // leastSquaresSlope fits y = a + b·x and returns b; it needs two distinct xs.
