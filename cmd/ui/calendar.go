@@ -157,10 +157,16 @@ func writeLegend(w io.Writer, heavy stats.Heavy, s Styles, cs calStyles) {
 		item(stats.DayDrinking, markDrinking+" 2", "drinking day (standard drinks)"),
 		item(stats.DayHeavy, markHeavy+" "+Num(heavy.Drinks()), "heavy ("+Num(heavy.Drinks())+" or more)"),
 	}, "   "))
+
 	fmt.Fprintln(w, strings.Join([]string{
 		item(stats.DayUnrecorded, markUnrecorded, "not recorded"),
 		"c7 strongest craving (0–10)",
 		cs.session.Render(markSession) + " session",
 		cs.today.Render("today"),
 	}, "   "))
+	// What the numbers were counted in, so a printout read later explains
+	// itself.
+	h := heavy.Or()
+	fmt.Fprintln(w, s.Dim.Render(fmt.Sprintf("A standard drink is %s g of alcohol; a heavy day is %s g or more.",
+		Num(h.DrinkGrams), Num(h.DayGrams))))
 }
