@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/huh"
+	"charm.land/huh/v2"
 	"github.com/spf13/cobra"
 
 	"journal/cmd/ui"
@@ -319,13 +319,18 @@ func askDrinks(c *cobra.Command, f *Factory, days []journal.Date, now time.Time)
 	} else if days[0] == journal.DateOf(now) {
 		title = "Standard drinks today?"
 	}
-	var answer string
-	form := huh.NewForm(huh.NewGroup(
+	var a struct{ Drinks string }
+	check := func(s string) error { _, err := journal.ParseDrinks(s); return fieldError(err) }
+	form := ui.NewForm(huh.NewGroup(
 		huh.NewInput().Title(title).Description("0 for none; decimals are fine, like 1.5.").
-			Value(&answer).Validate(func(s string) error { _, err := journal.ParseDrinks(s); return fieldError(err) }),
+			Value(&a.Drinks).Validate(check),
 	))
-	if err := f.runHuhForm(c.Context(), form); err != nil {
+	run := newDraftForm(f, "drinks-"+days[0].String(), "drinks answer", "journal drinks", &a)
+	if _, err := run.run(c.Context(), form, func() error { return check(a.Drinks) }); err != nil {
 		return 0, err
 	}
-	return journal.ParseDrinks(answer)
+	// Only one number was typed: it is shown again before anything is
+	// saved, so no draft is worth keeping past here.
+	run.saved()
+	return journal.ParseDrinks(a.Drinks)
 }
