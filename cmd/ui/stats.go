@@ -269,10 +269,13 @@ func (p *printer) sessions(r stats.Report) {
 	}
 	for _, s := range shown {
 		fmt.Fprintf(p.w, "  %s\n", p.s.Label.Render(fmt.Sprintf("Session %d · %s", s.Number, longDate(s.Day))))
-		fmt.Fprintf(p.w, "    %-18s %s\n", "", p.s.Dim.Render(fmt.Sprintf("%-24s %s", "7 days before", "7 days after")))
+		// Each side stops short of the neighbouring sessions and at the
+		// range's last day: say how many days it holds.
+		fmt.Fprintf(p.w, "    %-18s %s\n", "", p.s.Dim.Render(fmt.Sprintf("%-24s %s",
+			plural(s.Before.Days, "day", "days")+" before", plural(s.After.Days, "day", "days")+" after")))
 		fmt.Fprintf(p.w, "    %-18s %-24s %s\n", "Craving mean", cravingMean(s.Before), cravingMean(s.After))
 		fmt.Fprintf(p.w, "    %-18s %-24s %s\n", "Drinking days", drinkingDays(s.Before), drinkingDays(s.After))
-		heavy := "none recorded since"
+		heavy := "none recorded by " + shortDate(r.Range.To)
 		if s.FirstHeavyDayAfter != nil {
 			heavy = plural(*s.FirstHeavyDayAfter, "day", "days") + " after the session"
 		}
