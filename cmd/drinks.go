@@ -41,7 +41,9 @@ assumed alcohol-free.
 standard_drink_grams (14 g of alcohol unless set with journal config; a UK
 unit is 8, Australia/NZ 10, Canada 13.45): ml × ABV/100 × 0.789 ÷ grams.
 Volumes take ml, cl, l, oz (US fluid ounces) or pint (a UK pint, 568 ml;
-"us pint" is 473 ml). "2x330ml 5%" counts two.
+"us pint" is 473 ml). "2x330ml 5%" counts two. Any alcohol makes a drinking
+day: less than 0.01 standard drinks is kept as 0.01 ("less than 0.1"), and a
+volume under 10 ml is refused as most likely a typo.
 
 --from and --to record the same total for every day of a range, for "I didn't
 drink all last week". Days recorded after they ended are kept as recalled

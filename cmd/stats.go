@@ -24,7 +24,10 @@ func newCmdStats(f *Factory) *cobra.Command {
 each session and your check-ins, for the last 30 days unless you say otherwise.
 Days you did not record are left out of every rate, never counted as sober or
 as drinking; how many days were recorded, and how many recalled later, is
-shown beside the rates.
+shown beside the rates. The current alcohol-free run and the days since a
+drink count back through your whole journal; the longest run is the longest
+in the range. A heavy drinking day is heavy_day_grams of alcohol or more (56 g
+unless set with journal config), shown in standard drinks of your size.
 
 --since also takes first-session, last-session and last-call.`,
 		Example: `  journal stats
