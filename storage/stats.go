@@ -86,8 +86,9 @@ func sharedReads() cravingReads {
 }
 
 // StatsInput reads, already aggregated, what stats.Compute needs for the
-// window from..to: every recorded day of the history up to to (runs count
-// back past the window), a row per day with cravings (from
+// window from..to: the recorded days up to to, from the last drinking day
+// before the window or stats.CompareDays before it, whichever is earlier
+// (runs and the last drink count back past the window), a row per day with cravings (from
 // stats.CompareDays before the window, for the session comparisons), every
 // live session, and grouped counts for the rest. heavy is what a heavy
 // drinking day is measured with (the zero value for the defaults).
@@ -156,7 +157,21 @@ func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy sta
 // statsDays reads the drinking days, check-ins and sessions: the small reads.
 func (s *Store) statsDays(ctx context.Context, in *stats.Input, wFrom, wTo string, shared bool) error {
 	var err error
-	if in.DrinkDays, err = s.drinkDays(ctx, "", wTo); err != nil {
+	// The runs and the last drink need the days back to the last drinking
+	// day before the window (every earlier day is behind it); the session
+	// comparisons need CompareDays before the window.
+	start := in.From.AddDays(-stats.CompareDays).String()
+	var lastDrink sql.NullString
+	if err := s.rd().QueryRowContext(ctx, `SELECT max(day) FROM drink_days WHERE day < ? AND standard_drinks > 0`, wFrom).Scan(&lastDrink); err != nil {
+		return fmt.Errorf("read stats: %w", err)
+	}
+	switch {
+	case !lastDrink.Valid:
+		start = "" // no drink before the window: the run may reach the first record
+	case lastDrink.String < start:
+		start = lastDrink.String
+	}
+	if in.DrinkDays, err = s.drinkDays(ctx, start, wTo); err != nil {
 		return err
 	}
 	c := &in.Checkins

@@ -122,8 +122,8 @@ func TestStatsInput(t *testing.T) {
 
 	// Drinking days, one outside the comparison reach, one soft state:
 	// drink_days has no deletion, a row is a record.
-	f.drinks("2026-10-20", 9, false) // before the window: runs and the last drink count it
-	f.drinks("2026-10-27", 1, true)  // from-5
+	f.drinks("2026-10-20", 9, false) // before the last drink before the window: not needed
+	f.drinks("2026-10-27", 1, true)  // from-5: the last drink before the window
 	f.drinks("2026-11-01", 0, false)
 	f.drinks("2026-11-02", 4, true)
 	f.drinks("2026-11-03", 2.5, false)
@@ -150,7 +150,6 @@ func TestStatsInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantDrinks := []stats.DrinkDay{
-		{Day: date("2026-10-20"), Drinks: 9},
 		{Day: date("2026-10-27"), Drinks: 1, Backfilled: true},
 		{Day: date("2026-11-01"), Drinks: 0},
 		{Day: date("2026-11-02"), Drinks: 4, Backfilled: true},

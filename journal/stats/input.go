@@ -121,9 +121,11 @@ type Input struct {
 	From, To journal.Date
 	Heavy    Heavy
 
-	// DrinkDays are every recorded day of the history up to To, sorted by
-	// day: runs and the last drink count back past the window's first day.
-	// Window measures use only the days inside it.
+	// DrinkDays are the recorded days up to To, sorted by day, reaching
+	// back at least to the last drinking day before From (or to the first
+	// record) and CompareDays before From: runs and the last drink count
+	// back past the window's first day. Window measures use only the days
+	// inside it.
 	DrinkDays []DrinkDay
 	// CravingDays are sorted by day and reach CompareDays before From,
 	// for the session comparisons; window measures ignore the extra days.
