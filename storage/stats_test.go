@@ -407,3 +407,38 @@ func TestDayOf(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// The runs and the last drink reach back past the window as far as they
+// need: to the last drink before it, or to the first record when there is
+// none. 1–30 September alcohol-free, a drink on 1 October, alcohol-free
+// from 2 October; windows in November.
+func TestStatsInputReachesBackForRuns(t *testing.T) {
+	s := openStatsTemp(t)
+	f := &fixture{t: t, s: s}
+	ctx := context.Background()
+	day := date("2026-09-01")
+	for ; day.Before(date("2026-11-21")); day = day.AddDays(1) {
+		n := 0.0
+		if day == date("2026-10-01") {
+			n = 2
+		}
+		f.drinks(day.String(), n, false)
+	}
+	in, err := s.StatsInput(ctx, date("2026-11-10"), date("2026-11-20"), stats.Heavy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2 October to 20 November is 50 days; the drink was 50 days before.
+	if d := stats.Compute(in).Drinking; d.CurrentStreakDays != 50 || *d.DaysSinceLastDrink != 50 || d.LongestStreakDays != 11 {
+		t.Errorf("after a drink: run %d, since %v, longest %d", d.CurrentStreakDays, *d.DaysSinceLastDrink, d.LongestStreakDays)
+	}
+	if in.DrinkDays[0].Day != date("2026-10-01") {
+		t.Errorf("read from %s, want the last drink, 1 October", in.DrinkDays[0].Day)
+	}
+	// A window in September: no drink before it, so the run reaches the
+	// first record, 1 September: 20 days up to the 20th.
+	in, _ = s.StatsInput(ctx, date("2026-09-15"), date("2026-09-20"), stats.Heavy{})
+	if d := stats.Compute(in).Drinking; d.CurrentStreakDays != 20 || d.DaysSinceLastDrink != nil {
+		t.Errorf("no drink yet: run %d, since %v", d.CurrentStreakDays, d.DaysSinceLastDrink)
+	}
+}
