@@ -60,7 +60,7 @@ and the people you can reach.`,
 	fl.StringVar(&o.thoughts, "thoughts", "", "what went through your mind, as `text`")
 	fl.StringVar(&o.outcome, "outcome", "", "how it went: `resisted|used`")
 	fl.StringVar(&o.minutes, "minutes", "", "about how long it lasted, in `minutes`")
-	fl.StringVar(&o.at, "at", "", "`when` it happened, like \"yesterday 21:30\" (default now)")
+	fl.StringVar(&o.at, "at", "", "`when` it happened, like \"yesterday 9:30pm\" or \"an hour ago\" (default now)")
 	fl.StringVar(&o.note, "note", "", "anything else, as free `text`")
 	fl.BoolVar(&o.private, "private", false, "keep this entry out of exports")
 	fl.BoolVar(&o.json, "json", false, "print the saved entry as JSON")
@@ -146,9 +146,9 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 		return printJSON(f.IO.Out, e)
 	}
 	s := f.Styles()
-	// Within 80 columns however many triggers: show has them all.
+	// Within one line however many triggers: show has them all.
 	id := fmt.Sprint(e.ID)
-	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", truncate(lineText(cr.Summary()), 80-len("Saved  as entry .")-len(id)), s.Accent.Render(id))
+	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", truncate(lineText(cr.Summary()), f.IO.Width()-len("Saved  as entry .")-len(id)), s.Accent.Render(id))
 	if cfgErr != nil {
 		// Say what is wrong with the file, and carry on with the defaults.
 		fmt.Fprintf(f.IO.ErrOut, "journal: %v\n", cfgErr)

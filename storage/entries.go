@@ -265,6 +265,40 @@ func (s *Store) UpdateEntryText(ctx context.Context, id int64, body string, tags
 	})
 }
 
+// RedateEntry moves a live entry to the moment at: its occurred_at and its
+// local day (in at's location) change, its text and details stay. A
+// check-in cannot move onto a day that already has a live one (one
+// check-in a day): that is an input error naming the other entry.
+func (s *Store) RedateEntry(ctx context.Context, id int64, at time.Time) error {
+	day := journal.DateOf(at)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var kind string
+		err := tx.QueryRowContext(ctx, `SELECT kind FROM entries WHERE id = ? AND deleted_at IS NULL`, id).Scan(&kind)
+		if errors.Is(err, sql.ErrNoRows) {
+			return journal.ErrNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("read entry %d: %w", id, err)
+		}
+		if kind == string(journal.KindCheckin) {
+			var other int64
+			err := tx.QueryRowContext(ctx, `SELECT id FROM entries WHERE kind = ? AND day = ? AND id <> ? AND deleted_at IS NULL LIMIT 1`,
+				kind, day.String(), id).Scan(&other)
+			if err == nil {
+				return journal.Invalid("%s already has a check-in (entry %d), and a day has one check-in: delete one of them first", day, other)
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("read check-ins of %s: %w", day, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE entries SET occurred_at = ?, day = ?, updated_at = ? WHERE id = ?`,
+			stamp(at), day.String(), stamp(s.now()), id); err != nil {
+			return writeErr(s.path, err)
+		}
+		return nil
+	})
+}
+
 // DeleteEntry soft-deletes a live entry; RestoreEntry brings it back.
 func (s *Store) DeleteEntry(ctx context.Context, id int64) error {
 	return s.setDeleted(ctx, id, true)

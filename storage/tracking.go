@@ -372,6 +372,30 @@ func (s *Store) setDrinks(ctx context.Context, tx *sql.Tx, days []journal.Date, 
 	return out, nil
 }
 
+// ClearDrinks removes the records of days, leaving them unrecorded (not
+// alcohol-free). It returns the records it removed, oldest first; days
+// without a record are skipped.
+func (s *Store) ClearDrinks(ctx context.Context, days []journal.Date) ([]journal.DrinkDay, error) {
+	out := []journal.DrinkDay{}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, day := range days {
+			d, err := drinkDay(ctx, tx, day)
+			if errors.Is(err, journal.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM drink_days WHERE day = ?`, day.String()); err != nil {
+				return writeErr(s.path, err)
+			}
+			out = append(out, d)
+		}
+		return nil
+	})
+	return out, err
+}
+
 const drinkColumns = `day, uuid, standard_drinks, note, first_recorded_at, backfilled, updated_at`
 
 func scanDrinkDay(row scanner) (journal.DrinkDay, error) {
