@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 )
@@ -144,5 +145,35 @@ func TestSessionsCloseTogether(t *testing.T) {
 	s3 := Compute(in).Sessions[2]
 	if s3.After.Days != 1 || s3.After.DrinkingDays != 0 || s3.FirstHeavyDayAfter != nil {
 		t.Errorf("ending 8 Nov: %s", show(s3))
+	}
+}
+
+// The keys of a session and of a coping strategy in `stats --json`, as
+// DESIGN.md lists them.
+func TestJSONKeysOfSessionsAndCoping(t *testing.T) {
+	r := Compute(Input{From: day("2026-11-01"), To: day("2026-11-30"),
+		Coping:   []CopingTotals{{Strategy: "walk", Uses: 3, Known: 2, Resisted: 1}},
+		Sessions: []SessionDay{{Number: 1, Day: day("2026-11-10")}}})
+	b, err := json.Marshal(map[string]any{"session": r.Sessions[0], "coping": r.Cravings.Coping[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var before map[string]any
+	json.Unmarshal(doc["session"]["before"], &before)
+	for name, got := range map[string][]string{
+		"session": keys(doc["session"]), "before": keys(before), "coping": keys(doc["coping"]),
+	} {
+		want := map[string][]string{
+			"session": {"after", "before", "day", "first_heavy_day_after", "number"},
+			"before":  {"craving_mean", "days", "drinking_days"},
+			"coping":  {"resisted_percent", "strategy", "uses"},
+		}[name]
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s keys = %v, want %v", name, got, want)
+		}
 	}
 }
