@@ -31,6 +31,7 @@ func seedMeasures(t *testing.T, dir string) {
 		{"drinks", "2", "--date", "2026-11-16"},
 		{"drinks", "9", "--date", "2026-11-18"}, // heavy
 		{"sober", "--from", "2026-11-19", "--to", "2026-11-24"},
+		{"drinks", "5", "--date", "2026-11-22"}, // 40 g: heavy in US drinks, not here
 		{"craving", "6", "--at", "2026-11-12 21:00", "--coping", "walk", "--outcome", "resisted"},
 		{"craving", "8", "--private", "--at", "2026-11-17 21:00"},
 		{"craving", "3", "--at", "2026-11-20 21:00"},
