@@ -62,27 +62,36 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	w, err := parseWindow(o.since, o.until, now, "reports")
+	win, err := parseWindow(o.since, o.until, now, "reports")
 	if err != nil {
 		return err
 	}
-	st, err := f.Store(ctx)
+	store, err := f.Store(ctx)
 	if err != nil {
 		return err
 	}
-	sinceDay, to, err := w.resolve(ctx, st, now)
-	if err != nil {
+	var (
+		in    page.Input
+		basis page.Basis
+	)
+	// The whole report comes from one moment of the journal, like an export.
+	err = store.Snapshot(ctx, func(st *storage.Store) error {
+		sinceDay, to, err := win.resolve(ctx, st, now)
+		if err != nil {
+			return err
+		}
+		lastCall, hasCall, err := st.LastCallDay(ctx, to)
+		if err != nil {
+			return err
+		}
+		var from journal.Date
+		from, basis = page.Period(sinceDay, to, lastCall, hasCall)
+		if win.since.anchor == "last-call" {
+			basis = page.BasisLastCall
+		}
+		in, err = reportInput(ctx, f, st, from, to)
 		return err
-	}
-	lastCall, hasCall, err := st.LastCallDay(ctx, to)
-	if err != nil {
-		return err
-	}
-	from, basis := page.Period(sinceDay, to, lastCall, hasCall)
-	if w.since.anchor == "last-call" {
-		basis = page.BasisLastCall
-	}
-	in, err := reportInput(ctx, f, st, from, to)
+	})
 	if err != nil {
 		return err
 	}
@@ -107,6 +116,8 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 	if o.out == "" {
 		return write(f.IO.Out, f.IO.Color && !f.NoColor)
 	}
+	// A report killed earlier may have left a whole copy behind.
+	removeStaleTemps(filepath.Dir(o.out), f.Now())
 	if err := writeFileAtomic(o.out, func(w io.Writer) error { return write(w, false) }); err != nil {
 		return err
 	}
