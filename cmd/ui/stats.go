@@ -98,6 +98,7 @@ func (p *printer) drinking(d stats.Drinking) {
 	p.row("Heavy days", fmt.Sprintf("%d of %d recorded%s · %s or more drinks (%s g)",
 		d.HeavyDrinkingDays, d.DaysRecorded, share(d.PercentHeavyDrinkingDays), Num(d.HeavyDayDrinks), Num(d.HeavyDayGrams)))
 	p.daysSince(d)
+	p.note(fmt.Sprintf("A standard drink here is %s g of alcohol.", Num(d.StandardDrinkGrams)))
 }
 
 // daysSince words the days since the last drink, which may be before the
