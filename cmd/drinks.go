@@ -218,6 +218,10 @@ func drinkDays(o *drinksOptions, now time.Time) ([]journal.Date, error) {
 			return nil, err
 		}
 	}
+	if from.After(to) && o.to == "" {
+		// Swapping would ask for a day still to come.
+		return nil, journal.Invalid("--from %s is after today, %s: give an earlier --from", from, to)
+	}
 	if from.After(to) {
 		return nil, journal.Invalid("--from %s is after --to %s: swap them", from, to)
 	}

@@ -116,6 +116,11 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 	if p.window, err = parseWindow(o.since, o.until, now, ""); err != nil {
 		return p, err
 	}
+	// The entries may run on to planned sessions, but the summary covers
+	// days that have passed, as stats and the report do.
+	if today := journal.DateOf(now); p.window.until.After(today) {
+		return p, journal.Invalid("--until %s is in the future: an export's figures cover days that have passed; leave --until out to end today", p.window.until)
+	}
 	for _, k := range o.kinds {
 		kind, err := journal.ParseKind(k)
 		if err != nil {
