@@ -63,7 +63,7 @@ corrected or cleared.`,
   journal drinks --clear --date 2027-11-20`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return journal.Invalid("drinks takes one number, got %q; put words in --note", strings.Join(args, " "))
+				return journal.Invalid("drinks takes one number, got %s; put words in --note", journal.Quote(strings.Join(args, " ")))
 			}
 			return nil
 		},

@@ -110,7 +110,7 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 	}
 	var ok bool
 	if p.format, ok = exportFormat(format); !ok {
-		return p, journal.Invalid("unknown export format %q: use md, html, json or csv", o.format)
+		return p, journal.Invalid("unknown export format %s: use md, html, json or csv", journal.Quote(o.format))
 	}
 	var err error
 	if p.window, err = parseWindow(o.since, o.until, now, ""); err != nil {

@@ -116,7 +116,7 @@ func findSet(f *Factory, name string) (prompts.Set, error) {
 	if perr, ok := cat.Broken[name]; ok {
 		return prompts.Set{}, journal.Invalid("your prompt set %s cannot be used until it is fixed: %v", name, perr)
 	}
-	return prompts.Set{}, journal.Invalid("no prompt set called %q: use one of %s (see journal prompts list)", name, strings.Join(cat.Names(), ", "))
+	return prompts.Set{}, journal.Invalid("no prompt set called %s: use one of %s (see journal prompts list)", journal.Quote(name), strings.Join(cat.Names(), ", "))
 }
 
 func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error {

@@ -242,7 +242,7 @@ func LookupConfigKey(name string) (ConfigKey, error) {
 		}
 		names = append(names, k.Name)
 	}
-	return ConfigKey{}, Invalid("unknown config key %q: the keys are %s", name, strings.Join(names, ", "))
+	return ConfigKey{}, Invalid("unknown config key %s: the keys are %s", Quote(name), strings.Join(names, ", "))
 }
 
 // Get returns the values of the key in c (one for plain keys; a list key
@@ -258,7 +258,7 @@ func (k ConfigKey) Set(c *Config, values []string) error {
 	tmp := *c
 	tmp.SupportContacts = slices.Clone(c.SupportContacts)
 	if err := k.set(&tmp, values); err != nil {
-		return Invalid("%s must be %s, got %q", k.Name, k.Allowed, strings.Join(values, " "))
+		return Invalid("%s must be %s, got %s", k.Name, k.Allowed, Quote(strings.Join(values, " ")))
 	}
 	*c = tmp
 	return nil

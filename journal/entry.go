@@ -30,7 +30,7 @@ func ParseKind(s string) (Kind, error) {
 	for i, k := range Kinds {
 		names[i] = string(k)
 	}
-	return "", Invalid("unknown kind %q: use one of %s", s, strings.Join(names, ", "))
+	return "", Invalid("unknown kind %s: use one of %s", Quote(s), strings.Join(names, ", "))
 }
 
 // Entry is one journal record. Craving and check-in details hang off it.

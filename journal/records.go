@@ -97,3 +97,12 @@ func ValidateRecord(e Entry) error {
 	}
 	return nil
 }
+
+// short is up to 20 characters of s, for naming a record by its uuid.
+func short(s string) string {
+	r := []rune(s)
+	if len(r) > 20 {
+		return string(r[:19]) + "…"
+	}
+	return s
+}

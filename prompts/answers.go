@@ -97,7 +97,7 @@ func (st Step) fromAny(a any) (Value, error) {
 				return Value{}, fmt.Errorf("list item %d should be an option's words or number", i+1)
 			}
 			if strings.Contains(parts[i], ",") {
-				return Value{}, fmt.Errorf("%q is not one of the options", parts[i])
+				return Value{}, fmt.Errorf("%s is not one of the options", journal.Quote(parts[i]))
 			}
 		}
 		return st.Parse(strings.Join(parts, ","))

@@ -172,7 +172,7 @@ func (s Step) Parse(in string) (Value, error) {
 	case Scale:
 		n, err := strconv.Atoi(in)
 		if err != nil || n < s.Min || n > s.Max {
-			return Value{}, journal.Invalid("%q is not on the scale: give a whole number from %d to %d", in, s.Min, s.Max)
+			return Value{}, journal.Invalid("%s is not on the scale: give a whole number from %d to %d", journal.Quote(in), s.Min, s.Max)
 		}
 		return Value{Number: &n}, nil
 	case Choice:
@@ -204,7 +204,7 @@ func (s Step) Parse(in string) (Value, error) {
 		case "n", "no", "false":
 			return Value{Text: "no"}, nil
 		}
-		return Value{}, journal.Invalid("%q is not yes or no: answer yes or no (or leave it empty to skip)", in)
+		return Value{}, journal.Invalid("%s is not yes or no: answer yes or no (or leave it empty to skip)", journal.Quote(in))
 	}
 	return Value{Text: in}, nil
 }
@@ -222,7 +222,7 @@ func (s Step) option(in string) (int, error) {
 			return i, nil
 		}
 	}
-	return 0, journal.Invalid("%q is not one of the options: give a number from 1 to %d", in, len(s.Options))
+	return 0, journal.Invalid("%s is not one of the options: give a number from 1 to %d", journal.Quote(in), len(s.Options))
 }
 
 // Answers turns the values of a run into what the entry keeps: every
