@@ -74,6 +74,9 @@ func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
 	if err != nil {
 		return err
 	}
+	for i := range entries {
+		entries[i] = entries[i].In(now.Location())
+	}
 	if o.json {
 		if entries == nil {
 			entries = []journal.Entry{}

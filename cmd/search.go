@@ -65,6 +65,9 @@ type hitJSON struct {
 }
 
 func writeHits(f *Factory, hits []journal.SearchHit, asJSON bool) error {
+	for i := range hits {
+		hits[i].Entry = hits[i].Entry.In(f.Now().Location())
+	}
 	if asJSON {
 		out := make([]hitJSON, len(hits))
 		for i, h := range hits {

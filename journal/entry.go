@@ -81,3 +81,16 @@ type SearchHit struct {
 	Entry   Entry
 	Snippet string
 }
+
+// In is e with its times shown in loc (the zone the person is in now): the
+// same moments, so what was written abroad or before a clock change reads
+// in one zone beside the rest. Day, the calendar day it belongs to, is
+// kept as recorded.
+func (e Entry) In(loc *time.Location) Entry {
+	e.OccurredAt, e.CreatedAt, e.UpdatedAt = e.OccurredAt.In(loc), e.CreatedAt.In(loc), e.UpdatedAt.In(loc)
+	if e.DeletedAt != nil {
+		d := e.DeletedAt.In(loc)
+		e.DeletedAt = &d
+	}
+	return e
+}
