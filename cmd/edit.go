@@ -20,9 +20,11 @@ func newCmdEdit(f *Factory) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "edit ID",
 		Short: "Change the text of an entry",
-		Long: `Change an entry's text: with --text, from piped standard input, or in your
-$EDITOR (vi when unset) at a terminal. #tags follow the new text; tags given
-with --tag are added (with only --tag and nothing piped in, the text stays).`,
+		Long: `Change an entry's text: with --text, from piped standard input, or at a
+terminal in your editor ($VISUAL, else $EDITOR, else vi); if the save fails,
+the message names the private file that keeps your text. #tags follow the
+new text; tags given with --tag are added (with only --tag and nothing piped
+in, the text stays).`,
 		Example: `  journal edit 12
   journal edit 12 --tag sleep
   journal edit 12 --text "Walked by the river. #walk"`,
@@ -51,12 +53,16 @@ with --tag are added (with only --tag and nothing piped in, the text stays).`,
 			if e.DeletedAt != nil {
 				return isDeleted(id, false)
 			}
-			var raw string
+			var (
+				raw string
+				ed  *editedText
+			)
 			if hasText {
 				raw = text
-			} else if raw, err = f.readText(nil, e.Body); err != nil {
+			} else if raw, ed, err = f.readText(nil, e.Body); err != nil {
 				return err
 			}
+			defer ed.Release()
 			body := strings.TrimSpace(raw)
 			if body == "" && !hasText && !f.IO.InTTY && len(extra) > 0 {
 				// --tag alone with nothing piped in adds the tags; the
@@ -75,8 +81,9 @@ with --tag are added (with only --tag and nothing piped in, the text stays).`,
 				return nil
 			}
 			if err := st.UpdateEntryText(c.Context(), id, body, newTags); err != nil {
-				return err
+				return ed.Keep(err, f.command(fmt.Sprintf("edit %d", id)))
 			}
+			ed.Saved()
 			fmt.Fprintf(f.IO.ErrOut, "Updated entry %d.\n", id)
 			return nil
 		},

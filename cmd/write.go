@@ -23,7 +23,9 @@ func newCmdWrite(f *Factory) *cobra.Command {
 		Aliases: []string{"w", "new"},
 		Short:   "Write a free journal entry",
 		Long: `Write a free entry. The text comes from the arguments, else from standard
-input when it is piped, else from your $EDITOR (vi when unset).
+input when it is piped, else from your editor: $VISUAL, else $EDITOR (vi
+when neither is set). The text stays in a private file until it is saved; if
+the save fails, the message names that file.
 
 Words typed as arguments are kept in your shell's history. For anything
 sensitive, run "journal write" alone to use the editor, or pipe the text in.
@@ -61,10 +63,11 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 			return err
 		}
 	}
-	text, err := f.readText(args, "")
+	text, ed, err := f.readText(args, "")
 	if err != nil {
 		return err
 	}
+	defer ed.Release()
 	body := strings.TrimSpace(text)
 	if body == "" {
 		if len(args) == 0 && f.IO.InTTY {
@@ -76,7 +79,7 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 	}
 	st, err := f.Store(c.Context())
 	if err != nil {
-		return err
+		return ed.Keep(err, f.command(o.retry()))
 	}
 	e := journal.Entry{
 		Kind:       journal.KindNote,
@@ -86,8 +89,9 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 		Private:    o.private,
 	}
 	if err := st.AddEntry(c.Context(), &e); err != nil {
-		return err
+		return ed.Keep(err, f.command(o.retry()))
 	}
+	ed.Saved()
 	if o.json {
 		return printJSON(f.IO.Out, e)
 	}
@@ -102,6 +106,23 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 	}
 	fmt.Fprintln(f.IO.Out, e.ID)
 	return nil
+}
+
+// retry is the command (after "journal") that saves text kept from the
+// editor with the same choices, for the person to run once the journal can
+// be written again.
+func (o *writeOptions) retry() string {
+	cmd := "write"
+	if o.at != "" {
+		cmd += " --at " + shellQuote(o.at)
+	}
+	for _, t := range o.tags {
+		cmd += " --tag " + shellQuote(t)
+	}
+	if o.private {
+		cmd += " --private"
+	}
+	return cmd
 }
 
 func validTags(raw []string) ([]string, error) {
