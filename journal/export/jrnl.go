@@ -61,7 +61,7 @@ func ReadJrnl(b []byte, loc *time.Location) ([]journal.Entry, error) {
 		}
 		tags := make([]string, 0, len(je.Tags))
 		for _, t := range je.Tags {
-			tags = append(tags, strings.TrimLeft(t, "@#"))
+			tags = append(tags, journal.TagOf(strings.TrimLeft(t, "@#")))
 		}
 		if je.Starred {
 			tags = append(tags, "starred")
