@@ -93,10 +93,16 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 // FTSQuery turns what a person typed into a safe FTS5 query: every word is
 // quoted (so "don't", "AND" or "c++" are plain words, never syntax), a
 // trailing * keeps a prefix search, and "quoted phrases" stay phrases.
-// Terms are ANDed. It returns "" when nothing searchable is left.
+// Terms are ANDed. It returns "" when nothing searchable is left. Control
+// characters (a NUL ends an FTS5 string early) separate words.
 func FTSQuery(input string) string {
 	var terms []string
-	rest := input
+	rest := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, input)
 	for {
 		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
 		if rest == "" {
