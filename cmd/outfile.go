@@ -16,7 +16,18 @@ import (
 // failure at any step leaves the old file as it was and no temporary file
 // behind. Every config, export and report written to a file goes through
 // it. Errors read "cannot write PATH: cause".
-func writeFileAtomic(path string, fn func(io.Writer) error) (err error) {
+func writeFileAtomic(path string, fn func(io.Writer) error) error {
+	return writeAtomic(path, fn, true)
+}
+
+// createFileAtomic is writeFileAtomic for a file that must not exist yet:
+// the whole file is linked into place only if the name is still free, and
+// an existing file gives an error that wraps fs.ErrExist.
+func createFileAtomic(path string, fn func(io.Writer) error) error {
+	return writeAtomic(path, fn, false)
+}
+
+func writeAtomic(path string, fn func(io.Writer) error, replace bool) (err error) {
 	dir := filepath.Dir(path)
 	fail := func(err error) error {
 		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
@@ -49,8 +60,16 @@ func writeFileAtomic(path string, fn func(io.Writer) error) (err error) {
 	if err := tmp.Close(); err != nil {
 		return fail(err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fail(err)
+	if replace {
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return fail(err)
+		}
+	} else {
+		// A hard link fails when path exists, where a rename would replace it.
+		if err := os.Link(tmp.Name(), path); err != nil {
+			return fail(err)
+		}
+		os.Remove(tmp.Name())
 	}
 	if err := syncDir(dir); err != nil {
 		return fail(err)

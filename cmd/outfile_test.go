@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -37,5 +38,27 @@ func TestWriteFileAtomic(t *testing.T) {
 	fi, _ := os.Stat(path)
 	if b, _ := os.ReadFile(path); string(b) != "new export" || fi.Mode().Perm() != 0o600 {
 		t.Errorf("file = %q mode %v, want the new text at 0600", b, fi.Mode().Perm())
+	}
+}
+
+// createFileAtomic never replaces a file: the old one stays, the error
+// says it exists, and no temporary file is left.
+func TestCreateFileAtomicKeepsAnExistingFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "evening.toml")
+	write := func(text string) error {
+		return createFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, text); return err })
+	}
+	if err := write("first"); err != nil {
+		t.Fatal(err)
+	}
+	if err := write("second"); !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("err = %v, want it to wrap fs.ErrExist", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "first" {
+		t.Errorf("the file holds %q, want the first text", b)
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 1 {
+		t.Errorf("files left: %v", names)
 	}
 }
