@@ -6,8 +6,10 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"journal/journal"
 )
@@ -102,7 +104,7 @@ func (f *Factory) editText(initial string) (*editedText, error) {
 	if in, ok := f.IO.In.(*os.File); ok {
 		c.Stdin = in
 	}
-	if err := c.Run(); err != nil {
+	if err := runEditor(c); err != nil {
 		// Text typed before the editor failed stays in its private file,
 		// so nothing typed is lost; the person decides what to do with it.
 		if b, rerr := os.ReadFile(path); rerr == nil && strings.TrimSpace(string(b)) != "" && string(b) != initial {
@@ -126,6 +128,19 @@ func (f *Factory) command(args string) string {
 		return "journal --db " + shellQuote(f.DBPath) + " " + args
 	}
 	return "journal " + args
+}
+
+// runEditor runs the editor to its end. Ctrl+C and Ctrl+\ at the terminal
+// reach every process in the foreground, journal too: many press Ctrl+C in
+// vim to leave insert mode, and journal must not die under the editor and
+// lose the text the person then saves. So journal catches them while the
+// editor runs, as git does; the editor itself gets them as usual (caught
+// signals go back to their defaults in the program it starts).
+func runEditor(c *exec.Cmd) error {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGQUIT)
+	defer signal.Stop(sigs)
+	return c.Run()
 }
 
 // readText gets an entry's text: from args, else from piped stdin, else

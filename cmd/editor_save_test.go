@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -201,5 +202,26 @@ func TestEditKeepsTheEditorTextWhenTheSaveFails(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), `"body": "first draft"`) {
 		t.Errorf("the entry changed although the save failed:\n%s", out)
+	}
+}
+
+// Ctrl+C at the terminal while the editor is open (people press it in vim
+// to leave insert mode) reaches journal too: journal stays and saves what
+// the editor saved. Here the editor sends the interrupt itself; without
+// journal catching it, this test's process would die.
+func TestWriteOutlivesCtrlCInTheEditor(t *testing.T) {
+	script := filepath.Join(t.TempDir(), "editor.sh")
+	body := "#!/bin/sh\nkill -INT " + strconv.Itoa(os.Getpid()) + "\nsleep 0.2\nprintf 'still here' > \"$1\"\n"
+	if err := os.WriteFile(script, []byte(body), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	f, out, errOut := testFactory(map[string]string{"VISUAL": script, "JOURNAL_DB": filepath.Join(dir, "j.db")})
+	f.Now = fixedClock
+	if code := Run(t.Context(), f, []string{"write", "--json"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out.String(), `"body": "still here"`) {
+		t.Errorf("saved entry = %s", out)
 	}
 }
