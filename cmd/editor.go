@@ -117,6 +117,11 @@ func (f *Factory) editText(initial string) (*editedText, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read back the editor file: %w", err)
 	}
+	if err := journal.CheckUTF8("the text from the editor", string(b)); err != nil {
+		// Nothing typed is lost: the file stays for the person to fix.
+		keep = true
+		return nil, journal.Invalid("%v; your text is kept in %s (readable only by you)", err, path)
+	}
 	keep = true // from here the caller's Release decides
 	return &editedText{Text: string(b), initial: initial, path: path}, nil
 }
@@ -155,7 +160,7 @@ func (f *Factory) readText(args []string, initial string) (text string, ed *edit
 		if err != nil {
 			return "", nil, fmt.Errorf("cannot read the text from standard input: %w", err)
 		}
-		return string(b), nil, nil
+		return string(b), nil, journal.CheckUTF8("the text on standard input", string(b))
 	}
 	if f.NoInput {
 		return "", nil, journal.Invalid("nothing to save: --no-input keeps the editor closed, so give the text on the command line or pipe it in")

@@ -127,8 +127,8 @@ func TestWriteKeepsTheEditorTextWhenTheSaveFails(t *testing.T) {
 	if strings.Count(msg, "\n") != 1 || !strings.HasPrefix(msg, "journal: ") {
 		t.Errorf("want one line, got %q", msg)
 	}
-	if !strings.Contains(msg, "locked") {
-		t.Errorf("the message does not say the journal was locked: %q", msg)
+	if !strings.Contains(msg, "is busy: another journal command or program is still writing to it") {
+		t.Errorf("the message does not say the journal was busy: %q", msg)
 	}
 	kept := keptFile(t, msg)
 	defer os.RemoveAll(filepath.Dir(kept))

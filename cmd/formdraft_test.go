@@ -100,28 +100,3 @@ func TestCheckinSavedWithFlagsDropsTheDraft(t *testing.T) {
 		t.Errorf("stderr:\n%s\nstdout %q", errOut, out)
 	}
 }
-
-// Clearing every answer of a picked-up draft and leaving drops the draft,
-// instead of keeping an empty one to offer again.
-func TestCravingDraftClearedIsDropped(t *testing.T) {
-	dir := t.TempDir()
-	f, _, errOut := trackFactory(t, dir, "8\x03", true, nil)
-	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
-		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
-	}
-	// Backspace over the drafted 8, then leave.
-	f, _, errOut = trackFactory(t, dir, "\x7f\x03", true, nil)
-	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
-		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
-	}
-	if strings.Contains(errOut.String(), "kept as a draft") {
-		t.Errorf("an empty draft was kept: %s", errOut)
-	}
-	f, out, errOut := trackFactory(t, dir, "3\n"+strings.Repeat("\n", 11), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
-	if code := Run(context.Background(), f, []string{"craving"}); code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	if strings.Contains(errOut.String(), "Picked up") || !strings.Contains(out.String(), "Saved craving 3/10") {
-		t.Errorf("stderr:\n%s\nstdout %q", errOut, out)
-	}
-}

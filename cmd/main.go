@@ -48,11 +48,22 @@ func Run(ctx context.Context, f *Factory, args []string) (code int) {
 		}
 	}()
 	root := NewRoot(f)
+	if err := utf8Args(args); err != nil {
+		return report(f.IO.ErrOut, err)
+	}
+	if err := dashText(root, args); err != nil {
+		return report(f.IO.ErrOut, err)
+	}
 	root.SetArgs(args)
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	err := root.ExecuteContext(ctx)
+	if f.store != nil {
+		// One place words every SQLite error for the person, naming the
+		// file and what to do, and stops writes to a damaged journal.
+		err = f.store.Explain(err)
+	}
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = cerr
 	}

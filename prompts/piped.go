@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"journal/journal"
 )
@@ -47,8 +46,8 @@ func RunPiped(set Set, in io.Reader, out io.Writer) (map[string]Value, error) {
 		if !ok {
 			break
 		}
-		if !utf8.ValidString(line) {
-			return nil, journal.Invalid("question %d (%s), input line %d: the line is not UTF-8 text: save the answers as UTF-8; nothing was saved", i+1, st.Key, lineNo)
+		if err := journal.CheckUTF8("the answer", line); err != nil {
+			return nil, journal.Invalid("question %d (%s), input line %d: %v; nothing was saved", i+1, st.Key, lineNo, err)
 		}
 		v, err := st.Parse(line)
 		if err != nil {

@@ -81,7 +81,7 @@ func TestRunPipedFailsAtTheFirstMisfit(t *testing.T) {
 		{"calm\n\n4\n", `question 3 (pick), input line 3: there is no option 4: give a number from 1 to 3; nothing was saved`},
 		{"calm\n3\n2\n1,9\n", `question 4 (many), input line 4: there is no option 9`},
 		{"a\n5\n1\n1\n1\nmaybe\n", `question 6 (ok), input line 6: "maybe" is not yes or no`},
-		{"calm\n\xff\xfe\n", `question 2 (level), input line 2: the line is not UTF-8 text`},
+		{"calm\n\xff\xfe\n", `question 2 (level), input line 2: the answer is not UTF-8 text (byte 0xFF): set your terminal, or save the file, as UTF-8 and try again; nothing was saved`},
 		{"calm\n\n\n\n\n\nand one more\n", `input line 7: there are only 6 questions in t: give one line per question (an empty line skips one); nothing was saved`},
 	} {
 		v, err := RunLines(testSet(), strings.NewReader(tc.in), &bytes.Buffer{}, false)

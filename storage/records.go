@@ -19,8 +19,18 @@ type RecordFilter struct {
 }
 
 // Records reads the live records of a window with all their details, and
-// how many private entries were left out.
-func (s *Store) Records(ctx context.Context, f RecordFilter) (journal.Records, int, error) {
+// how many private entries were left out. All of it comes from one read
+// transaction: a write made meanwhile by another process is in it
+// entirely or not at all.
+func (s *Store) Records(ctx context.Context, f RecordFilter) (recs journal.Records, private int, err error) {
+	err = s.Snapshot(ctx, func(v *Store) error {
+		recs, private, err = v.records(ctx, f)
+		return err
+	})
+	return recs, private, err
+}
+
+func (s *Store) records(ctx context.Context, f RecordFilter) (journal.Records, int, error) {
 	var recs journal.Records
 	entries, err := s.Entries(ctx, journal.Filter{Since: f.Since, Until: f.Until})
 	if err != nil {
@@ -187,6 +197,9 @@ func localStamp(ctx context.Context, tx execer, table, uuid string) (id int64, u
 func newer(incoming, local string) bool { return parseStamp(incoming).After(parseStamp(local)) }
 
 func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (added, updated bool, err error) {
+	if err := e.ValidateText(); err != nil {
+		return false, false, err
+	}
 	id, local, err := localStamp(ctx, tx, "entries", e.UUID)
 	if err != nil {
 		return false, false, err
@@ -244,7 +257,7 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (ad
 	if err := s.writeDetails(ctx, tx, e); err != nil {
 		return false, false, err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM entries_fts WHERE rowid = ?`, id); err != nil {
+	if err := unindex(ctx, tx, id); err != nil {
 		return false, false, writeErr(s.path, err)
 	}
 	return false, true, index(ctx, tx, &e, details(e))
@@ -276,6 +289,9 @@ func (s *Store) writeDetails(ctx context.Context, tx execer, e journal.Entry) er
 }
 
 func (s *Store) importDrinkDay(ctx context.Context, tx execer, d journal.DrinkDay) (added, updated bool, err error) {
+	if err := journal.CheckUTF8("a drinks note", d.Note); err != nil {
+		return false, false, err
+	}
 	old, err := drinkDay(ctx, tx, d.Day)
 	switch {
 	case errors.Is(err, journal.ErrNotFound):
@@ -314,6 +330,9 @@ func (s *Store) importDrinkDay(ctx context.Context, tx execer, d journal.DrinkDa
 }
 
 func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (added, updated bool, err error) {
+	if err := c.ValidateText(); err != nil {
+		return false, false, err
+	}
 	id, local, err := localStamp(ctx, tx, "calls", c.UUID)
 	if err != nil {
 		return false, false, err
@@ -341,6 +360,9 @@ func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (adde
 
 // importSession merges one session and returns its local id.
 func (s *Store) importSession(ctx context.Context, tx execer, ses journal.Session) (id int64, added, updated bool, err error) {
+	if err := ses.ValidateText(); err != nil {
+		return 0, false, false, err
+	}
 	id, local, err := localStamp(ctx, tx, "sessions", ses.UUID)
 	if err != nil {
 		return 0, false, false, err
@@ -373,7 +395,7 @@ func (s *Store) importSession(ctx context.Context, tx execer, ses journal.Sessio
 // ones included.
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM drink_days)
+	err := s.rd().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM drink_days)
 		+ (SELECT count(*) FROM sessions) + (SELECT count(*) FROM calls)`).Scan(&n)
 	return n == 0, err
 }

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"journal/journal"
 	"journal/journal/stats"
 )
@@ -224,7 +226,7 @@ func (p *printer) patterns(c stats.Cravings) {
 	} else {
 		var ts []string
 		for _, t := range c.TopTriggers {
-			ts = append(ts, fmt.Sprintf("%s %d", t.Trigger, t.Count))
+			ts = append(ts, fmt.Sprintf("%s %d", journal.CleanLine(t.Trigger), t.Count))
 		}
 		for i, line := range wrap(ts, " · ", 80-labelWidth) {
 			label := ""
@@ -244,7 +246,7 @@ func (p *printer) patterns(c stats.Cravings) {
 		if k.ResistedRate != nil {
 			rate = fmt.Sprintf("resisted %s%%", Num1(*k.ResistedRate*100))
 		}
-		fmt.Fprintf(p.w, "    %s %s · %s\n", padRight(truncate(k.Strategy, 24), 24), plural(k.Uses, "use", "uses"), rate)
+		fmt.Fprintf(p.w, "    %s %s · %s\n", padRight(truncate(journal.CleanLine(k.Strategy), 24), 24), plural(k.Uses, "use", "uses"), rate)
 	}
 }
 
@@ -271,7 +273,7 @@ func (p *printer) sessions(r stats.Report) {
 	}
 }
 
-// wrap joins items with sep into lines of at most width columns.
+// wrap joins items with sep into lines of at most width terminal cells.
 func wrap(items []string, sep string, width int) []string {
 	var lines []string
 	line := ""
@@ -279,7 +281,7 @@ func wrap(items []string, sep string, width int) []string {
 		switch {
 		case line == "":
 			line = it
-		case len([]rune(line+sep+it)) <= width:
+		case ansi.StringWidth(line+sep+it) <= width:
 			line += sep + it
 		default:
 			lines, line = append(lines, line), it
@@ -334,12 +336,12 @@ func plural2(x float64, one, many string) string {
 	return Num(x) + " " + many
 }
 
+// truncate cuts s to n terminal cells, ending in "…" when it cuts.
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if ansi.StringWidth(s) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	return ansi.Truncate(s, n-1, "") + "…"
 }
 
 // longDate is "Wed 25 Nov 2026"; shortDate "25 Nov".
