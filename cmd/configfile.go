@@ -68,8 +68,15 @@ func (f *Factory) loadConfig() (loadedConfig, error) {
 		key := und[0].String()
 		return lc, fmt.Errorf("config file %s%s: unknown key %q: the keys are %s", path, lineOf(data, und[0][0]), key, keyNames())
 	}
+	// The decoder matches keys whatever their case (High_Craving_Threshold
+	// sets high_craving_threshold), so record the setting by its own name:
+	// a later save must keep it.
 	for _, k := range md.Keys() {
-		lc.defined[k.String()] = true
+		for _, ck := range journal.ConfigKeys() {
+			if strings.EqualFold(ck.Name, k.String()) {
+				lc.defined[ck.Name] = true
+			}
+		}
 	}
 	if lc.SupportContacts == nil {
 		lc.SupportContacts = []string{}
