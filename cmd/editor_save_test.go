@@ -138,7 +138,8 @@ func TestWriteKeepsTheEditorTextWhenTheSaveFails(t *testing.T) {
 	if fi, err := os.Stat(kept); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Errorf("kept file mode: %v %v", fi, err)
 	}
-	retry := "save it later with: journal write --at 'yesterday 21:30' --private < " + kept
+	// The time in full: "yesterday" would be another day when it is run.
+	retry := "save it later with: journal write --at 2026-11-24T21:30:00Z --private < " + kept
 	if !strings.HasSuffix(strings.TrimSpace(msg), retry) {
 		t.Errorf("stderr %q\ndoes not end with %q", msg, retry)
 	}
@@ -152,10 +153,10 @@ func TestWriteKeepsTheEditorTextWhenTheSaveFails(t *testing.T) {
 	f, out, errOut := testFactory(env)
 	f.Now = fixedClock
 	f.IO.In, f.IO.InTTY = in, false
-	if code := Run(t.Context(), f, []string{"write", "--at", "yesterday 21:30", "--private", "--json"}); code != 0 {
+	if code := Run(t.Context(), f, []string{"write", "--at", "2026-11-24T21:30:00Z", "--private", "--json"}); code != 0 {
 		t.Fatalf("retry: exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{`"body": "A long evening, written out in full. #evening"`, `"private": true`, `"day": "2026-11-24"`} {
+	for _, want := range []string{`"body": "A long evening, written out in full. #evening"`, `"private": true`, `"day": "2026-11-24"`, `"occurred_at": "2026-11-24T21:30:00Z"`} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("saved entry lacks %s:\n%s", want, out)
 		}

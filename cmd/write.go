@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -82,7 +83,7 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 	}
 	st, err := f.Store(c.Context())
 	if err != nil {
-		return ed.Keep(err, f.command(o.retry()))
+		return ed.Keep(err, f.command(o.retry(at)))
 	}
 	e := journal.Entry{
 		Kind:       journal.KindNote,
@@ -92,7 +93,7 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 		Private:    o.private,
 	}
 	if err := st.AddEntry(c.Context(), &e); err != nil {
-		return ed.Keep(err, f.command(o.retry()))
+		return ed.Keep(err, f.command(o.retry(at)))
 	}
 	ed.Saved()
 	if o.json {
@@ -113,12 +114,10 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 
 // retry is the command (after "journal") that saves text kept from the
 // editor with the same choices, for the person to run once the journal can
-// be written again.
-func (o *writeOptions) retry() string {
-	cmd := "write"
-	if o.at != "" {
-		cmd += " --at " + shellQuote(o.at)
-	}
+// be written again. The time is the one this entry has now, written out in
+// full: "yesterday" would be another day by then.
+func (o *writeOptions) retry(at time.Time) string {
+	cmd := "write --at " + at.Format(time.RFC3339)
 	for _, t := range o.tags {
 		cmd += " --tag " + shellQuote(t)
 	}
