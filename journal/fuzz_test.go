@@ -2,6 +2,7 @@ package journal
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -143,6 +144,69 @@ func FuzzParseDrinkSpec(f *testing.F) {
 		back, err := ParseDrinkSpec(again)
 		if err != nil || back.Count != d.Count || back.ML != d.ML || back.ABV != d.ABV {
 			t.Fatalf("ParseDrinkSpec(%q) = %+v; its plain form %q gave %+v, %v", s, d, again, back, err)
+		}
+	})
+}
+
+// FuzzTrackingValues checks the small values typed for check-ins and
+// cravings (flags and form fields): accepted numbers are in their range and
+// read back the same when printed; triggers, feelings and coping come out
+// trimmed, lower-case, comma-free and without repeats, and normalising
+// them again changes nothing.
+func FuzzTrackingValues(f *testing.F) {
+	for _, s := range []string{"7", " 10 ", "0", "11", "-1", "6.5", "7,5", "24", "1440", "1441", "used", " Resisted ", "x", "", "Stress, boredom", "a,,b, A ", "+3", "0x1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, sc := range []struct {
+			name   string
+			parse  func(string) (int, error)
+			lo, hi int
+		}{
+			{"mood", ParseMood, 1, 10},
+			{"checkin craving", ParseCheckinCraving, 0, MaxIntensity},
+			{"intensity", ParseIntensity, 0, MaxIntensity},
+			{"minutes", ParseMinutes, 0, 24 * 60},
+		} {
+			n, err := sc.parse(s)
+			if err != nil {
+				if !IsInput(err) {
+					t.Fatalf("%s %q: %v is not an input error", sc.name, s, err)
+				}
+				continue
+			}
+			if n < sc.lo || n > sc.hi {
+				t.Fatalf("%s %q = %d, outside %d to %d", sc.name, s, n, sc.lo, sc.hi)
+			}
+			if back, err := sc.parse(strconv.Itoa(n)); err != nil || back != n {
+				t.Fatalf("%s %q = %d, read back %d, %v", sc.name, s, n, back, err)
+			}
+		}
+		if h, err := ParseSleep(s); err == nil {
+			if math.IsNaN(h) || h < 0 || h > 24 || Round2(h) != h {
+				t.Fatalf("sleep %q = %v", s, h)
+			}
+			if back, err := ParseSleep(FormatNumber(h)); err != nil || back != h {
+				t.Fatalf("sleep %q = %v, read back %v, %v", s, h, back, err)
+			}
+		} else if !IsInput(err) {
+			t.Fatalf("sleep %q: %v is not an input error", s, err)
+		}
+		if o, err := ParseOutcome(s); err == nil {
+			if back, err := ParseOutcome(string(o)); err != nil || back != o {
+				t.Fatalf("outcome %q = %q, read back %q, %v", s, o, back, err)
+			}
+		}
+		words := NormalizeWords(strings.Split(s, "\n"))
+		seen := map[string]bool{}
+		for _, w := range words {
+			if w == "" || w != strings.TrimSpace(w) || w != strings.ToLower(w) || strings.Contains(w, ",") || seen[w] {
+				t.Fatalf("NormalizeWords(%q) = %q", s, words)
+			}
+			seen[w] = true
+		}
+		if again := NormalizeWords(words); !slices.Equal(again, words) {
+			t.Fatalf("NormalizeWords(%q) = %q, again %q", s, words, again)
 		}
 	})
 }
