@@ -78,6 +78,18 @@ func (f *Factory) loadConfig() (loadedConfig, error) {
 			}
 		}
 	}
+	// An older threshold in drinks keeps the grams it meant with this
+	// file's drink size; the next save writes it as heavy_day_grams.
+	migrated, err := lc.MigrateHeavy(lc.defined["heavy_day_grams"])
+	if err != nil {
+		var ve *journal.ConfigValueError
+		errors.As(err, &ve)
+		return lc, fmt.Errorf("config file %s%s: %v", path, lineOf(data, ve.Key), ve.Err)
+	}
+	if migrated {
+		delete(lc.defined, "heavy_drinking_threshold")
+		lc.defined["heavy_day_grams"] = true
+	}
 	if lc.SupportContacts == nil {
 		lc.SupportContacts = []string{}
 	}
@@ -170,7 +182,7 @@ func (lc *loadedConfig) save() error {
 	var b bytes.Buffer
 	b.WriteString(configHeader)
 	for _, k := range journal.ConfigKeys() {
-		if !lc.defined[k.Name] {
+		if !lc.defined[k.Name] || k.SavedAs != "" {
 			continue
 		}
 		b.WriteString(tomlLine(k, lc.Config))
@@ -189,7 +201,7 @@ func (lc *loadedConfig) save() error {
 func tomlLine(k journal.ConfigKey, c journal.Config) string {
 	var v any
 	switch k.Name {
-	case "standard_drink_grams", "heavy_drinking_threshold":
+	case "standard_drink_grams", "heavy_day_grams":
 		// 14, not 14.0: TOML reads a whole number into a float setting.
 		return fmt.Sprintf("%s = %s\n", k.Name, k.Get(c)[0])
 	case "high_craving_threshold":
@@ -198,6 +210,10 @@ func tomlLine(k journal.ConfigKey, c journal.Config) string {
 		v = c.CopingPlan
 	case "support_contacts":
 		v = c.SupportContacts
+	case "auto_backup":
+		v = c.AutoBackup
+	case "backups_kept":
+		v = c.BackupsKept
 	default:
 		v = strings.Join(k.Get(c), "\n")
 	}
