@@ -17,7 +17,7 @@ func FuzzConfigFile(f *testing.F) {
 		"high_craving_threshold = 7\ncoping_plan = \"Drink water\\nText Sam\"\nsupport_contacts = [\"Sam 07700 900123\", 'Ana \"the calm one\"']\n",
 		"coping_plan = '''\nWait 20 minutes\n- walk\n'''\n", "standard_drink_grams = \"eight\"\n", "colour = \"blue\"\n",
 		"[section]\nx = 1\n", "high_craving_threshold = 7.5\n", "support_contacts = \"Sam\"\n", "standard_drink_grams = 1e1\n",
-		"standard_drink_grams = inf\n", "heavy_drinking_threshold = 0.001\n", "coping_plan = \"tab\\there \\u001b[2J\"\n",
+		"standard_drink_grams = inf\n", "auto_backup = false\nbackups_kept = 3\nheavy_day_grams = 70\n", "AUTO_BACKUP = true\n", "heavy_drinking_threshold = 0.001\n", "coping_plan = \"tab\\there \\u001b[2J\"\n",
 	} {
 		f.Add([]byte(s))
 	}
