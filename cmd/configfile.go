@@ -78,6 +78,15 @@ func (f *Factory) loadConfig() (loadedConfig, error) {
 			}
 		}
 	}
+	// MigrateHeavy takes 0 for "not set"; written in the file, 0 is a value
+	// out of range, refused like any other rather than dropped unsaid.
+	if lc.defined["heavy_drinking_threshold"] && lc.HeavyDrinkingThreshold == 0 && !lc.defined["heavy_day_grams"] {
+		k, _ := journal.LookupConfigKey("heavy_drinking_threshold")
+		tmp := lc.Config
+		if err := k.Set(&tmp, []string{"0"}); err != nil {
+			return lc, fmt.Errorf("config file %s%s: %v", path, lineOf(data, k.Name), err)
+		}
+	}
 	// An older threshold in drinks keeps the grams it meant with this
 	// file's drink size; the next save writes it as heavy_day_grams.
 	migrated, err := lc.MigrateHeavy(lc.defined["heavy_day_grams"])
