@@ -34,7 +34,8 @@ on both sides keeps the copy updated last.
 The whole file is checked first; a file with a problem is refused, saying
 what and where, and nothing is written. --dry-run shows what would change.
 FILE - reads standard input.
-An encrypted file opens with --identity FILE (an age identity) or a
+An encrypted file opens with --identity FILE (an age identity, or the SSH
+private key it was encrypted to) or a
 passphrase (JOURNAL_PASSPHRASE, or asked at a terminal).`,
 		Example: `  journal import backup.json --dry-run
   journal import backup.json
@@ -43,7 +44,7 @@ passphrase (JOURNAL_PASSPHRASE, or asked at a terminal).`,
 		Args: exactArgs(1, "the file to import"),
 		RunE: func(c *cobra.Command, args []string) error { return importRun(c, f, &o, args[0]) },
 	}
-	c.Flags().StringVar(&o.identity, "identity", "", "age identity `file` to open an encrypted export")
+	c.Flags().StringVar(&o.identity, "identity", "", "age identity or SSH private key `file` to open an encrypted export")
 	c.Flags().BoolVar(&o.dryRun, "dry-run", false, "say what would change, and write nothing")
 	return c
 }
