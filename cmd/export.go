@@ -48,8 +48,9 @@ func newCmdExport(f *Factory) *cobra.Command {
 		Use:   "export",
 		Short: "Export the journal for your coach: Markdown, HTML, JSON or CSV",
 		Long: `Export a window of the journal as a readable document (md, html), a complete
-record (json, which journal import reads back) or a spreadsheet (csv: one row
-per day; with --kind craving one row per craving).
+record to share (json, which journal import reads back) or a spreadsheet
+(csv: one row per day; with --kind craving one row per craving). To move to
+another computer or keep a copy of everything, use journal backup instead.
 
 Private entries stay out unless --include-private. Without -o the export
 goes to standard output (so does -o -); -o writes the file whole or not
@@ -67,7 +68,7 @@ or asked twice at a terminal).`,
   journal export --format md --since "30 days ago"
   journal export --format csv --since 2026-11-01 -o november.csv
   journal export --format csv --kind craving
-  journal export --format json -o backup.json
+  journal export --format json -o for-coach.json
   journal export --format html --encrypt-to age1… -o for-coach.html.age`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return exportRun(c, f, &o) },
@@ -199,7 +200,6 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		Since:          plan.filter.Since,
 		Until:          plan.filter.Until,
 		Records:        recs,
-		PrivateLeftOut: privateLeftOut,
 		IncludePrivate: o.includePrivate,
 	}
 	from, to := export.Span(recs, plan.filter.Since, plan.filter.Until, journal.DateOf(now))
@@ -236,9 +236,20 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 	} else if err := writeFileAtomic(o.out, write); err != nil {
 		return err
 	}
+	// How many private entries exist is for the person alone: it goes
+	// here, never into the document.
 	if privateLeftOut > 0 {
 		fmt.Fprintf(f.IO.ErrOut, "Left out %s (--include-private includes them).\n",
 			plural(privateLeftOut, "private entry", "private entries"))
+	}
+	if plan.format == "json" {
+		// JSON reads like a complete copy; say plainly that it is not one.
+		private := ", and private entries only with --include-private"
+		if o.includePrivate {
+			private = ""
+		}
+		fmt.Fprintf(f.IO.ErrOut, "A JSON export is for sharing: it has no deleted entries, drafts or settings%s. "+
+			"To move to another computer or keep a copy of everything, use journal backup.\n", private)
 	}
 	if o.out != "" {
 		how := ""

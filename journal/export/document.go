@@ -14,8 +14,8 @@ type Document struct {
 	// Since and Until are the window asked for; zero is an open end.
 	Since, Until journal.Date
 	Records      journal.Records
-	// PrivateLeftOut counts private entries kept out of the export.
-	PrivateLeftOut int
+	// IncludePrivate says private entries were asked for. The number left
+	// out otherwise is not here: no shared document carries it.
 	IncludePrivate bool
 	Summary        Summary
 }

@@ -27,7 +27,6 @@ type jsonDoc struct {
 	Version        int       `json:"version"`
 	ExportedAt     time.Time `json:"exported_at"`
 	Range          jsonRange `json:"range"`
-	PrivateLeftOut int       `json:"private_left_out"`
 	IncludePrivate bool      `json:"include_private"`
 	journal.Records
 }
@@ -56,7 +55,6 @@ func JSON(w io.Writer, doc Document) error {
 		Version:        Version,
 		ExportedAt:     doc.ExportedAt,
 		Range:          jsonRange{Since: datePtr(doc.Since), Until: datePtr(doc.Until)},
-		PrivateLeftOut: doc.PrivateLeftOut,
 		IncludePrivate: doc.IncludePrivate,
 		Records:        doc.Records,
 	})

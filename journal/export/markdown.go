@@ -78,7 +78,7 @@ func Markdown(w io.Writer, doc Document) error {
 		for _, e := range g.Notes {
 			fmt.Fprintf(&b, "\n### Note, %s%s\n\n%s\n", e.OccurredAt.Format("15:04"), privateMark(e), quoteBlock(e.Body))
 			if len(e.Tags) > 0 {
-				fmt.Fprintf(&b, "\nTags: %s\n", strings.Join(e.Tags, ", "))
+				fmt.Fprintf(&b, "\nTags: %s\n", inline(strings.Join(e.Tags, ", ")))
 			}
 		}
 		for _, c := range g.Calls {
@@ -120,16 +120,12 @@ func measures(s Summary) []measure {
 	}
 }
 
-// privacyLine says how private entries were handled, or "" when there
-// were none to leave out.
+// privacyLine says when private entries are in the document. How many
+// were left out is the person's to know, not the reader's: it goes to
+// stderr only.
 func privacyLine(doc Document) string {
-	switch {
-	case doc.IncludePrivate:
+	if doc.IncludePrivate {
 		return "Private entries are included."
-	case doc.PrivateLeftOut == 1:
-		return "1 private entry is left out."
-	case doc.PrivateLeftOut > 1:
-		return fmt.Sprintf("%d private entries are left out.", doc.PrivateLeftOut)
 	}
 	return ""
 }
@@ -166,22 +162,40 @@ func dateRange(from, to journal.Date) string {
 }
 
 // blockEscape finds a line start Markdown would read as a heading, quote,
-// list item or rule.
-var blockEscape = regexp.MustCompile(`^(\s*)([#>*+-]|\d+[.)])`)
+// list item, rule or setext underline.
+var blockEscape = regexp.MustCompile(`^(\s*)([#>*+=-]|\d+[.)])`)
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// inlineEscaper backslash-escapes the characters Markdown (CommonMark and
+// GitHub's) would read as emphasis, code, links, strikethrough, table
+// cells, entities or HTML. A backslash before ASCII punctuation always
+// means the character itself, so the text renders as typed.
+var inlineEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `&`, `\&`, `~`, `\~`, `|`, `\|`,
+)
+
+// inline makes the person's text safe to place inside a Markdown line.
+func inline(s string) string { return inlineEscaper.Replace(s) }
+
+// oneLine folds text onto one line, escaped for Markdown.
+func oneLine(s string) string { return inline(strings.Join(strings.Fields(s), " ")) }
 
 // tableCell keeps a value on one table row.
-func tableCell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|`) }
+func tableCell(s string) string { return oneLine(s) }
 
 // quoteBlock keeps the person's words as they wrote them, line breaks and
-// all, without their text turning into headings or lists.
+// all, without their text turning into headings, lists, links or HTML.
+// Lines of one paragraph end in a backslash, Markdown's hard line break.
 func quoteBlock(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
+	lines := strings.Split(strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n"), "\n")
 	for i, l := range lines {
+		l = inline(strings.TrimRight(l, " \t"))
 		if m := blockEscape.FindString(l); m != "" {
 			// Escape the marker's last character: "\#", "1\.".
 			l = m[:len(m)-1] + `\` + l[len(m)-1:]
+		}
+		if l != "" && i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
+			l += `\`
 		}
 		lines[i] = strings.TrimRight("> "+l, " ")
 	}
