@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"journal/journal"
 )
@@ -196,7 +197,7 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (ad
 		e.Craving.Normalize()
 	}
 	if id == 0 {
-		if e.Kind == journal.KindCheckin {
+		if e.Kind == journal.KindCheckin && e.DeletedAt == nil {
 			// One check-in a day: the later of two copies wins.
 			if old, err := s.checkinOn(ctx, tx, e.Day); err == nil {
 				if !e.UpdatedAt.After(old.UpdatedAt) {
@@ -217,15 +218,28 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (ad
 		if err := s.writeDetails(ctx, tx, e); err != nil {
 			return false, false, err
 		}
+		if err := markDeleted(ctx, tx, "entries", e.ID, e.DeletedAt); err != nil {
+			return false, false, writeErr(s.path, err)
+		}
 		return true, false, nil
 	}
 	if !newer(stamp(e.UpdatedAt), local) {
-		return false, false, nil
+		if !e.Private {
+			return false, false, nil
+		}
+		// A private mark in the file applies whatever its date: merging
+		// never leaves shared what someone asked to keep to themselves.
+		res, err := tx.ExecContext(ctx, `UPDATE entries SET private = 1 WHERE id = ? AND private = 0`, id)
+		if err != nil {
+			return false, false, writeErr(s.path, err)
+		}
+		n, err := res.RowsAffected()
+		return false, n > 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE entries SET kind = ?, day = ?, occurred_at = ?, body = ?, private = ?,
-		prompt_set = ?, session_id = ?, updated_at = ? WHERE id = ?`,
+		prompt_set = ?, session_id = ?, updated_at = ?, deleted_at = ? WHERE id = ?`,
 		string(e.Kind), e.Day.String(), stamp(e.OccurredAt), e.Body, e.Private, e.PromptSet, e.SessionID,
-		stamp(e.UpdatedAt), id); err != nil {
+		stamp(e.UpdatedAt), stampPtr(e.DeletedAt), id); err != nil {
 		return false, false, writeErr(s.path, err)
 	}
 	if err := writeTags(ctx, tx, id, e.Tags); err != nil {
@@ -248,6 +262,24 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (ad
 		return false, false, writeErr(s.path, err)
 	}
 	return false, true, index(ctx, tx, &e, details(e))
+}
+
+// markDeleted soft-deletes a row just imported when the file says it was
+// deleted: a deletion travels like any other change.
+func markDeleted(ctx context.Context, tx execer, table string, id int64, at *time.Time) error {
+	if at == nil {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE `+table+` SET deleted_at = ? WHERE id = ?`, stamp(*at), id)
+	return err
+}
+
+// stampPtr is stamp for a time that may be missing (NULL).
+func stampPtr(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return stamp(*t)
 }
 
 // details is the search text of an entry's kind-specific rows.
@@ -322,8 +354,8 @@ func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (adde
 		if c.UpdatedAt.IsZero() {
 			c.UpdatedAt = c.CreatedAt
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO calls (uuid, day, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
-			c.UUID, c.Day.String(), strings.TrimSpace(c.Note), stamp(c.CreatedAt), stamp(c.UpdatedAt))
+		_, err := tx.ExecContext(ctx, `INSERT INTO calls (uuid, day, note, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			c.UUID, c.Day.String(), strings.TrimSpace(c.Note), stamp(c.CreatedAt), stamp(c.UpdatedAt), stampPtr(c.DeletedAt))
 		if err != nil {
 			return false, false, writeErr(s.path, err)
 		}
@@ -332,8 +364,8 @@ func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (adde
 	if !newer(stamp(c.UpdatedAt), local) {
 		return false, false, nil
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE calls SET day = ?, note = ?, updated_at = ? WHERE id = ?`,
-		c.Day.String(), c.Note, stamp(c.UpdatedAt), id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE calls SET day = ?, note = ?, updated_at = ?, deleted_at = ? WHERE id = ?`,
+		c.Day.String(), c.Note, stamp(c.UpdatedAt), stampPtr(c.DeletedAt), id); err != nil {
 		return false, false, writeErr(s.path, fmt.Errorf("call %s: %w", c.UUID, err))
 	}
 	return false, true, nil

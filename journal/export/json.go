@@ -121,6 +121,7 @@ func ReadJSON(b []byte) (Document, error) {
 func readRecords(b []byte) (journal.Records, error) {
 	recs := journal.Records{Entries: []journal.Entry{}, DrinkDays: []journal.DrinkDay{}, Calls: []journal.Call{}}
 	dec := json.NewDecoder(bytes.NewReader(b))
+	at := &lines{b: b}
 	if _, err := dec.Token(); err != nil { // {
 		return recs, where(b, err, "")
 	}
@@ -193,7 +194,7 @@ func readRecords(b []byte) (journal.Records, error) {
 			}
 			continue
 		}
-		if err := readList(dec, b, key, each); err != nil {
+		if err := readList(dec, b, at, key, each); err != nil {
 			return recs, err
 		}
 	}
@@ -203,8 +204,8 @@ func readRecords(b []byte) (journal.Records, error) {
 
 // readList walks one JSON array, calling each with the index and line of
 // every element. null reads as an empty list.
-func readList(dec *json.Decoder, b []byte, key string, each func(i, line int) error) error {
-	start := lineAt(b, dec.InputOffset())
+func readList(dec *json.Decoder, b []byte, at *lines, key string, each func(i, line int) error) error {
+	start := at.at(dec.InputOffset())
 	tok, err := dec.Token()
 	if err != nil {
 		return where(b, err, key)
@@ -216,7 +217,7 @@ func readList(dec *json.Decoder, b []byte, key string, each func(i, line int) er
 		return journal.Invalid("line %d: %q should be a list", start, key)
 	}
 	for i := 0; dec.More(); i++ {
-		if err := each(i, lineAt(b, dec.InputOffset())); err != nil {
+		if err := each(i, at.at(dec.InputOffset())); err != nil {
 			return err
 		}
 	}
@@ -226,17 +227,30 @@ func readList(dec *json.Decoder, b []byte, key string, each func(i, line int) er
 	return nil
 }
 
-// lineAt is the line of the first value at or after offset (skipping the
-// whitespace and commas between values).
-func lineAt(b []byte, offset int64) int {
-	i := int(offset)
-	for i < len(b) && strings.IndexByte(" \t\r\n,:", b[i]) >= 0 {
+// lines finds the line of values read in file order. It remembers where
+// it got to, so reading a whole file counts each newline once: import time
+// grows with the file's size, not with its square.
+type lines struct {
+	b    []byte
+	pos  int // bytes before pos are counted
+	line int // the line pos is on
+}
+
+// at is the line of the first value at or after offset (skipping the
+// whitespace and commas between values). Offsets must not go backwards.
+func (l *lines) at(offset int64) int {
+	i := min(int(offset), len(l.b))
+	for i < len(l.b) && strings.IndexByte(" \t\r\n,:", l.b[i]) >= 0 {
 		i++
 	}
-	if i > len(b) {
-		i = len(b)
+	if l.line == 0 {
+		l.line = 1
 	}
-	return bytes.Count(b[:i], []byte("\n")) + 1
+	if i > l.pos {
+		l.line += bytes.Count(l.b[l.pos:i], []byte("\n"))
+		l.pos = i
+	}
+	return l.line
 }
 
 // lineOf is the line of a byte offset. An offset at the very end (a file
