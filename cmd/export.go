@@ -202,6 +202,14 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		Records:        recs,
 		IncludePrivate: o.includePrivate,
 	}
+	// Guided entries are titled as their prompt set is; a set that cannot
+	// be read shows its name.
+	if cat, _, err := loadPrompts(f); err == nil {
+		doc.SetTitles = map[string]string{}
+		for _, set := range cat.Sets() {
+			doc.SetTitles[set.Name] = set.Title
+		}
+	}
 	from, to := export.Span(recs, plan.filter.Since, plan.filter.Until, journal.DateOf(now))
 	doc.Summary = export.Summarize(recs, from, to, cfg.HeavyDrinkingThreshold)
 

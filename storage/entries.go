@@ -78,8 +78,23 @@ func index(ctx context.Context, tx execer, e *journal.Entry, details string) err
 	for _, a := range e.Answers {
 		answers = append(answers, a.Question, a.Answer)
 	}
+	row := ftsEntry{e.ID, e.Body, strings.Join(answers, "\n"), strings.Join(e.Tags, " "), details}
+	if c, ok := tx.(*stmtCache); ok && c.deferIndex {
+		c.toIndex = append(c.toIndex, row)
+		return nil
+	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, body, answers, tags, details) VALUES (?, ?, ?, ?, ?)`,
-		e.ID, e.Body, strings.Join(answers, "\n"), strings.Join(e.Tags, " "), details)
+		row.id, row.body, row.answers, row.tags, row.details)
+	return err
+}
+
+// unindex removes an entry from the search index (later, when deferred).
+func unindex(ctx context.Context, tx execer, id int64) error {
+	if c, ok := tx.(*stmtCache); ok && c.deferIndex {
+		c.unindexed = append(c.unindexed, id)
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM entries_fts WHERE rowid = ?`, id)
 	return err
 }
 

@@ -116,6 +116,7 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 	errDry := errors.New("dry run")
 	err := s.inTx(ctx, func(sqlTx *sql.Tx) error {
 		tx := newStmtCache(sqlTx)
+		tx.deferIndex = true
 		// Per-craving summary upkeep would cost more than the import itself;
 		// pause it and rebuild the summaries once at the end.
 		if _, err := tx.ExecContext(ctx, `INSERT INTO craving_days_paused (since) VALUES (?)`, stamp(s.now())); err != nil {
@@ -156,6 +157,9 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 				return err
 			}
 			res.count(added, updated)
+		}
+		if err := tx.flushIndex(ctx); err != nil {
+			return writeErr(s.path, err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM craving_days_paused`); err != nil {
 			return writeErr(s.path, err)
@@ -215,7 +219,7 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (ad
 		if err := s.insertEntry(ctx, tx, &e, details(e)); err != nil {
 			return false, false, err
 		}
-		if err := s.writeDetails(ctx, tx, e); err != nil {
+		if err := s.writeDetails(ctx, tx, e, true); err != nil {
 			return false, false, err
 		}
 		if err := markDeleted(ctx, tx, "entries", e.ID, e.DeletedAt); err != nil {
@@ -255,10 +259,10 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (ad
 		}
 	}
 	e.ID = id
-	if err := s.writeDetails(ctx, tx, e); err != nil {
+	if err := s.writeDetails(ctx, tx, e, false); err != nil {
 		return false, false, err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM entries_fts WHERE rowid = ?`, id); err != nil {
+	if err := unindex(ctx, tx, id); err != nil {
 		return false, false, writeErr(s.path, err)
 	}
 	return false, true, index(ctx, tx, &e, details(e))
@@ -291,10 +295,10 @@ func details(e journal.Entry) string {
 }
 
 // writeDetails writes the craving or check-in rows of an entry.
-func (s *Store) writeDetails(ctx context.Context, tx execer, e journal.Entry) error {
+func (s *Store) writeDetails(ctx context.Context, tx execer, e journal.Entry, fresh bool) error {
 	switch {
 	case e.Kind == journal.KindCraving && e.Craving != nil:
-		return s.writeCravingDetails(ctx, tx, e.ID, e.Craving)
+		return s.writeCravingDetails(ctx, tx, e.ID, e.Craving, fresh)
 	case e.Kind == journal.KindCheckin && e.Checkin != nil:
 		c := e.Checkin
 		_, err := tx.ExecContext(ctx, `INSERT INTO checkins (entry_id, mood, craving, sleep_hours) VALUES (?, ?, ?, ?)

@@ -40,6 +40,36 @@ type execer interface {
 type stmtCache struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// With deferIndex, search-index writes wait for flushIndex. FTS5
+	// writes its pending rows out at every statement savepoint, so index
+	// rows interleaved with other writes make thousands of tiny segments;
+	// written together at the end they make a few.
+	deferIndex bool
+	unindexed  []int64    // rowids to remove from entries_fts
+	toIndex    []ftsEntry // rows to add
+}
+
+// ftsEntry is one row of entries_fts.
+type ftsEntry struct {
+	id                           int64
+	body, answers, tags, details string
+}
+
+// flushIndex writes the deferred search-index changes.
+func (c *stmtCache) flushIndex(ctx context.Context) error {
+	for _, id := range c.unindexed {
+		if _, err := c.ExecContext(ctx, `DELETE FROM entries_fts WHERE rowid = ?`, id); err != nil {
+			return err
+		}
+	}
+	for _, r := range c.toIndex {
+		if _, err := c.ExecContext(ctx, `INSERT INTO entries_fts (rowid, body, answers, tags, details) VALUES (?, ?, ?, ?, ?)`,
+			r.id, r.body, r.answers, r.tags, r.details); err != nil {
+			return err
+		}
+	}
+	c.unindexed, c.toIndex = nil, nil
+	return nil
 }
 
 func newStmtCache(tx *sql.Tx) *stmtCache {

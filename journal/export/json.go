@@ -63,10 +63,55 @@ func JSON(w io.Writer, doc Document) error {
 // IsJSONExport reports whether b claims to be one of our JSON exports: an
 // object with a "format" key. ReadJSON then checks it properly.
 func IsJSONExport(b []byte) bool {
+	if h, ok := quickHeader(b); ok {
+		return h.Format != nil
+	}
 	var probe struct {
 		Format *string `json:"format"`
 	}
 	return json.Unmarshal(b, &probe) == nil && probe.Format != nil
+}
+
+// header is the part of an export before its records.
+type header struct {
+	Format     *string    `json:"format"`
+	Version    *int       `json:"version"`
+	ExportedAt *time.Time `json:"exported_at"`
+	Range      jsonRange  `json:"range"`
+}
+
+// quickHeader reads the header from the top of the file, as journal
+// writes it: "format" and "version" before any list. It stops at the
+// first other key, so a large file is not read twice. ok is false when the
+// file is laid out otherwise; the caller then reads all of it.
+func quickHeader(b []byte) (h header, ok bool) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return h, false
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return h, false
+		}
+		var dst any
+		switch tok {
+		case "format":
+			dst = &h.Format
+		case "version":
+			dst = &h.Version
+		case "exported_at":
+			dst = &h.ExportedAt
+		case "range":
+			dst = &h.Range
+		default:
+			return h, h.Format != nil && h.Version != nil
+		}
+		if err := dec.Decode(dst); err != nil {
+			return h, false
+		}
+	}
+	return h, false
 }
 
 // ReadJSON reads a JSON export. Every part of the file is checked before
@@ -74,17 +119,15 @@ func IsJSONExport(b []byte) bool {
 // and on which line, as bad input.
 func ReadJSON(b []byte) (Document, error) {
 	var doc Document
-	var head struct {
-		Format     *string    `json:"format"`
-		Version    *int       `json:"version"`
-		ExportedAt *time.Time `json:"exported_at"`
-		Range      jsonRange  `json:"range"`
-	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return doc, journal.Invalid("the file is empty")
 	}
-	if err := json.Unmarshal(b, &head); err != nil {
-		return doc, where(b, err, "")
+	head, ok := quickHeader(b)
+	if !ok {
+		head = header{}
+		if err := json.Unmarshal(b, &head); err != nil {
+			return doc, where(b, err, "")
+		}
 	}
 	switch {
 	case head.Format == nil:

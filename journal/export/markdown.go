@@ -26,7 +26,7 @@ func Markdown(w io.Writer, doc Document) error {
 	for _, m := range measures(s) {
 		fmt.Fprintf(&b, "- %s: %s\n", m.Label, strings.TrimSpace(m.Value+" "+m.Note))
 	}
-	days := Compact(Days(doc.Records))
+	days := doc.days()
 	if len(days) == 0 {
 		b.WriteString("\nNothing was recorded in this period.\n")
 	}
@@ -36,6 +36,23 @@ func Markdown(w io.Writer, doc Document) error {
 			continue
 		}
 		fmt.Fprintf(&b, "\n## %s\n", longDate(g.Day))
+		for _, ses := range g.Sessions {
+			fmt.Fprintf(&b, "\n### Session %d", ses.Number)
+			if facts := sessionFacts(ses); len(facts) > 0 {
+				fmt.Fprintf(&b, ": %s", strings.Join(facts, ", "))
+			}
+			b.WriteString("\n")
+			if note := strings.TrimSpace(ses.Note); note != "" {
+				fmt.Fprintf(&b, "\n%s\n", quoteBlock(note))
+			}
+			if linked := doc.linked(ses); len(linked) > 0 {
+				var names []string
+				for _, e := range linked {
+					names = append(names, fmt.Sprintf("%s (%s, %s)", inline(doc.setTitle(e)), dayMonth(e.Day), e.OccurredAt.Format("15:04")))
+				}
+				fmt.Fprintf(&b, "\nGuided entries for this session: %s\n", strings.Join(names, "; "))
+			}
+		}
 		if g.Checkin != nil {
 			fmt.Fprintf(&b, "\n**Check-in:** %s", strings.TrimPrefix(g.Checkin.Checkin.Summary(), "check-in · "))
 			if body := strings.TrimSpace(g.Checkin.Body); body != "" {
@@ -54,17 +71,25 @@ func Markdown(w io.Writer, doc Document) error {
 			b.WriteString("\n**Cravings**\n\n| Time | Intensity | Triggers | Coping | Outcome | Note |\n|---|---|---|---|---|---|\n")
 			for _, e := range g.Cravings {
 				c := e.Craving
-				fmt.Fprintf(&b, "| %s | %d/10 | %s | %s | %s | %s |\n", e.OccurredAt.Format("15:04"), c.Intensity,
+				fmt.Fprintf(&b, "| %s%s | %d/10 | %s | %s | %s | %s |\n", e.OccurredAt.Format("15:04"), privateMark(e), c.Intensity,
 					tableCell(strings.Join(c.Triggers, ", ")), tableCell(strings.Join(c.Coping, ", ")),
 					tableCell(string(c.Outcome)), tableCell(e.Body))
 			}
+			// The rest of each craving, below the table: a row of eleven
+			// columns would not fit a page.
+			first := true
+			for _, e := range g.Cravings {
+				if facts := cravingFacts(e.Craving); len(facts) > 0 {
+					if first {
+						b.WriteString("\n")
+						first = false
+					}
+					fmt.Fprintf(&b, "- %s: %s\n", e.OccurredAt.Format("15:04"), oneLine(strings.Join(facts, "; ")))
+				}
+			}
 		}
 		for _, e := range g.Guided {
-			title := "Guided entry"
-			if e.PromptSet != "" {
-				title = "Guided: " + e.PromptSet
-			}
-			fmt.Fprintf(&b, "\n### %s, %s%s\n", title, e.OccurredAt.Format("15:04"), privateMark(e))
+			fmt.Fprintf(&b, "\n### %s, %s%s%s\n", inline(doc.setTitle(e)), e.OccurredAt.Format("15:04"), doc.forSession(e), privateMark(e))
 			for _, a := range e.Answers {
 				if strings.TrimSpace(a.Answer) == "" {
 					continue // a skipped question
@@ -142,6 +167,11 @@ func drinksText(d journal.DrinkDay) string {
 		return "alcohol-free"
 	}
 	return journal.DrinksPhrase(d.StandardDrinks)
+}
+
+// dayMonth is "Saturday 21 November".
+func dayMonth(d journal.Date) string {
+	return d.In(time.UTC).Format("Monday 2 January")
 }
 
 func longDate(d journal.Date) string {
