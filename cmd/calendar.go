@@ -43,6 +43,9 @@ that end with --month.`,
 					return journal.Invalid("--month must be a year and month like %s, got %q", today.String()[:7], o.month)
 				}
 				last = journal.Date{Year: t.Year(), Month: t.Month(), Day: 1}
+				if last.Year < journal.MinYear {
+					return journal.Invalid("--month %s is before %d, earlier than anything a journal holds: check the year", o.month, journal.MinYear)
+				}
 			}
 			if o.months < 1 || o.months > maxMonths {
 				return journal.Invalid("--months must be from 1 to %d, got %d", maxMonths, o.months)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -102,7 +101,9 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 				*dst = v
 			}
 		}
-	} else {
+	}
+	var form *draftForm // set when the form asks
+	if !given {
 		title := "Check-in for " + dayLabel(day, now)
 		if day == today {
 			title = "Today's check-in"
@@ -110,15 +111,20 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 		if earlier != nil {
 			title += " (your earlier answers are filled in)"
 		}
-		key := checkinDraftKey + day.String()
-		if err := resumeFormDraft(ctx, f, key, "check-in", &a); err != nil {
-			return err
-		}
 		again := "journal checkin"
 		if day != today {
 			again += " --date " + day.String()
 		}
-		if err := f.runFormKeepingDraft(ctx, checkinForm(&a, title), key, again, &a); err != nil {
+		dayName := dayLabel(day, now)
+		if day == today {
+			dayName = "today"
+		}
+		form = newDraftForm(f, checkinDraftKey+day.String(), "check-in", again, &a)
+		if err := form.offer(ctx); err != nil {
+			return err
+		}
+		ready := func() error { _, _, err := a.parse(); return fieldError(err) }
+		if _, err := form.run(ctx, checkinForm(&a, title, dayName), ready); err != nil {
 			return err
 		}
 	}
@@ -126,19 +132,31 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 	if err != nil {
 		return err
 	}
+	if form != nil && ci.IsEmpty() && note == "" {
+		// Every question skipped: there is nothing to keep.
+		form.saved()
+		fmt.Fprintln(f.IO.ErrOut, "Every question was skipped, so nothing was saved.")
+		return nil
+	}
 	at := now
 	if day != today {
-		at = time.Date(day.Year, day.Month, day.Day, now.Hour(), now.Minute(), now.Second(), 0, now.Location())
+		at = journal.LocalTime(day.Year, day.Month, day.Day, now.Hour(), now.Minute(), now.Second(), now.Location())
 	}
 	e := journal.Entry{Kind: journal.KindCheckin, Day: day, OccurredAt: at, Body: note, Checkin: &ci, Tags: []string{}, Answers: []journal.Answer{}}
 	old, drinks, err := st.SaveCheckin(ctx, &e)
 	if err != nil {
+		if form != nil {
+			return form.kept(err)
+		}
 		return err
 	}
-	// Saved, with the form or with flags: either way this day's draft is
-	// older than what was just saved. A failure to drop it is not worth
-	// reporting over the saved check-in.
-	_ = st.DropDraft(ctx, checkinDraftKey+day.String())
+	if form != nil {
+		form.saved()
+	} else if drafts, err := f.Drafts(); err == nil {
+		// Saved with flags: this day's draft is older than what was just
+		// saved, and the next form shows the saved answers instead.
+		_ = drafts.Drop(checkinDraftKey + day.String())
+	}
 	if o.json {
 		return printJSON(f.IO.Out, e)
 	}
@@ -218,8 +236,8 @@ func (a checkinAnswers) parse() (journal.Checkin, string, error) {
 		c.SleepHours = &v
 	}
 	note := strings.Join(strings.Fields(a.Note), " ")
-	if len([]rune(note)) > 500 {
-		return c, "", journal.Invalid("the check-in note is one line: keep it to 500 characters, and use journal write for more")
+	if err := journal.CheckCheckinNote(note); err != nil {
+		return c, "", journal.Invalid("the check-in note is one line: keep it to %d characters, and use journal write for more", journal.MaxCheckinNote)
 	}
 	return c, note, nil
 }

@@ -59,7 +59,7 @@ and the people you can reach.`,
 	fl.StringVar(&o.thoughts, "thoughts", "", "what went through your mind, as `text`")
 	fl.StringVar(&o.outcome, "outcome", "", "how it went: `resisted|used`")
 	fl.StringVar(&o.minutes, "minutes", "", "about how long it lasted, in `minutes`")
-	fl.StringVar(&o.at, "at", "", "`when` it happened, like \"yesterday 21:30\" (default now)")
+	fl.StringVar(&o.at, "at", "", "`when` it happened, like \"yesterday 9:30pm\" or \"an hour ago\" (default now)")
 	fl.StringVar(&o.note, "note", "", "anything else, as free `text`")
 	fl.BoolVar(&o.private, "private", false, "keep this entry out of exports")
 	fl.BoolVar(&o.json, "json", false, "print the saved entry as JSON")
@@ -93,17 +93,21 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 		cr.Minutes = &m
 	}
 	note := strings.TrimSpace(o.note)
-	asked := false
+	var form *draftForm // set when the form asks
 	switch {
 	case len(args) == 1:
 		if cr.Intensity, err = journal.ParseIntensity(args[0]); err != nil {
 			return err
 		}
 	case f.CanPrompt():
-		if note, err = askCraving(ctx, f, &cr, note); err != nil {
+		if form, note, err = askCraving(ctx, f, &cr, note); err != nil {
 			return err
 		}
-		asked = true
+		if o.at == "" {
+			// When the person began logging it (a resumed draft: then), not
+			// when the form was finished.
+			at = form.Began
+		}
 	default:
 		msg := "craving needs an intensity from 0 to 10, like: journal craving 7"
 		if !f.NoInput { // --no-input keeps the form closed at a terminal too
@@ -118,26 +122,32 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 	// The settings only shape what is shown after saving: a broken config
 	// file must not cost the person their entry.
 	cfg, cfgErr := f.Config()
+	failed := func(err error) error {
+		if form != nil {
+			return form.kept(err)
+		}
+		return err
+	}
 	st, err := f.Store(ctx)
 	if err != nil {
-		return err
+		return failed(err)
 	}
 	e := journal.Entry{Kind: journal.KindCraving, OccurredAt: at, Body: note, Private: o.private, Craving: &cr, Tags: append([]string{}, journal.HashTags(note)...), Answers: []journal.Answer{}}
 	if err := st.AddCraving(ctx, &e); err != nil {
-		return err
+		return failed(err)
 	}
-	if asked {
-		// The craving is saved; a draft left behind would only be offered
-		// again, so a failure here is not worth reporting over it.
-		_ = st.DropDraft(ctx, cravingDraftKey)
+	if form != nil {
+		form.saved()
+	} else {
+		dropStaleCravingDraft(f)
 	}
 	if o.json {
 		return printJSON(f.IO.Out, e)
 	}
 	s := f.Styles()
-	// Within 80 columns however many triggers: show has them all.
+	// Within one line however many triggers: show has them all.
 	id := fmt.Sprint(e.ID)
-	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", truncate(lineText(cr.Summary()), 80-len("Saved  as entry .")-len(id)), s.Accent.Render(id))
+	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", truncate(lineText(cr.Summary()), f.IO.Width()-len("Saved  as entry .")-len(id)), s.Accent.Render(id))
 	if cfgErr != nil {
 		// Say what is wrong with the file, and carry on with the defaults.
 		fmt.Fprintf(f.IO.ErrOut, "journal: %v\n", cfgErr)
@@ -150,8 +160,8 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 }
 
 // askCraving fills cr from the form, with the flags given as defaults. It
-// returns the note.
-func askCraving(ctx context.Context, f *Factory, cr *journal.Craving, note string) (string, error) {
+// returns the form run (its draft, when logging began) and the note.
+func askCraving(ctx context.Context, f *Factory, cr *journal.Craving, note string) (*draftForm, string, error) {
 	a := cravingAnswers{
 		Triggers: strings.Join(cr.Triggers, ", "), Where: cr.Where, With: cr.With,
 		Thoughts: cr.Thoughts, Coping: strings.Join(cr.Coping, ", "), Outcome: string(cr.Outcome), Note: note,
@@ -168,13 +178,38 @@ func askCraving(ctx context.Context, f *Factory, cr *journal.Craving, note strin
 	if cr.Minutes != nil {
 		a.Minutes = fmt.Sprint(*cr.Minutes)
 	}
-	if err := resumeFormDraft(ctx, f, cravingDraftKey, "craving", &a); err != nil {
-		return "", err
+	form := newDraftForm(f, cravingDraftKey, "craving", "journal craving", &a)
+	if err := form.offer(ctx); err != nil {
+		return nil, "", err
 	}
-	if err := f.runFormKeepingDraft(ctx, cravingForm(&a), cravingDraftKey, "journal craving", &a); err != nil {
-		return "", err
+	if _, err := form.run(ctx, cravingForm(&a, !f.formOptions().Accessible), a.ready); err != nil {
+		return nil, "", err
 	}
-	return a.apply(cr)
+	note, err := a.apply(cr)
+	if err != nil {
+		// The fields check their answers, so this is not expected; the
+		// draft keeps the answers all the same.
+		return nil, "", form.kept(err)
+	}
+	return form, note, nil
+}
+
+// dropStaleCravingDraft clears an unfinished craving form once a craving
+// is logged from the command line: it is most likely the same urge, and a
+// draft offered days later would be out of place. One line says so.
+func dropStaleCravingDraft(f *Factory) {
+	drafts, err := f.Drafts()
+	if err != nil {
+		return
+	}
+	dr, ok, err := drafts.Load(cravingDraftKey)
+	if err != nil || !ok {
+		return
+	}
+	if drafts.Drop(cravingDraftKey) == nil {
+		fmt.Fprintf(f.IO.ErrOut, "Cleared the unfinished craving form from %s: this craving is logged instead.\n",
+			dr.Saved.In(f.Now().Location()).Format("Mon 2 Jan, 15:04"))
+	}
 }
 
 // apply parses the answers into cr and returns the note.

@@ -28,7 +28,7 @@ func fakeEditor(t *testing.T, text string) (editor, record string) {
 func testFactory(env map[string]string) (*Factory, *bytes.Buffer, *bytes.Buffer) {
 	out, errOut := &bytes.Buffer{}, &bytes.Buffer{}
 	return &Factory{
-		IO:     &IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut, InTTY: true, OutTTY: true},
+		IO:     &IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut, InTTY: true, OutTTY: true, ErrTTY: true},
 		Getenv: func(k string) string { return env[k] },
 	}, out, errOut
 }

@@ -48,14 +48,14 @@ func TestCravingFormKeepsADraft(t *testing.T) {
 // The check-in form keeps a draft for its day in the same way.
 func TestCheckinFormKeepsADraft(t *testing.T) {
 	dir := t.TempDir()
-	f, out, errOut := trackFactory(t, dir, "6\x03", true, nil)
+	f, _, errOut := trackFactory(t, dir, "6\x03", true, nil)
 	if code := Run(context.Background(), f, []string{"checkin"}); code != exitAborted {
 		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
 	}
 	if !strings.Contains(errOut.String(), "your answers are kept as a draft; run journal checkin again") {
 		t.Errorf("stderr does not say the answers are kept:\n%s", errOut)
 	}
-	f, out, errOut = trackFactory(t, dir, strings.Repeat("\n", 6), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	f, out, errOut := trackFactory(t, dir, strings.Repeat("\n", 6), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
 	if code := Run(context.Background(), f, []string{"checkin"}); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -97,31 +97,6 @@ func TestCheckinSavedWithFlagsDropsTheDraft(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	if strings.Contains(errOut.String(), "Picked up") || !strings.Contains(out.String(), "mood 8") {
-		t.Errorf("stderr:\n%s\nstdout %q", errOut, out)
-	}
-}
-
-// Clearing every answer of a picked-up draft and leaving drops the draft,
-// instead of keeping an empty one to offer again.
-func TestCravingDraftClearedIsDropped(t *testing.T) {
-	dir := t.TempDir()
-	f, _, errOut := trackFactory(t, dir, "8\x03", true, nil)
-	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
-		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
-	}
-	// Backspace over the drafted 8, then leave.
-	f, _, errOut = trackFactory(t, dir, "\x7f\x03", true, nil)
-	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
-		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
-	}
-	if strings.Contains(errOut.String(), "kept as a draft") {
-		t.Errorf("an empty draft was kept: %s", errOut)
-	}
-	f, out, errOut := trackFactory(t, dir, "3\n"+strings.Repeat("\n", 11), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
-	if code := Run(context.Background(), f, []string{"craving"}); code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	if strings.Contains(errOut.String(), "Picked up") || !strings.Contains(out.String(), "Saved craving 3/10") {
 		t.Errorf("stderr:\n%s\nstdout %q", errOut, out)
 	}
 }

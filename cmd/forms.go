@@ -1,111 +1,174 @@
 package cmd
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
+	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/huh"
+	"charm.land/huh/v2"
 
+	"journal/cmd/ui"
 	"journal/journal"
 	"journal/storage"
 )
 
-// runHuhForm runs a huh form at the terminal: keys from IO.In, drawn on
-// IO.ErrOut so stdout stays data. JOURNAL_ACCESSIBLE=1 asks plain line
-// questions instead (screen readers, dumb terminals). Leaving with Ctrl+C
-// or Esc returns errAborted (exit 130).
-func (f *Factory) runHuhForm(ctx context.Context, form *huh.Form) error {
-	// Esc leaves as Ctrl+C does, as in the guided forms.
-	keys := huh.NewDefaultKeyMap()
-	keys.Quit = key.NewBinding(key.WithKeys("ctrl+c", "esc"))
-	form = form.WithInput(f.IO.In).WithOutput(f.IO.ErrOut).WithShowHelp(true).WithKeyMap(keys)
-	if f.Getenv("JOURNAL_ACCESSIBLE") != "" {
-		form = form.WithAccessible(true)
+// formOptions says where forms run: keys from stdin, drawn on stderr, in
+// colour unless --no-color, NO_COLOR or TERM=dumb; JOURNAL_ACCESSIBLE=1
+// asks plain lines instead (screen readers, dumb terminals).
+func (f *Factory) formOptions() ui.FormOptions {
+	accessible := f.Getenv("JOURNAL_ACCESSIBLE") != ""
+	return ui.FormOptions{
+		In: f.IO.In, Out: f.IO.ErrOut,
+		// Plain lines for a screen reader carry no colour codes.
+		Color:      f.IO.ErrTTY && !f.IO.NoColorEnv && !f.NoColor && !accessible,
+		Accessible: accessible,
 	}
-	err := form.RunWithContext(ctx)
-	if errors.Is(err, huh.ErrUserAborted) {
-		return errAborted
-	}
-	return err
 }
 
-// Drafts of the craving and check-in forms are kept beside prompt set
-// drafts; the colon keeps their keys apart from set names.
-const (
-	cravingDraftKey = "form:craving"
-	checkinDraftKey = "form:checkin:" // + the day
-)
-
-// existingStore opens the journal only when its file is already there, so
-// looking ahead (for a draft, or a file that cannot be used) never creates
-// a journal. It returns nil otherwise.
-func (f *Factory) existingStore(ctx context.Context) (*storage.Store, error) {
+// Drafts are kept in a private folder beside the journal file.
+func (f *Factory) Drafts() (ui.Drafts, error) {
 	path, err := f.dbPath()
 	if err != nil {
-		return nil, err
+		return ui.Drafts{}, err
 	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, nil
-	}
-	return f.Store(ctx)
+	return ui.Drafts{Dir: path + "-drafts"}, nil
 }
 
-// resumeFormDraft fills a (a form's answers) from the draft kept under key,
-// if there is one, and says so. Only the draft's non-empty answers are
-// filled in.
-func resumeFormDraft(ctx context.Context, f *Factory, key, what string, a any) error {
-	st, err := f.existingStore(ctx)
-	if err != nil || st == nil {
-		return err
-	}
-	data, saved, err := st.Draft(ctx, key)
-	if errors.Is(err, journal.ErrNotFound) {
-		return nil
-	}
+// Drafts of the craving and check-in forms; check-ins have one per day.
+const (
+	cravingDraftKey = "craving"
+	checkinDraftKey = "checkin-" // + the day
+)
+
+// draftForm is one run of a form whose answers are kept in a draft while
+// it runs: resumed if the person wants, written as answers change, kept
+// on every way out but a save.
+type draftForm struct {
+	f       *Factory
+	key     string // the draft's name
+	what    string // "craving", for the words
+	again   string // the command that picks the draft up
+	answers any    // a pointer to the answers the fields write into
+	keeper  *ui.Keeper
+	Began   time.Time // when the person began: now, or when the resumed draft began
+	Resumed bool
+}
+
+func newDraftForm(f *Factory, key, what, again string, answers any) *draftForm {
+	return &draftForm{f: f, key: key, what: what, again: again, answers: answers, Began: f.Now()}
+}
+
+// offer looks for a draft and asks whether to pick it up, start fresh or
+// see it first. Picked up, its answers fill in a (over flags given).
+func (d *draftForm) offer(ctx context.Context) error {
+	drafts, err := d.f.Drafts()
 	if err != nil {
 		return err
 	}
-	if json.Unmarshal([]byte(data), a) != nil {
-		return nil // a draft that cannot be read is not worth stopping for
+	dr, ok, err := drafts.Load(d.key)
+	if err != nil || !ok {
+		return err
 	}
-	fmt.Fprintf(f.IO.ErrOut, "Picked up your unfinished %s from %s.\n",
-		what, saved.In(f.Now().Location()).Format("Mon 2 Jan, 15:04"))
+	when := dr.Saved.In(d.f.Now().Location()).Format("Mon 2 Jan, 15:04")
+	resume, out, err := ui.OfferDraft(ctx, d.f.formOptions(), fmt.Sprintf("You have an unfinished %s from %s.", d.what, when), draftText(dr.Data))
+	if err != nil {
+		return err
+	}
+	if !out.Saves() {
+		return fmt.Errorf("%w: your draft is kept; run %s to pick it up", errAborted, d.again)
+	}
+	if !resume {
+		return nil
+	}
+	if err := json.Unmarshal(dr.Data, d.answers); err != nil {
+		return fmt.Errorf("the draft %s cannot be read (%v): move it aside to start fresh", drafts.Path(d.key), err)
+	}
+	d.Resumed = true
+	fmt.Fprintf(d.f.IO.ErrOut, "Picked up your unfinished %s from %s.\n", d.what, when)
+	if !dr.Began.IsZero() {
+		d.Began = dr.Began
+	}
 	return nil
 }
 
-// runFormKeepingDraft runs form, whose fields write into a. Left early after
-// something was typed, the answers are kept under key, and the next run of
-// the command picks them up.
-func (f *Factory) runFormKeepingDraft(ctx context.Context, form *huh.Form, key, again string, a any) error {
-	before, _ := json.Marshal(a)
-	err := f.runHuhForm(ctx, form)
-	if !errors.Is(err, errAborted) {
-		return err
+// run runs form, keeping the answers in the draft as they change. ready
+// is asked before saving early (ctrl+s). It returns errAborted, with how
+// to pick the draft up, when the form was left.
+func (d *draftForm) run(ctx context.Context, form *huh.Form, ready func() error) (ui.Outcome, error) {
+	drafts, err := d.f.Drafts()
+	if err != nil {
+		return ui.Left, err
 	}
-	after, merr := json.Marshal(a)
-	if merr != nil || string(after) == string(before) {
-		return err
+	d.keeper = &ui.Keeper{Drafts: drafts, Key: d.key, Began: d.Began, Now: d.f.Now, Answers: d.answers}
+	d.keeper.Start()
+	o := d.f.formOptions()
+	o.Changed, o.Ready = d.keeper.Changed, ready
+	out, err := ui.RunForm(ctx, form, o)
+	if err == nil && out.Saves() {
+		return out, nil
 	}
-	if string(after) == "{}" {
-		// Every answer was cleared: an earlier draft has nothing left to offer.
-		if st, _ := f.existingStore(ctx); st != nil {
-			_ = st.DropDraft(ctx, key)
+	return out, d.kept(err)
+}
+
+// kept is the error for a form left, or a save that failed: it names the
+// draft and how to pick it up. Without a draft to name, err stands alone.
+func (d *draftForm) kept(err error) error {
+	drafts, derr := d.f.Drafts()
+	_, ok, _ := drafts.Load(d.key)
+	if derr != nil || !ok {
+		if d.keeper != nil && d.keeper.Err != nil {
+			return fmt.Errorf("%w; and the answers could not be kept: %v", cmp.Or(err, errAborted), d.keeper.Err)
+		}
+		if err == nil {
+			return errAborted
 		}
 		return err
 	}
-	st, serr := f.Store(ctx)
-	if serr != nil {
-		return serr
+	if err == nil {
+		return fmt.Errorf("%w: your answers are kept as a draft; run %s again to pick up where you left off", errAborted, d.again)
 	}
-	if serr := st.SaveDraft(ctx, key, string(after)); serr != nil {
-		return serr
+	return fmt.Errorf("%v: your answers are kept as a draft in %s; run %s to try again", err, drafts.Path(d.key), d.again)
+}
+
+// saved removes the draft once the record's transaction has committed.
+func (d *draftForm) saved() {
+	if drafts, err := d.f.Drafts(); err == nil {
+		// The record is saved; a draft left behind would only be offered
+		// again, so a failure here is not worth reporting over it.
+		_ = drafts.Drop(d.key)
 	}
-	return fmt.Errorf("%w: your answers are kept as a draft; run %s again to pick up where you left off", errAborted, again)
+}
+
+// draftText is a draft's answers as lines to read over.
+func draftText(data []byte) string {
+	var m map[string]any
+	if json.Unmarshal(data, &m) != nil {
+		return string(data)
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		v := m[k]
+		if l, ok := v.([]any); ok {
+			parts := make([]string, len(l))
+			for i, x := range l {
+				parts[i] = fmt.Sprint(x)
+			}
+			v = strings.Join(parts, ", ")
+		}
+		fmt.Fprintf(&b, "  %s: %v\n", k, v)
+	}
+	return b.String()
 }
 
 // optional wraps a parser for a form field that may be left empty.
@@ -144,44 +207,70 @@ type cravingAnswers struct {
 	Note          string   `json:",omitempty"`
 }
 
-// cravingForm asks intensity first; everything after it may be skipped.
-func cravingForm(a *cravingAnswers) *huh.Form {
+// cravingForm asks intensity first; everything after it may be skipped,
+// and ctrl+s after the intensity saves a strong craving in two keys.
+// Each field checks its answer as the person leaves it.
+func cravingForm(a *cravingAnswers, numbered bool) *huh.Form {
+	n := ui.Numbering(numbered)
 	feelings := make([]huh.Option[string], len(journal.HALT))
 	for i, h := range journal.HALT {
-		feelings[i] = huh.NewOption(h, h)
+		feelings[i] = huh.NewOption(n(i, h), h)
 	}
-	return huh.NewForm(
+	words := func(s string) error { return fieldError(journal.CheckWordList(s)) }
+	detail := func(s string) error { return fieldError(journal.CheckDetail(s)) }
+	return ui.NewForm(
 		huh.NewGroup(
 			huh.NewInput().Title("How strong is the craving, 0 to 10?").
-				Description("0 is none, 10 the strongest you know. Only this one is needed.").
+				Description("0 is none, 10 the strongest you know. Only this one is needed;\nctrl+s saves it now.").
 				Value(&a.Intensity).
 				Validate(func(s string) error { _, err := journal.ParseIntensity(s); return fieldError(err) }),
 		),
 		huh.NewGroup(
 			huh.NewInput().Title("What set it off?").
 				Description("A few words, commas between: stress, a bar, payday. Enter skips.").
-				Value(&a.Triggers),
+				Value(&a.Triggers).Validate(words),
 			huh.NewMultiSelect[string]().Title("Are you any of these?").
-				Description("Space picks, enter goes on.").
+				Description("A number or space ticks, enter goes on.").
 				Options(feelings...).Value(&a.Feelings),
 			huh.NewInput().Title("Other feelings?").Description("Your own words, commas between. Enter skips.").
-				Value(&a.OtherFeelings),
-			huh.NewInput().Title("Where are you?").Value(&a.Where),
-			huh.NewInput().Title("Who is around?").Value(&a.With),
+				Value(&a.OtherFeelings).Validate(words),
+			huh.NewInput().Title("Where are you?").Value(&a.Where).Validate(detail),
+			huh.NewInput().Title("Who is around?").Value(&a.With).Validate(detail),
 		),
 		huh.NewGroup(
-			huh.NewInput().Title("What went through your mind?").Value(&a.Thoughts),
+			huh.NewText().Title("What went through your mind?").
+				Description("As much as you like; alt+enter starts a new line.").
+				CharLimit(0).ExternalEditor(false).Value(&a.Thoughts).Validate(detail),
 			huh.NewInput().Title("What did you do, or what will you try?").
 				Description("Commas between: walk, called sam, tea. Enter skips.").
-				Value(&a.Coping),
+				Value(&a.Coping).Validate(words),
 			huh.NewSelect[string]().Title("How did it go?").
-				Options(huh.NewOption("not yet / skip", ""), huh.NewOption("resisted it", "resisted"), huh.NewOption("used", "used")).
+				Options(huh.NewOption(n(0, "not yet / skip"), ""), huh.NewOption(n(1, "resisted it"), "resisted"), huh.NewOption(n(2, "used"), "used")).
 				Value(&a.Outcome),
 			huh.NewInput().Title("About how many minutes did it last?").
 				Value(&a.Minutes).Validate(skippable(journal.ParseMinutes)),
-			huh.NewInput().Title("Anything else?").Value(&a.Note),
+			huh.NewText().Title("Anything else?").CharLimit(0).ExternalEditor(false).Value(&a.Note),
 		),
 	)
+}
+
+// ready checks the answers before saving early: the intensity is needed.
+func (a *cravingAnswers) ready() error {
+	if strings.TrimSpace(a.Intensity) == "" {
+		return errors.New("how strong is the craving? Type 0 to 10, then ctrl+s saves it")
+	}
+	for _, w := range []string{a.Triggers, a.OtherFeelings, a.Coping} {
+		if err := journal.CheckWordList(w); err != nil {
+			return fieldError(err)
+		}
+	}
+	for _, t := range []string{a.Where, a.With, a.Thoughts} {
+		if err := journal.CheckDetail(t); err != nil {
+			return fieldError(err)
+		}
+	}
+	_, err := a.apply(&journal.Craving{})
+	return fieldError(err)
 }
 
 // checkinAnswers are the check-in form's fields, as text; earlier answers
@@ -190,16 +279,40 @@ type checkinAnswers struct {
 	Mood, Craving, Drinks, Sleep, Note string `json:",omitempty"`
 }
 
-func checkinForm(a *checkinAnswers, title string) *huh.Form {
-	return huh.NewForm(
+// checkinForm asks about day, whose name is "today" or like "Nov 28".
+func checkinForm(a *checkinAnswers, title, day string) *huh.Form {
+	return ui.NewForm(
 		huh.NewGroup(
-			huh.NewNote().Title(title).Description("Every question can be skipped with enter."),
+			huh.NewNote().Title(title).Description("Every question can be skipped with enter; ctrl+s saves now."),
 			huh.NewInput().Title("Mood, 1 to 10?").Value(&a.Mood).Validate(skippable(journal.ParseMood)),
-			huh.NewInput().Title("Strongest craving today, 0 to 10?").Value(&a.Craving).Validate(skippable(journal.ParseCheckinCraving)),
-			huh.NewInput().Title("Standard drinks today?").Description("0 for none; decimals are fine, like 1.5.").
+			huh.NewInput().Title(onDay("Strongest craving", day)+", 0 to 10?").Value(&a.Craving).Validate(skippable(journal.ParseCheckinCraving)),
+			huh.NewInput().Title(onDay("Standard drinks", day)+"?").Description("0 for none; decimals are fine, like 1.5.").
 				Value(&a.Drinks).Validate(skippable(journal.ParseDrinks)),
 			huh.NewInput().Title("Hours slept?").Value(&a.Sleep).Validate(skippable(journal.ParseSleep)),
-			huh.NewInput().Title("One line about today?").Value(&a.Note),
+			huh.NewInput().Title(onDay("One line about", day)+"?").CharLimit(0).Value(&a.Note).
+				Validate(func(s string) error { return fieldError(journal.CheckCheckinNote(s)) }),
 		),
 	)
+}
+
+// onDay says "Strongest craving today" or "Strongest craving on Nov 28".
+func onDay(what, day string) string {
+	if day == "today" {
+		return what + " today"
+	}
+	return what + " on " + day
+}
+
+// existingStore opens the journal only when its file is already there, so
+// looking ahead (for a file that cannot be used) never creates a journal.
+// It returns nil otherwise.
+func (f *Factory) existingStore(ctx context.Context) (*storage.Store, error) {
+	path, err := f.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, nil
+	}
+	return f.Store(ctx)
 }

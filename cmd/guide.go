@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"journal/cmd/ui"
 	"journal/journal"
 	"journal/prompts"
 	"journal/storage"
@@ -149,11 +150,12 @@ func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error 
 		return err
 	}
 	var values map[string]prompts.Value
+	var form *draftForm // set when the form asked
 	switch {
 	case o.answers != "":
 		values, err = prompts.ReadAnswers(set, o.answers, answersData)
 	case f.CanPrompt() && f.Getenv("JOURNAL_ACCESSIBLE") == "":
-		values, err = runForm(c, f, st, set, ses)
+		values, form, err = runForm(c, f, set, ses)
 	default:
 		values, err = prompts.RunLines(set, f.IO.In, f.IO.ErrOut, f.IO.InTTY)
 	}
@@ -161,6 +163,9 @@ func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error 
 		return err
 	}
 	if set.Answered(values) == 0 {
+		if form != nil {
+			form.saved()
+		}
 		return journal.Invalid("nothing to save: every question was skipped")
 	}
 	e := journal.Entry{
@@ -174,7 +179,13 @@ func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error 
 		e.SessionID = &ses.ID
 	}
 	if err := st.AddGuidedEntry(ctx, &e); err != nil {
+		if form != nil {
+			return form.kept(err)
+		}
 		return err
+	}
+	if form != nil {
+		form.saved()
 	}
 	if o.json {
 		return printJSON(f.IO.Out, e)
@@ -245,43 +256,51 @@ func readAnswersFile(f *Factory, path string) ([]byte, error) {
 	return b, nil
 }
 
-// runForm walks the person through set on the terminal. Leaving early
-// keeps a draft, which the next run of the set offers to pick up.
-func runForm(c *cobra.Command, f *Factory, st *storage.Store, set prompts.Set, ses *journal.Session) (map[string]prompts.Value, error) {
+// runForm walks the person through set on the terminal. The answers are
+// kept in a private draft as they are typed; leaving early, a signal or a
+// failed save keeps it, and the next run of the set offers to pick it up.
+func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session) (map[string]prompts.Value, *draftForm, error) {
 	ctx := c.Context()
-	opts := prompts.FormOptions{Color: f.IO.Color && !f.NoColor}
+	o := f.formOptions()
+	opts := prompts.FormOptions{Color: o.Color}
 	if ses != nil {
 		opts.Context = fmt.Sprintf("for session %d, %s", ses.Number, ses.Day.In(f.Now().Location()).Format("Mon 2 Jan"))
-	}
-	data, saved, err := st.Draft(ctx, set.Name)
-	switch {
-	case err == nil:
-		if d, derr := prompts.UnmarshalDraft(set, data); derr == nil && len(d.Values) > 0 {
-			opts.Draft, opts.DraftSaved = &d, saved
-		}
-	case !errors.Is(err, journal.ErrNotFound):
-		return nil, err
-	}
-	res, err := prompts.RunForm(set, opts, f.IO.In, f.IO.ErrOut)
-	if err != nil {
-		return nil, fmt.Errorf("the form stopped: %w", err)
-	}
-	if res.Done {
-		return res.Values, nil
-	}
-	if set.Answered(res.Draft.Values) == 0 {
-		return nil, errAborted
-	}
-	text, err := prompts.MarshalDraft(res.Draft)
-	if err != nil {
-		return nil, err
-	}
-	if err := st.SaveDraft(ctx, set.Name, text); err != nil {
-		return nil, err
 	}
 	again := c.CommandPath()
 	if c.Name() == "guide" {
 		again += " " + set.Name
 	}
-	return nil, fmt.Errorf("%w: your answers are kept as a draft; run %s again to pick up where you left off", errAborted, again)
+	drafts, err := f.Drafts()
+	if err != nil {
+		return nil, nil, err
+	}
+	key := "guide-" + set.Name
+	dr, ok, err := drafts.Load(key)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ok {
+		if d, derr := prompts.UnmarshalDraft(set, string(dr.Data)); derr == nil && len(d.Values) > 0 {
+			opts.Draft, opts.DraftSaved = &d, dr.Saved.In(f.Now().Location())
+		}
+	}
+	var current prompts.Draft
+	keeper := &ui.Keeper{Drafts: drafts, Key: key, Began: f.Now(), Now: f.Now, Answers: &current}
+	keeper.Start()
+	opts.Changed = func(d prompts.Draft) {
+		if set.Answered(d.Values) == 0 {
+			return // nothing typed yet: an earlier draft stays as it is
+		}
+		current = d
+		keeper.Changed()
+	}
+	run := &draftForm{f: f, key: key, what: strings.ToLower(set.Title), again: again, keeper: keeper}
+	res, err := prompts.RunForm(ctx, set, opts, f.IO.In, f.IO.ErrOut)
+	if err != nil {
+		return nil, nil, run.kept(fmt.Errorf("the form stopped: %w", err))
+	}
+	if !res.Done {
+		return nil, nil, run.kept(nil)
+	}
+	return res.Values, run, nil
 }

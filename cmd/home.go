@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
 
 	"journal/cmd/ui"
@@ -42,9 +41,9 @@ func homeRun(c *cobra.Command, f *Factory) error {
 	if err != nil {
 		return err
 	}
-	m := ui.NewHome(f.Styles(), now.Format("Monday 2 January"), summary, actions)
-	p := tea.NewProgram(m, tea.WithInput(f.IO.In), tea.WithOutput(f.IO.ErrOut))
-	final, err := p.Run()
+	o := f.formOptions()
+	m := ui.NewHome(ui.NewStyles(o.Color), now.Format("Monday 2 January"), summary, actions)
+	final, err := ui.RunProgram(c.Context(), m, o)
 	if err != nil {
 		return fmt.Errorf("the home screen stopped: %w", err)
 	}
@@ -77,7 +76,13 @@ func homeSummary(c *cobra.Command, f *Factory) ([]string, error) {
 	case days > 1:
 		when = fmt.Sprintf("%d days ago", days)
 	}
-	lines := []string{fmt.Sprintf("Last entry %s: %s", when, summary(last, 50))}
+	what := summary(last, 50)
+	if last.Private {
+		// The home screen may be seen over a shoulder: a private entry's
+		// words stay out of it.
+		what = "a private entry"
+	}
+	lines := []string{fmt.Sprintf("Last entry %s: %s", when, what)}
 	if week, ok := weekLine(c, f, st); ok {
 		lines = append(lines, week)
 	}

@@ -104,6 +104,6 @@ func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
 		}
 		return nil
 	}
-	writeEntryRows(f.IO.Out, entries, f.IO.OutTTY, f.Styles())
+	writeEntryRows(f.IO.Out, entries, f.IO.OutTTY, f.Styles(), f.IO.Width())
 	return nil
 }

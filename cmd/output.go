@@ -5,7 +5,8 @@ import (
 	"io"
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // printJSON writes v as one indented JSON document.
@@ -16,7 +17,7 @@ func printJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// firstLine returns the first non-empty line of s, cut to max runes.
+// firstLine returns the first non-empty line of s, cut to max cells.
 func firstLine(s string, max int) string {
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(lineText(l)); l != "" {
@@ -26,12 +27,14 @@ func firstLine(s string, max int) string {
 	return ""
 }
 
+// truncate cuts s to at most max terminal cells, ending in "…" when it
+// cuts. Cells, not runes: a CJK character or an emoji takes two, a
+// combining accent none.
 func truncate(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
+	if ansi.StringWidth(s) <= max {
 		return s
 	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:max-1])) + "…"
+	return strings.TrimSpace(ansi.Truncate(s, max-1, "")) + "…"
 }
 
 // lineText makes a person's text safe to print on one line: control

@@ -118,18 +118,18 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 			fmt.Fprintln(w, s.Title.Render(fmt.Sprintf("%s (%s)", set.Title, set.Name)))
 			fmt.Fprintln(w, s.Dim.Render(fmt.Sprintf("%s · %s · %s", whenText(set.When), plural(len(set.Steps), "question", "questions"), set.Source)))
 			if set.Description != "" {
-				fmt.Fprintf(w, "\n%s\n", set.Description)
+				fmt.Fprintf(w, "\n%s\n", wrapText(set.Description, f.IO.Width()))
 			}
 			for i, st := range set.Steps {
 				fmt.Fprintf(w, "\n%d. %s\n", i+1, s.Label.Render(st.Question))
-				for _, l := range prompts.Wrap(st.Help, 77) {
+				for _, l := range prompts.Wrap(st.Help, f.IO.Width()-3) {
 					fmt.Fprintf(w, "   %s\n", l)
 				}
 				detail := string(st.Kind)
 				if h := st.Hint(); h != "" && st.Kind != prompts.Long {
 					detail += ": " + h
 				}
-				for _, l := range prompts.Wrap(fmt.Sprintf("key %s · %s", st.Key, detail), 77) {
+				for _, l := range prompts.Wrap(fmt.Sprintf("key %s · %s", st.Key, detail), f.IO.Width()-3) {
 					fmt.Fprintf(w, "   %s\n", s.Dim.Render(l))
 				}
 				for j, o := range st.Options {

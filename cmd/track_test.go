@@ -11,9 +11,10 @@ import (
 	"testing/iotest"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/huh"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 
+	"journal/cmd/ui"
 	"journal/journal"
 )
 
@@ -31,7 +32,7 @@ func trackFactory(t *testing.T, dir string, in string, tty bool, env map[string]
 	f, out, errOut := testFactory(vars)
 	// One byte at a time: each accessible prompt reads only its own line.
 	f.IO.In = iotest.OneByteReader(strings.NewReader(in))
-	f.IO.InTTY, f.IO.OutTTY = tty, tty
+	f.IO.InTTY, f.IO.OutTTY, f.IO.ErrTTY = tty, tty, tty
 	now := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC)
 	f.Now = func() time.Time { return now }
 	return f, out, errOut
@@ -144,20 +145,20 @@ func TestCravingFormCtrlCAborts(t *testing.T) {
 // Ctrl+C aborts.
 func TestCravingFormModel(t *testing.T) {
 	var a cravingAnswers
-	form := cravingForm(&a)
+	form := cravingForm(&a, true)
 	form.Init()
-	var m tea.Model = form
+	var m huh.Model = form
 	for _, r := range "8" {
-		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		m, _ = m.Update(ui.KeyPress(string(r)))
 	}
-	m = pump(m, tea.KeyMsg{Type: tea.KeyEnter}, 0)
+	m = pump(m, ui.KeyPress("enter"), 0)
 	if a.Intensity != "8" {
 		t.Fatalf("intensity = %q after typing 8 and enter", a.Intensity)
 	}
 	if !strings.Contains(m.View(), "What set it off?") {
 		t.Errorf("the next group is not shown:\n%s", m.View())
 	}
-	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	m, _ = m.Update(ui.KeyPress("ctrl+c"))
 	if m.(*huh.Form).State != huh.StateAborted {
 		t.Errorf("Ctrl+C did not abort the form")
 	}
@@ -191,7 +192,7 @@ func TestCheckinFormKeepsEarlierAnswers(t *testing.T) {
 
 // pump sends msg to m and feeds back the messages its commands make, as a
 // tea.Program would; commands that wait (cursor blinks) are dropped.
-func pump(m tea.Model, msg tea.Msg, depth int) tea.Model {
+func pump(m huh.Model, msg tea.Msg, depth int) huh.Model {
 	m, cmd := m.Update(msg)
 	if depth > 8 || cmd == nil {
 		return m
@@ -216,7 +217,7 @@ func pump(m tea.Model, msg tea.Msg, depth int) tea.Model {
 	return m
 }
 
-func pumpCmd(m tea.Model, cmd tea.Cmd, depth int) tea.Model {
+func pumpCmd(m huh.Model, cmd tea.Cmd, depth int) huh.Model {
 	done := make(chan tea.Msg, 1)
 	go func() { done <- cmd() }()
 	select {

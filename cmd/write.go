@@ -35,7 +35,7 @@ sensitive, run "journal write" alone to use the editor, or pipe the text in.
 		RunE: func(c *cobra.Command, args []string) error { return writeRun(c, f, &o, args) },
 	}
 	c.Flags().StringArrayVarP(&o.tags, "tag", "t", nil, "add a `tag` (repeatable)")
-	c.Flags().StringVar(&o.at, "at", "", "when it happened, like \"yesterday 21:30\" (default now)")
+	c.Flags().StringVar(&o.at, "at", "", "when it happened, like \"yesterday 9:30pm\" or \"Nov 20 at 21:30\" (default now)")
 	c.Flags().BoolVar(&o.private, "private", false, "keep this entry out of exports")
 	c.Flags().BoolVar(&o.json, "json", false, "print the saved entry as JSON")
 	return c

@@ -73,3 +73,14 @@ func (c Checkin) Summary() string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// MaxCheckinNote is how long a check-in's note may be, in characters.
+const MaxCheckinNote = 500
+
+// CheckCheckinNote checks a check-in note: one line of at most 500 characters.
+func CheckCheckinNote(s string) error {
+	if n := len([]rune(strings.TrimSpace(s))); n > MaxCheckinNote {
+		return Invalid("this note is %d characters: keep it to %d, and use journal write for more", n, MaxCheckinNote)
+	}
+	return nil
+}

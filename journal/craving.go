@@ -186,3 +186,24 @@ type CopingStat struct {
 	Resisted     int     `json:"-"`
 	ResistedRate float64 `json:"resisted_rate"` // 0–1; 0 when no outcome is known
 }
+
+// CheckWordList checks a form answer holding a few words with commas
+// between (triggers, feelings, coping): each item at most 80 characters.
+// The error is in the field's own words, for the line beside it.
+func CheckWordList(s string) error {
+	for _, w := range strings.Split(s, ",") {
+		if n := len([]rune(strings.TrimSpace(w))); n > maxWordLen {
+			return Invalid("%q is %d characters: keep each to %d, with commas between; the story fits under \"Anything else?\"", short(strings.TrimSpace(w)), n, maxWordLen)
+		}
+	}
+	return nil
+}
+
+// CheckDetail checks a craving's where, with or thoughts answer: at most
+// 2000 characters.
+func CheckDetail(s string) error {
+	if n := len([]rune(strings.TrimSpace(s))); n > maxTextLen {
+		return Invalid("this is %d characters: keep it to %d, and put the rest under \"Anything else?\"", n, maxTextLen)
+	}
+	return nil
+}

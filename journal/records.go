@@ -38,7 +38,7 @@ func (r Records) Validate() error {
 		if err := dup(what, ses.UUID); err != nil {
 			return err
 		}
-		if err := validDay(ses.Day); err != nil {
+		if err := ses.Day.CheckYear(); err != nil {
 			return Invalid("%s (%s): %v", what, short(ses.UUID), err)
 		}
 		if _, err := ParseSetting(ses.Setting); err != nil {
@@ -71,10 +71,13 @@ func (r Records) Validate() error {
 		if d.Day.IsZero() {
 			return Invalid("drink_days[%d]: no day", i)
 		}
+		if err := d.Day.CheckYear(); err != nil {
+			return Invalid("drink_days[%d]: %v", i, err)
+		}
 		if err := ValidateDrinks(d.StandardDrinks); err != nil {
 			return Invalid("drink_days[%d] (%s): %v", i, d.Day, err)
 		}
-		if err := validDay(d.Day); err != nil {
+		if err := d.Day.CheckYear(); err != nil {
 			return Invalid("drink_days[%d] (%s): %v", i, d.Day, err)
 		}
 		if j, ok := days[d.Day]; ok {
@@ -90,7 +93,7 @@ func (r Records) Validate() error {
 		if err := dup(what, c.UUID); err != nil {
 			return err
 		}
-		if err := validDay(c.Day); err != nil {
+		if err := c.Day.CheckYear(); err != nil {
 			return Invalid("%s (%s): %v", what, short(c.UUID), err)
 		}
 	}
@@ -126,14 +129,6 @@ func (r Records) ValidateAt(now time.Time) error {
 	return nil
 }
 
-// validDay refuses days before 1900, as the command line does.
-func validDay(d Date) error {
-	if d.Year < 1900 {
-		return fmt.Errorf("the day %s is before 1900", d)
-	}
-	return nil
-}
-
 // ValidateRecord checks one entry as a record to import, apart from the
 // session it links to and the clock (those need the whole Records, and
 // ValidateAt).
@@ -151,8 +146,11 @@ func ValidateRecord(e Entry) error {
 	if e.Day.IsZero() || e.OccurredAt.IsZero() {
 		return fmt.Errorf("no day or occurred_at")
 	}
-	if err := validDay(e.Day); err != nil {
+	if err := e.Day.CheckYear(); err != nil {
 		return err
+	}
+	if err := DateOf(e.OccurredAt.UTC()).CheckYear(); err != nil {
+		return fmt.Errorf("occurred_at %v", err)
 	}
 	// The day is the calendar day of the time, in the offset it was written with.
 	if got := DateOf(e.OccurredAt); got != e.Day {

@@ -1,17 +1,21 @@
 package prompts
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // FormOptions set up a form run.
@@ -22,6 +26,10 @@ type FormOptions struct {
 	// Context is shown after the title, like "for session 3, Fri 4 Dec".
 	Context string
 	Color   bool
+	// Changed is called with everything given so far, the text being
+	// typed included, whenever it may have changed: the caller keeps it
+	// as a draft.
+	Changed func(Draft)
 }
 
 // FormResult is how a form ended. Done is false when the person left
@@ -33,14 +41,28 @@ type FormResult struct {
 }
 
 // RunForm shows the form for set on a terminal, reading keys from in and
-// drawing on out.
-func RunForm(set Set, opts FormOptions, in io.Reader, out io.Writer) (FormResult, error) {
-	p := tea.NewProgram(NewForm(set, opts), tea.WithInput(in), tea.WithOutput(out), tea.WithAltScreen())
-	final, err := p.Run()
-	if err != nil {
-		return FormResult{}, err
+// drawing on out. SIGINT, SIGHUP and SIGTERM, or ctx ending, leave it as
+// esc does: Done is false and the draft holds what was given.
+func RunForm(ctx context.Context, set Set, opts FormOptions, in io.Reader, out io.Writer) (FormResult, error) {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
+	defer stop()
+	popts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithContext(ctx), tea.WithoutSignalHandler()}
+	if !opts.Color {
+		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	return final.(*Form).Result(), nil
+	m := NewForm(set, opts)
+	_, err := tea.NewProgram(m, popts...).Run()
+	m.commit()
+	res := m.Result()
+	if ctx.Err() != nil {
+		res.Done = false
+		return res, nil
+	}
+	if err != nil {
+		res.Done = false
+		return res, err
+	}
+	return res, nil
 }
 
 // Form is the bubbletea model of a guided prompt run: one step at a time,
@@ -65,18 +87,16 @@ type formStyles struct {
 }
 
 func newFormStyles(color bool) formStyles {
-	r := lipgloss.NewRenderer(io.Discard)
-	if color {
-		r.SetColorProfile(termenv.ANSI256)
-	} else {
-		r.SetColorProfile(termenv.Ascii)
+	if !color {
+		p := lipgloss.NewStyle()
+		return formStyles{title: p, dim: p, question: p, accent: p, picked: p}
 	}
 	return formStyles{
-		title:    r.NewStyle().Bold(true),
-		dim:      r.NewStyle().Foreground(lipgloss.Color("245")),
-		question: r.NewStyle().Bold(true).Foreground(lipgloss.Color("110")),
-		accent:   r.NewStyle().Foreground(lipgloss.Color("179")),
-		picked:   r.NewStyle().Bold(true).Foreground(lipgloss.Color("72")),
+		title:    lipgloss.NewStyle().Bold(true),
+		dim:      lipgloss.NewStyle().Foreground(lipgloss.Color("245")),
+		question: lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("110")),
+		accent:   lipgloss.NewStyle().Foreground(lipgloss.Color("179")),
+		picked:   lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("72")),
 	}
 }
 
@@ -176,18 +196,53 @@ func (m *Form) commit() {
 
 func (m *Form) resize() {
 	w := min(m.width, 80) - 2
-	m.input.Width = w - 3
+	m.input.SetWidth(w - 3)
 	m.area.SetWidth(w)
 }
 
-// Update handles a key or a resize.
+// Update handles a key or a resize, and reports what is given so far.
 func (m *Form) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	model, cmd := m.update(msg)
+	if m.opts.Changed != nil && !m.resume {
+		m.opts.Changed(m.snapshot())
+	}
+	return model, cmd
+}
+
+// snapshot is the draft of everything given, the text being typed too.
+func (m *Form) snapshot() Draft {
+	vals := make(map[string]Value, len(m.values))
+	for k, v := range m.values {
+		if !v.IsZero() {
+			vals[k] = v
+		}
+	}
+	if st, ok := m.current(); ok && !m.ended {
+		var text string
+		switch st.Kind {
+		case Short:
+			text = strings.TrimSpace(m.input.Value())
+		case Long:
+			text = strings.TrimSpace(m.area.Value())
+		default:
+			return Draft{Step: m.step, Values: vals}
+		}
+		if text != "" {
+			vals[st.Key] = Value{Text: text}
+		} else {
+			delete(vals, st.Key)
+		}
+	}
+	return Draft{Step: min(m.step, len(m.set.Steps)), Values: vals}
+}
+
+func (m *Form) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width = max(msg.Width, 20)
 		m.resize()
 		return m, nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	}
 	return m, m.pass(msg)
@@ -209,7 +264,7 @@ func (m *Form) pass(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (m *Form) key(k tea.KeyMsg) tea.Cmd {
+func (m *Form) key(k tea.KeyPressMsg) tea.Cmd {
 	switch k.String() {
 	case "ctrl+c", "esc":
 		if !m.resume {
@@ -251,8 +306,10 @@ func (m *Form) key(k tea.KeyMsg) tea.Cmd {
 		m.commit()
 		return m.enter(m.step + 1)
 	case "ctrl+s":
-		m.values[st.Key] = Value{}
-		return m.enter(m.step + 1)
+		// Save now: what is typed stays, the questions after are skipped.
+		m.commit()
+		m.done, m.ended = true, true
+		return tea.Quit
 	case "ctrl+d":
 		if st.Kind == Long {
 			m.commit()
@@ -279,7 +336,7 @@ func (m *Form) key(k tea.KeyMsg) tea.Cmd {
 	}
 }
 
-func (m *Form) scaleKey(st Step, k tea.KeyMsg) tea.Cmd {
+func (m *Form) scaleKey(st Step, k tea.KeyPressMsg) tea.Cmd {
 	v := m.values[st.Key]
 	set := func(n int) {
 		n = max(st.Min, min(n, st.Max))
@@ -325,7 +382,7 @@ func options(st Step) []string {
 	return st.Options
 }
 
-func (m *Form) optionKey(st Step, k tea.KeyMsg) tea.Cmd {
+func (m *Form) optionKey(st Step, k tea.KeyPressMsg) tea.Cmd {
 	opts := options(st)
 	v := m.values[st.Key]
 	switch s := k.String(); s {
@@ -333,7 +390,7 @@ func (m *Form) optionKey(st Step, k tea.KeyMsg) tea.Cmd {
 		m.cursor = (m.cursor + len(opts) - 1) % len(opts)
 	case "down", "j":
 		m.cursor = (m.cursor + 1) % len(opts)
-	case " ", "x":
+	case "space", "x":
 		if st.Kind == Multi || st.Kind == Checklist {
 			m.toggle(st, v)
 		}
@@ -368,8 +425,15 @@ func (m *Form) toggle(st Step, v Value) {
 	m.values[st.Key] = Value{Picked: picked}
 }
 
-// View draws the current step.
-func (m *Form) View() string {
+// View draws the current step on the whole screen.
+func (m *Form) View() tea.View {
+	v := tea.NewView(m.Render())
+	v.AltScreen = true
+	return v
+}
+
+// Render draws the current step as text.
+func (m *Form) Render() string {
 	if m.ended {
 		return ""
 	}
@@ -437,7 +501,7 @@ func (m *Form) View() string {
 			keys = "↑/↓ move · enter choose"
 		}
 	}
-	b.WriteString("\n\n" + wrap(m.st.dim).Render(keys+"\nshift+tab back · ctrl+s skip · esc stop and keep a draft"))
+	b.WriteString("\n\n" + wrap(m.st.dim).Render(keys+"\nshift+tab back · ctrl+s save now · esc stop, keep a draft"))
 	return b.String()
 }
 

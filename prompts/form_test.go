@@ -5,7 +5,8 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // press sends keys to the form the way a terminal would, and reports
@@ -13,32 +14,30 @@ import (
 func press(t *testing.T, m *Form, keys ...string) (quit bool) {
 	t.Helper()
 	for _, k := range keys {
-		var msg tea.KeyMsg
+		msg := tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
 		switch k {
 		case "enter":
-			msg = tea.KeyMsg{Type: tea.KeyEnter}
+			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
 		case "tab":
-			msg = tea.KeyMsg{Type: tea.KeyTab}
+			msg = tea.KeyPressMsg{Code: tea.KeyTab}
 		case "shift+tab":
-			msg = tea.KeyMsg{Type: tea.KeyShiftTab}
+			msg = tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
 		case "ctrl+c":
-			msg = tea.KeyMsg{Type: tea.KeyCtrlC}
+			msg = tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
 		case "ctrl+s":
-			msg = tea.KeyMsg{Type: tea.KeyCtrlS}
+			msg = tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
 		case "esc":
-			msg = tea.KeyMsg{Type: tea.KeyEsc}
+			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
 		case "up":
-			msg = tea.KeyMsg{Type: tea.KeyUp}
+			msg = tea.KeyPressMsg{Code: tea.KeyUp}
 		case "down":
-			msg = tea.KeyMsg{Type: tea.KeyDown}
+			msg = tea.KeyPressMsg{Code: tea.KeyDown}
 		case "left":
-			msg = tea.KeyMsg{Type: tea.KeyLeft}
+			msg = tea.KeyPressMsg{Code: tea.KeyLeft}
 		case "right":
-			msg = tea.KeyMsg{Type: tea.KeyRight}
+			msg = tea.KeyPressMsg{Code: tea.KeyRight}
 		case "space":
-			msg = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-		default:
-			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+			msg = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
 		}
 		// Commands are not run: they are cursor blinks, or tea.Quit,
 		// which Ended reports.
@@ -55,12 +54,12 @@ func formSet() Set {
 
 func TestFormNavigationBackAndSkip(t *testing.T) {
 	m := NewForm(formSet(), FormOptions{})
-	if v := m.View(); !strings.Contains(v, "Step 1 of 7") || !strings.Contains(v, "What happened?") || !strings.Contains(v, "As much or as little") {
+	if v := m.Render(); !strings.Contains(v, "Step 1 of 7") || !strings.Contains(v, "What happened?") || !strings.Contains(v, "As much or as little") {
 		t.Fatalf("first step view:\n%s", v)
 	}
 	// Long text: enter is a new line, tab goes on.
 	press(t, m, "A long day", "enter", "then calm", "tab")
-	if m.Step() != 1 || !strings.Contains(m.View(), "Step 2 of 7") {
+	if m.Step() != 1 || !strings.Contains(m.Render(), "Step 2 of 7") {
 		t.Fatalf("tab should go to step 2, at %d", m.Step())
 	}
 	press(t, m, "s", "t", "e", "a", "d", "y", "enter")
@@ -69,20 +68,12 @@ func TestFormNavigationBackAndSkip(t *testing.T) {
 	}
 	// Back keeps what was typed.
 	press(t, m, "shift+tab")
-	if m.Step() != 1 || !strings.Contains(m.View(), "steady") {
-		t.Fatalf("back should show step 2 with its answer:\n%s", m.View())
-	}
-	// Skip clears the answer and goes on.
-	press(t, m, "ctrl+s")
-	if m.Step() != 2 {
-		t.Fatalf("skip should go on, at %d", m.Step())
+	if m.Step() != 1 || !strings.Contains(m.Render(), "steady") {
+		t.Fatalf("back should show step 2 with its answer:\n%s", m.Render())
 	}
 	r := m.Result()
 	if r.Values["story"].Text != "A long day\nthen calm" {
 		t.Errorf("long text: %q", r.Values["story"].Text)
-	}
-	if _, ok := r.Values["text"]; ok {
-		t.Errorf("a skipped step must have no value: %+v", r.Values["text"])
 	}
 	// Back from the first step stays there.
 	press(t, m, "shift+tab", "shift+tab", "shift+tab")
@@ -94,11 +85,11 @@ func TestFormNavigationBackAndSkip(t *testing.T) {
 func TestFormScaleChoiceAndTicks(t *testing.T) {
 	m := NewForm(formSet(), FormOptions{})
 	press(t, m, "tab", "tab") // to the scale
-	if v := m.View(); !strings.Contains(v, "0 = none") || !strings.Contains(v, "10 = very") || !strings.Contains(v, "nothing chosen yet") {
+	if v := m.Render(); !strings.Contains(v, "0 = none") || !strings.Contains(v, "10 = very") || !strings.Contains(v, "nothing chosen yet") {
 		t.Fatalf("scale view:\n%s", v)
 	}
 	press(t, m, "right")
-	if v := m.View(); !strings.Contains(v, "[5]") {
+	if v := m.Render(); !strings.Contains(v, "[5]") {
 		t.Fatalf("the first arrow picks the middle:\n%s", v)
 	}
 	press(t, m, "right", "right", "1", "0")
@@ -123,7 +114,7 @@ func TestFormScaleChoiceAndTicks(t *testing.T) {
 		t.Errorf("untouched checklist should be skipped: %+v", r.Values["ready"])
 	}
 	// The last screen: enter saves.
-	if v := m.View(); !strings.Contains(v, "You answered 4 of 7 questions.") {
+	if v := m.Render(); !strings.Contains(v, "You answered 4 of 7 questions.") {
 		t.Fatalf("closing screen:\n%s", v)
 	}
 	if !press(t, m, "enter") || !m.Result().Done {
@@ -141,7 +132,7 @@ func TestFormCtrlCKeepsADraftThatResumes(t *testing.T) {
 	if r.Done || r.Draft.Step != 1 || r.Draft.Values["text"].Text != "calm" || r.Draft.Values["story"].Text != "Rain on the window" {
 		t.Fatalf("draft: %+v", r)
 	}
-	if m.View() != "" {
+	if m.Render() != "" {
 		t.Error("nothing is drawn after leaving")
 	}
 	text, err := MarshalDraft(r.Draft)
@@ -156,16 +147,16 @@ func TestFormCtrlCKeepsADraftThatResumes(t *testing.T) {
 	// The next run offers the draft; enter picks it up where it was left.
 	saved := time.Date(2026, 11, 24, 21, 30, 0, 0, time.UTC)
 	m = NewForm(formSet(), FormOptions{Draft: &d, DraftSaved: saved})
-	if v := m.View(); !strings.Contains(v, "You have a draft from Tue 24 Nov, 21:30, with 2 of 7 questions answered.") {
+	if v := m.Render(); !strings.Contains(v, "You have a draft from Tue 24 Nov, 21:30, with 2 of 7 questions answered.") {
 		t.Fatalf("resume view:\n%s", v)
 	}
 	press(t, m, "enter")
-	if m.Step() != 1 || !strings.Contains(m.View(), "calm") {
-		t.Fatalf("resumed at step %d:\n%s", m.Step(), m.View())
+	if m.Step() != 1 || !strings.Contains(m.Render(), "calm") {
+		t.Fatalf("resumed at step %d:\n%s", m.Step(), m.Render())
 	}
 	press(t, m, "shift+tab")
-	if !strings.Contains(m.View(), "Rain on the window") {
-		t.Errorf("earlier answers come back too:\n%s", m.View())
+	if !strings.Contains(m.Render(), "Rain on the window") {
+		t.Errorf("earlier answers come back too:\n%s", m.Render())
 	}
 	// Esc also keeps a draft.
 	if !press(t, m, "esc") || m.Result().Done || m.Result().Draft.Values["text"].Text != "calm" {
@@ -180,16 +171,34 @@ func TestFormCtrlCKeepsADraftThatResumes(t *testing.T) {
 	}
 }
 
+// ctrl+s saves now: the paragraph being typed is kept, the rest skipped.
+func TestFormSaveNowKeepsTypedText(t *testing.T) {
+	m := NewForm(formSet(), FormOptions{})
+	var last Draft
+	m.opts.Changed = func(d Draft) { last = d }
+	press(t, m, "A", " ", "p", "a", "r", "a")
+	if last.Values["story"].Text != "A para" {
+		t.Errorf("the draft does not follow the typing: %+v", last.Values)
+	}
+	if !press(t, m, "ctrl+s") {
+		t.Fatal("ctrl+s did not end the form")
+	}
+	r := m.Result()
+	if !r.Done || r.Values["story"].Text != "A para" {
+		t.Errorf("ctrl+s lost the text: done %v, %+v", r.Done, r.Values)
+	}
+}
+
 func TestFormFitsEightyColumns(t *testing.T) {
 	m := NewForm(formSet(), FormOptions{})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for i := 0; i <= len(formSet().Steps); i++ {
-		v := m.View()
+		v := m.Render()
 		if n := strings.Count(v, "\n") + 1; n > 24 {
 			t.Errorf("step %d is %d lines tall", i+1, n)
 		}
 		for _, l := range strings.Split(v, "\n") {
-			if w := len([]rune(l)); w > 80 {
+			if w := ansi.StringWidth(l); w > 80 {
 				t.Errorf("step %d: line of %d columns: %q", i+1, w, l)
 			}
 		}

@@ -133,7 +133,7 @@ func scanEntry(row scanner) (journal.Entry, error) {
 
 // Entry returns one entry with its answers, deleted or not.
 func (s *Store) Entry(ctx context.Context, id int64) (journal.Entry, error) {
-	e, err := scanEntry(s.db.QueryRowContext(ctx, `SELECT `+entryColumns+` FROM entries e WHERE e.id = ?`, id))
+	e, err := scanEntry(s.rd().QueryRowContext(ctx, `SELECT `+entryColumns+` FROM entries e WHERE e.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, journal.ErrNotFound
 	}
@@ -143,12 +143,12 @@ func (s *Store) Entry(ctx context.Context, id int64) (journal.Entry, error) {
 	if e.Answers, err = s.answers(ctx, id); err != nil {
 		return e, err
 	}
-	err = s.attachOne(ctx, s.db, &e)
+	err = s.attachOne(ctx, s.rd(), &e)
 	return e, err
 }
 
 func (s *Store) answers(ctx context.Context, id int64) ([]journal.Answer, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT key, question, answer FROM answers WHERE entry_id = ? ORDER BY position`, id)
+	rows, err := s.rd().QueryContext(ctx, `SELECT key, question, answer FROM answers WHERE entry_id = ? ORDER BY position`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +204,7 @@ func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry,
 // queryEntries runs a query selecting entryColumns and returns its entries
 // with their details and answers, a few queries for the whole list.
 func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]journal.Entry, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rd().QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -221,7 +221,7 @@ func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]jour
 		return nil, err
 	}
 	rows.Close()
-	if err := s.attachDetails(ctx, s.db, out); err != nil {
+	if err := s.attachDetails(ctx, s.rd(), out); err != nil {
 		return nil, err
 	}
 	return out, s.attachAnswers(ctx, out)
@@ -241,7 +241,7 @@ func (s *Store) attachAnswers(ctx context.Context, es []journal.Entry) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT entry_id, key, question, answer FROM answers
+	rows, err := s.rd().QueryContext(ctx, `SELECT entry_id, key, question, answer FROM answers
 		WHERE entry_id`+inIDs+` ORDER BY entry_id, position`, idList(ids))
 	if err != nil {
 		return fmt.Errorf("read answers: %w", err)
@@ -280,6 +280,40 @@ func (s *Store) UpdateEntryText(ctx context.Context, id int64, body string, tags
 	})
 }
 
+// RedateEntry moves a live entry to the moment at: its occurred_at and its
+// local day (in at's location) change, its text and details stay. A
+// check-in cannot move onto a day that already has a live one (one
+// check-in a day): that is an input error naming the other entry.
+func (s *Store) RedateEntry(ctx context.Context, id int64, at time.Time) error {
+	day := journal.DateOf(at)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var kind string
+		err := tx.QueryRowContext(ctx, `SELECT kind FROM entries WHERE id = ? AND deleted_at IS NULL`, id).Scan(&kind)
+		if errors.Is(err, sql.ErrNoRows) {
+			return journal.ErrNotFound
+		}
+		if err != nil {
+			return fmt.Errorf("read entry %d: %w", id, err)
+		}
+		if kind == string(journal.KindCheckin) {
+			var other int64
+			err := tx.QueryRowContext(ctx, `SELECT id FROM entries WHERE kind = ? AND day = ? AND id <> ? AND deleted_at IS NULL LIMIT 1`,
+				kind, day.String(), id).Scan(&other)
+			if err == nil {
+				return journal.Invalid("%s already has a check-in (entry %d), and a day has one check-in: delete one of them first", day, other)
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("read check-ins of %s: %w", day, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE entries SET occurred_at = ?, day = ?, updated_at = ? WHERE id = ?`,
+			stamp(at), day.String(), stamp(s.now()), id); err != nil {
+			return writeErr(s.path, err)
+		}
+		return nil
+	})
+}
+
 // DeleteEntry soft-deletes a live entry; RestoreEntry brings it back.
 func (s *Store) DeleteEntry(ctx context.Context, id int64) error {
 	return s.setDeleted(ctx, id, true)
@@ -312,7 +346,7 @@ func (s *Store) setDeleted(ctx context.Context, id int64, deleted bool) error {
 
 // Tags counts the tags of live entries, most used first.
 func (s *Store) Tags(ctx context.Context) ([]journal.TagCount, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT t.tag, count(*) FROM entry_tags t
+	rows, err := s.rd().QueryContext(ctx, `SELECT t.tag, count(*) FROM entry_tags t
 		JOIN entries e ON e.id = t.entry_id AND e.deleted_at IS NULL
 		GROUP BY t.tag ORDER BY count(*) DESC, t.tag`)
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 
 	"journal/journal"
 	"journal/journal/stats"
@@ -62,7 +62,7 @@ func calendarStyles(s Styles) calStyles {
 			stats.DayAbstinent: s.Good,
 			stats.DayDrinking:  s.Accent,
 			// A deeper amber, not an alarm red: a heavy day is data too.
-			stats.DayHeavy:      s.Accent.Foreground(lipgloss.Color("173")).Bold(true),
+			stats.DayHeavy:      s.Heavy(),
 			stats.DayUnrecorded: s.Dim,
 		},
 		today:   s.Title,

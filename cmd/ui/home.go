@@ -3,7 +3,7 @@ package ui
 import (
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 // Action is one thing the home screen offers: a key, a label and the
@@ -43,7 +43,7 @@ func (m Home) Chosen() (Action, bool) {
 func (m Home) Init() tea.Cmd { return nil }
 
 func (m Home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	key, ok := msg.(tea.KeyMsg)
+	key, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
@@ -55,7 +55,7 @@ func (m Home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.cursor = (m.cursor + len(m.actions) - 1) % len(m.actions)
 	case "down", "j", "tab":
 		m.cursor = (m.cursor + 1) % len(m.actions)
-	case "enter", " ":
+	case "enter", "space":
 		m.chosen, m.done = m.cursor, true
 		return m, tea.Quit
 	default:
@@ -69,7 +69,12 @@ func (m Home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m Home) View() string {
+func (m Home) View() tea.View {
+	return tea.NewView(m.Render())
+}
+
+// Render draws the screen as text; empty once the screen is left.
+func (m Home) Render() string {
 	if m.done {
 		return ""
 	}

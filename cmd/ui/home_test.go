@@ -4,24 +4,12 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 func press(m tea.Model, keys ...string) tea.Model {
 	for _, k := range keys {
-		var msg tea.KeyMsg
-		switch k {
-		case "up":
-			msg = tea.KeyMsg{Type: tea.KeyUp}
-		case "down":
-			msg = tea.KeyMsg{Type: tea.KeyDown}
-		case "enter":
-			msg = tea.KeyMsg{Type: tea.KeyEnter}
-		case "esc":
-			msg = tea.KeyMsg{Type: tea.KeyEsc}
-		default:
-			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-		}
+		msg := KeyPress(k)
 		m, _ = m.Update(msg)
 	}
 	return m
@@ -36,7 +24,7 @@ func testHome() Home {
 }
 
 func TestHomeShowsTodayAndTheMenu(t *testing.T) {
-	v := testHome().View()
+	v := testHome().Render()
 	for _, want := range []string{"Wednesday 25 November", "Last entry today", "› w  Write an entry", "  c  Log a craving", "q leave"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
@@ -57,7 +45,7 @@ func TestHomeChoosesWithArrowsOrKeys(t *testing.T) {
 	if _, ok := m.Chosen(); ok {
 		t.Error("esc chose something")
 	}
-	if m.View() != "" {
+	if m.Render() != "" {
 		t.Error("the screen is not cleared on leaving")
 	}
 }

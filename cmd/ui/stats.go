@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"journal/journal"
 	"journal/journal/stats"
 )
@@ -271,7 +273,7 @@ func (p *printer) sessions(r stats.Report) {
 	}
 }
 
-// wrap joins items with sep into lines of at most width columns.
+// wrap joins items with sep into lines of at most width terminal cells.
 func wrap(items []string, sep string, width int) []string {
 	var lines []string
 	line := ""
@@ -279,7 +281,7 @@ func wrap(items []string, sep string, width int) []string {
 		switch {
 		case line == "":
 			line = it
-		case len([]rune(line+sep+it)) <= width:
+		case ansi.StringWidth(line+sep+it) <= width:
 			line += sep + it
 		default:
 			lines, line = append(lines, line), it
@@ -334,12 +336,12 @@ func plural2(x float64, one, many string) string {
 	return Num(x) + " " + many
 }
 
+// truncate cuts s to n terminal cells, ending in "…" when it cuts.
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if ansi.StringWidth(s) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	return ansi.Truncate(s, n-1, "") + "…"
 }
 
 // longDate is "Wed 25 Nov 2026"; shortDate "25 Nov".

@@ -4,8 +4,7 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"charm.land/lipgloss/v2"
 )
 
 // Styles are the few looks the program uses. Colours are calm on purpose:
@@ -20,23 +19,39 @@ type Styles struct {
 	Mark   lipgloss.Style // matched words in search snippets
 }
 
+// The calm palette, as 256-colour numbers: a soft blue for labels, grey for
+// hints, amber for what to look at, sage for what went well. No red.
+var (
+	colorLabel  = lipgloss.Color("110")
+	colorDim    = lipgloss.Color("245")
+	colorAccent = lipgloss.Color("179")
+	colorGood   = lipgloss.Color("72")
+	colorHeavy  = lipgloss.Color("173") // a deeper amber, not an alarm red
+)
+
 // NewStyles returns coloured styles, or plain ones that print text as is.
 func NewStyles(color bool) Styles {
-	r := lipgloss.NewRenderer(nil)
-	if color {
-		r.SetColorProfile(termenv.ANSI256)
-	} else {
-		r.SetColorProfile(termenv.Ascii)
+	plain := lipgloss.NewStyle()
+	if !color {
+		return Styles{Title: plain, Label: plain, Dim: plain, Accent: plain, Good: plain, Mark: plain}
 	}
 	return Styles{
-		Color:  color,
-		Title:  r.NewStyle().Bold(true),
-		Label:  r.NewStyle().Foreground(lipgloss.Color("110")),
-		Dim:    r.NewStyle().Foreground(lipgloss.Color("245")),
-		Accent: r.NewStyle().Foreground(lipgloss.Color("179")),
-		Good:   r.NewStyle().Foreground(lipgloss.Color("72")),
-		Mark:   r.NewStyle().Bold(true).Underline(true),
+		Color:  true,
+		Title:  plain.Bold(true),
+		Label:  plain.Foreground(colorLabel),
+		Dim:    plain.Foreground(colorDim),
+		Accent: plain.Foreground(colorAccent),
+		Good:   plain.Foreground(colorGood),
+		Mark:   plain.Bold(true).Underline(true),
 	}
+}
+
+// Heavy is the look of a heavy drinking day: the accent, deeper and bold.
+func (s Styles) Heavy() lipgloss.Style {
+	if !s.Color {
+		return s.Accent
+	}
+	return s.Accent.Foreground(colorHeavy).Bold(true)
 }
 
 // Highlight renders text whose matches sit between start and end markers:
