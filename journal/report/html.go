@@ -258,7 +258,7 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 <dt>Check-ins</dt><dd>{{.Count}} of {{.Days}} days</dd>
 {{with .Mood}}<dt>Mean mood</dt><dd>{{.}}</dd>{{end}}
 {{with .Sleep}}<dt>Mean sleep</dt><dd>{{.}}</dd>{{end}}
-<dt>Missing</dt><dd>{{or $.Missing "none"}}</dd>
+<dt>Days without a check-in</dt><dd>{{or $.Missing "none"}}</dd>
 </dl>{{end}}{{end}}
 </section>
 

@@ -91,7 +91,7 @@ func Markdown(w io.Writer, r Report) error {
 		if c.Sleep != "" {
 			p("- **Mean sleep:** %s\n", c.Sleep)
 		}
-		p("- **Missing:** %s\n", or(joinRanges(c.Missing), "none"))
+		p("- **Days without a check-in:** %s\n", or(joinRanges(c.Missing), "none"))
 	}
 	p("\n---\n\n*%s*\n", r.PrivateOmitted)
 	_, err := io.WriteString(w, b.String())
