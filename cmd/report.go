@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -186,6 +187,18 @@ func reportInput(ctx context.Context, f *Factory, st *storage.Store, from, to jo
 	if in.Guided, err = st.SharedGuidedEntries(ctx, from, to); err != nil {
 		return in, err
 	}
-	in.CheckinDays, err = st.SharedCheckinDays(ctx, from, to)
-	return in, err
+	if in.CheckinDays, err = st.SharedCheckinDays(ctx, from, to); err != nil {
+		return in, err
+	}
+	calls, err := st.Calls(ctx)
+	if err != nil {
+		return in, err
+	}
+	for _, c := range calls {
+		if !c.Day.Before(from) && !c.Day.After(to) {
+			in.CallDays = append(in.CallDays, c.Day)
+		}
+	}
+	slices.SortFunc(in.CallDays, func(a, b journal.Date) int { return a.DaysSince(b) })
+	return in, nil
 }

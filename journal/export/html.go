@@ -133,7 +133,7 @@ const htmlPage = `<!DOCTYPE html>
 
 <section id="charts">
 <h2>Patterns</h2>
-<figure id="craving-trend">{{.Cravings}}<figcaption>Daily craving trend: the strongest craving each day, from urge logs and check-ins.</figcaption></figure>
+<figure id="craving-trend">{{.Cravings}}<figcaption>Craving intensity each day: the mean (0 to 10) of the cravings logged that day, as in journal report.</figcaption></figure>
 <figure id="drinks-per-week">{{.Weeks}}<figcaption>Standard drinks per week (weeks start on Monday; a dash means nothing was recorded).</figcaption></figure>
 <figure id="drinking-calendar">{{.Calendar}}
 <div class="legend">

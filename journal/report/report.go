@@ -57,6 +57,8 @@ type Input struct {
 	Guided []journal.Entry
 	// CheckinDays are the days of the period with a check-in, sorted.
 	CheckinDays []journal.Date
+	// CallDays are the days of the period with a coaching call, sorted.
+	CallDays []journal.Date
 }
 
 // Report is the page, its words worked out once for every format.
@@ -74,17 +76,18 @@ type Report struct {
 	// every change then reads "no earlier data".
 	HasEarlier bool `json:"has_earlier"`
 
-	Drinking       []Measure `json:"drinking"`
-	DrinkingNote   string    `json:"drinking_note"` // set when nothing was recorded
-	Cravings       Cravings  `json:"cravings"`
-	Triggers       []string  `json:"triggers"` // "stress (4)"
-	Coping         []Coping  `json:"coping"`
-	Sessions       []Session `json:"sessions"`
-	CoachNotes     []Note    `json:"coach_notes"` // for the coach, not tied to a session in the period
-	Checkins       Checkins  `json:"checkins"`
-	Daily          []Day     `json:"daily"`
-	Heavy          float64   `json:"heavy_threshold"`
-	PrivateOmitted string    `json:"private_omitted"` // the sentence that says so
+	Drinking       []Measure      `json:"drinking"`
+	DrinkingNote   string         `json:"drinking_note"` // set when nothing was recorded
+	Cravings       Cravings       `json:"cravings"`
+	Triggers       []string       `json:"triggers"` // "stress (4)"
+	Coping         []Coping       `json:"coping"`
+	Sessions       []Session      `json:"sessions"`
+	CoachNotes     []Note         `json:"coach_notes"` // for the coach, not tied to a session in the period
+	Checkins       Checkins       `json:"checkins"`
+	Daily          []Day          `json:"daily"`
+	Heavy          float64        `json:"heavy_threshold"`
+	CallDays       []journal.Date `json:"call_days"`       // coaching calls in the period, marked on the charts
+	PrivateOmitted string         `json:"private_omitted"` // the sentence that says so
 }
 
 // Measure is one line of the drinking table.
@@ -225,6 +228,12 @@ func Build(in Input) Report {
 	r.Sessions, r.CoachNotes = sessions(in, cur)
 	r.Checkins = checkins(in, cur)
 	r.Daily = daily(in, cur)
+	r.CallDays = []journal.Date{}
+	for _, d := range in.CallDays {
+		if !d.Before(r.From) && !d.After(r.To) {
+			r.CallDays = append(r.CallDays, d)
+		}
+	}
 	return r
 }
 
