@@ -20,8 +20,8 @@ func TestValidateAtFutureSlack(t *testing.T) {
 		recs Records
 		want string // "" when taken
 	}{
-		{"an entry 59 minutes ahead", Records{Entries: []Entry{note("a", now.Add(59 * time.Minute))}}, ""},
-		{"an entry 2 hours ahead", Records{Entries: []Entry{note("a", now.Add(2 * time.Hour))}}, "is in the future"},
+		{"an entry 59 minutes ahead", Records{Entries: []Entry{note("a", now.Add(59*time.Minute))}}, ""},
+		{"an entry 2 hours ahead", Records{Entries: []Entry{note("a", now.Add(2*time.Hour))}}, "is in the future"},
 		{"a drinking day tomorrow", Records{DrinkDays: []DrinkDay{{Day: tomorrow, UUID: "d"}}}, ""},
 		{"a drinking day the day after", Records{DrinkDays: []DrinkDay{{Day: dayAfter, UUID: "d"}}}, "is in the future"},
 		{"a call the day after", Records{Calls: []Call{{UUID: "c", Day: dayAfter}}}, "is in the future"},
