@@ -132,6 +132,10 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 		if _, err := tx.ExecContext(ctx, `INSERT INTO craving_days_paused (since) VALUES (?)`, stamp(s.now())); err != nil {
 			return writeErr(s.path, err)
 		}
+		var noEntries bool
+		if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM entries)`).Scan(&noEntries); err != nil {
+			return err
+		}
 		// Sessions first: entries link to them by local id.
 		localSession := map[int64]int64{}
 		for _, ses := range recs.Sessions {
@@ -148,7 +152,7 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 				id := localSession[*e.SessionID]
 				e.SessionID = &id
 			}
-			added, updated, err := s.importEntry(ctx, tx, e)
+			added, updated, err := s.importEntry(ctx, tx, e, noEntries)
 			if err != nil {
 				return err
 			}
@@ -201,10 +205,16 @@ func localStamp(ctx context.Context, tx execer, table, uuid string) (id int64, u
 // newer reports whether incoming was updated after local (RFC 3339 text).
 func newer(incoming, local string) bool { return parseStamp(incoming).After(parseStamp(local)) }
 
-func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (added, updated bool, err error) {
-	id, local, err := localStamp(ctx, tx, "entries", e.UUID)
-	if err != nil {
-		return false, false, err
+// importEntry merges one entry. With noEntries the journal had none
+// before this import (and the file's uuids are distinct, as Validate
+// checks), so there is nothing to look up.
+func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry, noEntries bool) (added, updated bool, err error) {
+	var id int64
+	var local string
+	if !noEntries {
+		if id, local, err = localStamp(ctx, tx, "entries", e.UUID); err != nil {
+			return false, false, err
+		}
 	}
 	e.Tags = journal.MergeTags(e.Tags)
 	if e.Craving != nil {
