@@ -43,7 +43,9 @@ func (doc Document) days() []Day {
 	all := Days(doc.Records)
 	out := all[:0]
 	for _, g := range all {
-		if outside := g.Day.Before(doc.Summary.From) || g.Day.After(doc.Summary.To); outside && len(g.Sessions) > 0 {
+		from, to := doc.Summary.From, doc.Summary.To
+		outside := (!from.IsZero() && g.Day.Before(from)) || (!to.IsZero() && g.Day.After(to))
+		if outside && len(g.Sessions) > 0 {
 			g.Sessions = nil
 			if g.empty() {
 				continue
