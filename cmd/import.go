@@ -71,6 +71,13 @@ func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) erro
 	} else if o.identity != "" {
 		fmt.Fprintf(f.IO.ErrOut, "%s is not encrypted; --identity is not needed.\n", name)
 	}
+	// Before decoding: a JSON reader would quietly turn a bad byte into "�".
+	// (A Day One .zip is binary; the journals inside it are checked.)
+	if !export.IsZip(b) {
+		if err := journal.CheckUTF8File(name, b); err != nil {
+			return err
+		}
+	}
 	now := f.Now()
 	recs, what, err := parseImport(b, now.Location())
 	if err != nil {
@@ -181,6 +188,9 @@ func parseImport(b []byte, loc *time.Location) (journal.Records, string, error) 
 		}
 		var recs journal.Records
 		for i, data := range files {
+			if err := journal.CheckUTF8File(names[i], data); err != nil {
+				return journal.Records{}, "", err
+			}
 			if !export.IsDayOne(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) {
 				return journal.Records{}, "", journal.Invalid("%s in the .zip is not a Day One JSON journal", names[i])
 			}

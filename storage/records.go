@@ -209,6 +209,9 @@ func newer(incoming, local string) bool { return parseStamp(incoming).After(pars
 // before this import (and the file's uuids are distinct, as Validate
 // checks), so there is nothing to look up.
 func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry, noEntries bool) (added, updated bool, err error) {
+	if err := e.ValidateText(); err != nil {
+		return false, false, err
+	}
 	var id int64
 	var local string
 	if !noEntries {
@@ -332,6 +335,9 @@ func (s *Store) writeDetails(ctx context.Context, tx execer, e journal.Entry, fr
 }
 
 func (s *Store) importDrinkDay(ctx context.Context, tx execer, d journal.DrinkDay) (added, updated bool, err error) {
+	if err := journal.CheckUTF8("a drinks note", d.Note); err != nil {
+		return false, false, err
+	}
 	old, err := drinkDay(ctx, tx, d.Day)
 	switch {
 	case errors.Is(err, journal.ErrNotFound):
@@ -370,6 +376,9 @@ func (s *Store) importDrinkDay(ctx context.Context, tx execer, d journal.DrinkDa
 }
 
 func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (added, updated bool, err error) {
+	if err := c.ValidateText(); err != nil {
+		return false, false, err
+	}
 	id, local, err := localStamp(ctx, tx, "calls", c.UUID)
 	if err != nil {
 		return false, false, err
@@ -397,6 +406,9 @@ func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (adde
 
 // importSession merges one session and returns its local id.
 func (s *Store) importSession(ctx context.Context, tx execer, ses journal.Session) (id int64, added, updated bool, err error) {
+	if err := ses.ValidateText(); err != nil {
+		return 0, false, false, err
+	}
 	id, local, err := localStamp(ctx, tx, "sessions", ses.UUID)
 	if err != nil {
 		return 0, false, false, err

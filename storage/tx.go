@@ -15,14 +15,14 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return s.Explain(err)
+		return s.explain(err)
 	}
 	defer tx.Rollback() // a no-op after Commit
 	if err := fn(tx); err != nil {
-		return s.Explain(err)
+		return s.explain(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return s.Explain(err)
+		return s.explain(err)
 	}
 	return nil
 }
@@ -33,12 +33,12 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 func (s *Store) Snapshot(ctx context.Context, fn func(view *Store) error) error {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return s.Explain(err)
+		return s.explain(err)
 	}
 	defer tx.Rollback()
 	view := &Store{db: s.db, path: s.path, Now: s.Now, snap: tx,
 		readOnly: &FileError{Problem: ProblemReadOnly, Path: s.path, Why: "is being read as one snapshot"}}
-	return s.Explain(fn(view))
+	return s.explain(fn(view))
 }
 
 // now is the clock in whole seconds, as the file keeps it, so the records
@@ -63,26 +63,19 @@ type stmtCache struct {
 	// rows interleaved with other writes make thousands of tiny segments;
 	// written together at the end they make a few.
 	deferIndex bool
-	unindexed  []int64    // rowids to remove from entries_fts
-	toIndex    []ftsEntry // rows to add
-}
-
-// ftsEntry is one row of entries_fts.
-type ftsEntry struct {
-	id                           int64
-	body, answers, tags, details string
+	unindexed  []int64    // entries to remove from the search indexes
+	toIndex    []indexRow // search text to add
 }
 
 // flushIndex writes the deferred search-index changes.
 func (c *stmtCache) flushIndex(ctx context.Context) error {
 	for _, id := range c.unindexed {
-		if _, err := c.ExecContext(ctx, `DELETE FROM entries_fts WHERE rowid = ?`, id); err != nil {
+		if err := removeSearchText(ctx, c, id); err != nil {
 			return err
 		}
 	}
 	for _, r := range c.toIndex {
-		if _, err := c.ExecContext(ctx, `INSERT INTO entries_fts (rowid, body, answers, tags, details) VALUES (?, ?, ?, ?, ?)`,
-			r.id, r.body, r.answers, r.tags, r.details); err != nil {
+		if err := writeSearchText(ctx, c, r.id, r.t); err != nil {
 			return err
 		}
 	}

@@ -57,7 +57,7 @@ func TestMarkdownRendersTextAsTyped(t *testing.T) {
 		DrinkDays: []journal.DrinkDay{{UUID: "d1", Day: day("2026-11-20"), StandardDrinks: 0, Note: "<i>fine</i> [x](y)"}},
 		Calls:     []journal.Call{{UUID: "c1", Day: day("2026-11-20"), Note: "talked about _anger_ & <rest>"}},
 	}}
-	doc.Summary = Summarize(doc.Records, day("2026-11-20"), day("2026-11-20"), 4)
+	doc.Summary = Summary{From: day("2026-11-20"), To: day("2026-11-20")}
 	var buf bytes.Buffer
 	if err := Markdown(&buf, doc); err != nil {
 		t.Fatal(err)
