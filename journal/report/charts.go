@@ -17,7 +17,7 @@ const (
 	padR      = 6.0
 	markTop   = 9.0  // baseline of the session and call labels
 	plotTop   = 20.0 // highest value drawn
-	plotH     = 52.0
+	plotH     = 46.0
 	plotBot   = plotTop + plotH
 	chartH    = plotBot + 13.0 // the dates under the plot
 	plotW     = chartW - padL - padR

@@ -87,9 +87,9 @@ dl, blockquote, figure, tr { break-inside: avoid; page-break-inside: avoid; }
 footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
 /* No page size is set: the same page prints on A4 and on Letter, and
    a 30-day report fits one sheet of either. */
-@page { margin: 9mm 11mm; }
+@page { margin: 8mm 10mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 8pt; line-height: 1.28; }
+  body { max-width: none; padding: 0; font-size: 8pt; line-height: 1.22; }
   h1 { font-size: 14pt; margin: 0; }
   .period { font-size: 9.5pt; }
   h2 { font-size: 10.5pt; margin: 7pt 0 3pt; padding-bottom: 1pt; }
