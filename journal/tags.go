@@ -23,8 +23,8 @@ func ValidateTag(s string) (string, error) {
 	if t == "" {
 		return "", Invalid("empty tag: give a word, like --tag sleep")
 	}
-	if strings.ContainsAny(t, " \t\n,") {
-		return "", Invalid("tag %q has spaces or commas: use one word per --tag, like --tag work-stress", s)
+	if strings.ContainsFunc(t, func(r rune) bool { return r == ',' || unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		return "", Invalid("tag %q has spaces, commas or control characters: use one word per --tag, like --tag work-stress", s)
 	}
 	return t, nil
 }
