@@ -51,6 +51,9 @@ starts with a dash goes after --: journal search -- -care.`,
 			if err != nil {
 				return err
 			}
+			for i := range hits {
+				hits[i].Entry = hits[i].Entry.In(f.Now().Location())
+			}
 			return writeHits(f, hits, asJSON)
 		},
 	}
@@ -65,9 +68,6 @@ type hitJSON struct {
 }
 
 func writeHits(f *Factory, hits []journal.SearchHit, asJSON bool) error {
-	for i := range hits {
-		hits[i].Entry = hits[i].Entry.In(f.Now().Location())
-	}
 	if asJSON {
 		out := make([]hitJSON, len(hits))
 		for i, h := range hits {
