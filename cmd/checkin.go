@@ -47,7 +47,7 @@ private when it is edited later; --private=false shares it again.`,
 	fl.StringVar(&o.sleep, "sleep", "", "`hours` slept, from 0 to 24, like 7.5")
 	fl.StringVar(&o.note, "note", "", "one line of `text` about the day")
 	fl.StringVar(&o.date, "date", "", "the `day` it is for, like yesterday (default today)")
-	fl.BoolVar(&o.private, "private", false, "keep this check-in out of exports and reports (kept when edited; --private=false shares it)")
+	fl.BoolVar(&o.private, "private", false, "keep this check-in out of exports and reports")
 	fl.BoolVar(&o.json, "json", false, "print the saved check-in as JSON")
 	return c
 }

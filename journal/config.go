@@ -78,8 +78,9 @@ const (
 func ConfigKeys() []ConfigKey {
 	return []ConfigKey{
 		{
-			Name:    "standard_drink_grams",
-			Help:    "grams of alcohol in one standard drink: US 14, UK unit 8, Australia/NZ 10, Canada 13.45",
+			Name: "standard_drink_grams",
+			Help: "grams of alcohol in one standard drink: US 14, UK unit 8, Australia/NZ 10, Canada 13.45; " +
+				"changing it converts the days already recorded, so each keeps its grams of alcohol",
 			Allowed: fmt.Sprintf("a number of grams from %d to %d, like 14 (US), 8 (UK), 10 (Australia/NZ) or 13.45 (Canada)", minDrinkGrams, maxDrinkGrams),
 			get:     func(c *Config) []string { return []string{FormatNumber(c.StandardDrinkGrams)} },
 			set: func(c *Config, v []string) error {
