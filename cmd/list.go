@@ -54,7 +54,7 @@ func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
 			return err
 		}
 	}
-	if o.tag != "" {
+	if o.tag != "" || c.Flags().Changed("tag") {
 		if flt.Tag, err = journal.ValidateTag(o.tag); err != nil {
 			return err
 		}
