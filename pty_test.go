@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// ptyRun is the real program on a pseudo-terminal that never answers a
+// terminal query: keys are written to it, its screen is read back.
+type ptyRun struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	tty  *os.File
+	mu   sync.Mutex
+	// settled: the program has had time to put the terminal in raw mode,
+	// which throws away keys typed before it.
+	settled bool
+	out  bytes.Buffer
+	done chan struct{}
+}
+
+func startPty(t *testing.T, env []string, args ...string) *ptyRun {
+	t.Helper()
+	bin, err := exec.LookPath("journal")
+	if err != nil {
+		t.Skip("the journal command is not on PATH here")
+	}
+	c := exec.Command(bin, args...)
+	c.Env = append(os.Environ(), env...)
+	tty, err := pty.StartWithSize(c, &pty.Winsize{Rows: 24, Cols: 80})
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	r := &ptyRun{t: t, cmd: c, tty: tty, done: make(chan struct{})}
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := tty.Read(buf)
+			r.mu.Lock()
+			r.out.Write(buf[:n])
+			r.mu.Unlock()
+			if err != nil {
+				close(r.done)
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() { _ = c.Process.Kill(); tty.Close() })
+	return r
+}
+
+func (r *ptyRun) screen() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.out.String()
+}
+
+// waitFor waits until the screen shows want.
+func (r *ptyRun) waitFor(want string) {
+	r.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(r.screen(), want) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	r.t.Fatalf("the screen never showed %q:\n%q", want, r.screen())
+}
+
+// keys types s, a little at a time as a person would.
+func (r *ptyRun) keys(s string) {
+	r.t.Helper()
+	if !r.settled {
+		time.Sleep(time.Second)
+		r.settled = true
+	}
+	if _, err := r.tty.WriteString(s); err != nil {
+		r.t.Fatal(err)
+	}
+	time.Sleep(80 * time.Millisecond)
+}
+
+// wait returns the exit code.
+func (r *ptyRun) wait() int {
+	r.t.Helper()
+	ch := make(chan error, 1)
+	go func() { ch <- r.cmd.Wait() }()
+	select {
+	case <-ch:
+	case <-time.After(10 * time.Second):
+		r.t.Fatalf("the program did not end:\n%q", r.screen())
+	}
+	return r.cmd.ProcessState.ExitCode()
+}
+
+func ptyEnv(t *testing.T, now string) (string, []string) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "journal.db")
+	return db, []string{"JOURNAL_DB=" + db, "XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
+		"JOURNAL_NOW=" + now, "TZ=UTC", "TERM=xterm-256color", "NO_COLOR=1", "EDITOR=", "VISUAL="}
+}
+
+// A command that shows no screen asks the terminal nothing and does not
+// wait for it, even on a terminal that never answers.
+func TestHelpOnASilentTerminal(t *testing.T) {
+	_, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	start := time.Now()
+	r := startPty(t, env, "--help")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if d := time.Since(start); d > 100*time.Millisecond {
+		t.Errorf("journal --help took %v on a silent terminal", d)
+	}
+	<-r.done
+	if s := r.screen(); strings.Contains(s, "\x1b") || !strings.Contains(s, "Usage:") {
+		t.Errorf("help wrote an escape sequence or no usage:\n%q", s)
+	}
+}
+
+// Issue case 1: a trigger over 80 characters is refused in the field, as
+// the person leaves it, and the form stays open with what was typed.
+func TestCravingLongTriggerRefusedInTheField(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "craving", "--json")
+	r.keys("8\r")
+	r.keys(strings.Repeat("x", 90) + "\r")
+	// Shorten it: ctrl+u clears the line; then save now.
+	r.keys("\x15stress\x13")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	if !strings.Contains(r.screen(), `"stress"`) {
+		t.Errorf("the craving was not saved with its trigger:\n%q", r.screen())
+	}
+	if _, err := os.Stat(db + "-drafts/craving.json"); err == nil {
+		t.Error("the draft is still there after saving")
+	}
+}
+
+// Issue case 2: a check-in note over 500 characters is refused in the field.
+func TestCheckinLongNoteRefusedInTheField(t *testing.T) {
+	_, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "checkin")
+	r.waitFor("Mood, 1 to 10?")
+	r.keys("6\r\r\r\r")
+	r.keys(strings.Repeat("a", 501) + "\r")
+	// Refused in the field, the note is still there: one character less
+	// fits.
+	r.keys("\x7f\r")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	r.waitFor("Saved the check-in for today: mood 6.")
+}
+
+// Issue case 6: the terminal closing (SIGHUP) or SIGTERM during a guided
+// form keeps every answer in the draft.
+func TestSignalDuringReflectKeepsTheDraft(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+			r := startPty(t, env, "reflect")
+			r.waitFor("Step 1 of")
+			r.keys("It was gentle")
+			time.Sleep(500 * time.Millisecond)
+			_ = r.cmd.Process.Signal(sig)
+			code := r.wait()
+			if code != 130 {
+				t.Errorf("exit %d, want 130", code)
+			}
+			b, err := os.ReadFile(db + "-drafts/guide-reflection.json")
+			if err != nil || !strings.Contains(string(b), "It was gentle") {
+				t.Fatalf("the answer was not kept (%v): %s\n%q", err, b, r.screen())
+			}
+		})
+	}
+}
+
+// Issue case 3: ctrl+s in a guided form saves now, keeping the paragraph
+// being typed.
+func TestGuideSaveNowKeepsTheText(t *testing.T) {
+	_, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "reflect", "--json")
+	r.waitFor("Step 1 of")
+	r.keys("A whole paragraph about the week")
+	r.keys("\x13")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	r.waitFor("A whole paragraph about the week")
+}
