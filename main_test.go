@@ -44,6 +44,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"sql":        sqlCmd,
 			"sqlfixture": sqlFixture,
+			"damage":     damage,
 		},
 	})
 }
@@ -85,4 +86,21 @@ func sqlFixture(ts *testscript.TestScript, neg bool, args []string) {
 	defer db.Close()
 	_, err = db.Exec(ts.ReadFile(args[0]))
 	ts.Check(err)
+}
+
+// damage overwrites five pages in the middle of a file with noise, as a
+// failing disk might: `damage FILE`.
+func damage(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: damage FILE")
+	}
+	path := ts.MkAbs(args[0])
+	b, err := os.ReadFile(path)
+	ts.Check(err)
+	const page = 4096
+	first := len(b) / page * 2 / 5 * page
+	for i := first; i < first+5*page && i < len(b); i++ {
+		b[i] = byte(i*7919 + 13)
+	}
+	ts.Check(os.WriteFile(path, b, 0o600))
 }

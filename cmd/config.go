@@ -122,15 +122,14 @@ ones.`,
 			if err != nil {
 				return err
 			}
-			lc, err := f.loadConfig()
+			lc, err := f.updateConfig(func(lc *loadedConfig) error {
+				if err := k.Set(&lc.Config, args[1:]); err != nil {
+					return err
+				}
+				lc.defined[k.Name] = true
+				return nil
+			})
 			if err != nil {
-				return err
-			}
-			if err := k.Set(&lc.Config, args[1:]); err != nil {
-				return err
-			}
-			lc.defined[k.Name] = true
-			if err := lc.save(); err != nil {
 				return err
 			}
 			vals := k.Get(lc.Config)
@@ -158,13 +157,12 @@ func newCmdConfigUnset(f *Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			lc, err := f.loadConfig()
+			_, err = f.updateConfig(func(lc *loadedConfig) error {
+				// save writes only the keys the file sets: dropping it is enough.
+				delete(lc.defined, k.Name)
+				return nil
+			})
 			if err != nil {
-				return err
-			}
-			// save writes only the keys the file sets: dropping it is enough.
-			delete(lc.defined, k.Name)
-			if err := lc.save(); err != nil {
 				return err
 			}
 			fmt.Fprintf(f.IO.Out, "%s is back to its default.\n", k.Name)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -125,8 +126,39 @@ const configHeader = `# journal settings. Edit with "journal config set KEY VALU
 # See "journal config list" for every key and its value.
 `
 
+// updateConfig changes config.toml as one step: under the lock beside it
+// (config.toml.lock) it reads the file, lets change alter it, and saves it
+// whole, so commands changing settings at the same time never undo each
+// other. When change or the save fails, the file is left as it was.
+func (f *Factory) updateConfig(change func(*loadedConfig) error) (loadedConfig, error) {
+	path, err := f.configFile()
+	if err != nil {
+		return loadedConfig{}, err
+	}
+	if err := mkdirConfig(filepath.Dir(path)); err != nil {
+		return loadedConfig{}, err
+	}
+	unlock, err := lockFile(path + ".lock")
+	if errors.Is(err, errLockBusy) {
+		return loadedConfig{}, fmt.Errorf("cannot change the config file %s: %v: try again in a moment", path, err)
+	}
+	if err != nil {
+		return loadedConfig{}, fmt.Errorf("cannot change the config file %s: %w", path, configPathErr(err))
+	}
+	defer unlock()
+	lc, err := f.loadConfig()
+	if err != nil {
+		return lc, err
+	}
+	if err := change(&lc); err != nil {
+		return lc, err
+	}
+	return lc, lc.save()
+}
+
 // save writes the keys the file sets (and those just set), private to the
-// person: the folder 0700, the file 0600, written whole then renamed.
+// person (0600), through writeFileAtomic: a failed write leaves the old file
+// whole. Callers hold the config lock (see updateConfig).
 func (lc *loadedConfig) save() error {
 	var b bytes.Buffer
 	b.WriteString(configHeader)
@@ -136,25 +168,12 @@ func (lc *loadedConfig) save() error {
 		}
 		b.WriteString(tomlLine(k, lc.Config))
 	}
-	if err := mkdirConfig(filepath.Dir(lc.path)); err != nil {
+	err := writeFileAtomic(lc.path, func(w io.Writer) error {
+		_, err := w.Write(b.Bytes())
 		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(lc.path), ".config-*.toml")
+	})
 	if err != nil {
-		return fmt.Errorf("cannot write the config file %s: %w", lc.path, configPathErr(err))
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
-	if err := tmp.Chmod(0o600); err == nil {
-		_, err = tmp.Write(b.Bytes())
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), lc.path)
-	}
-	if err != nil {
-		return fmt.Errorf("cannot write the config file %s: %w", lc.path, configPathErr(err))
+		return fmt.Errorf("%v: your settings are as they were; check that the disk has room and the folder can be written, then try again", err)
 	}
 	return nil
 }

@@ -48,14 +48,14 @@ func TestCravingFormKeepsADraft(t *testing.T) {
 // The check-in form keeps a draft for its day in the same way.
 func TestCheckinFormKeepsADraft(t *testing.T) {
 	dir := t.TempDir()
-	f, out, errOut := trackFactory(t, dir, "6\x03", true, nil)
+	f, _, errOut := trackFactory(t, dir, "6\x03", true, nil)
 	if code := Run(context.Background(), f, []string{"checkin"}); code != exitAborted {
 		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
 	}
 	if !strings.Contains(errOut.String(), "your answers are kept as a draft; run journal checkin again") {
 		t.Errorf("stderr does not say the answers are kept:\n%s", errOut)
 	}
-	f, out, errOut = trackFactory(t, dir, strings.Repeat("\n", 6), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	f, out, errOut := trackFactory(t, dir, strings.Repeat("\n", 6), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
 	if code := Run(context.Background(), f, []string{"checkin"}); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

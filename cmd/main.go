@@ -53,6 +53,11 @@ func Run(ctx context.Context, f *Factory, args []string) (code int) {
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	err := root.ExecuteContext(ctx)
+	if f.store != nil {
+		// One place words every SQLite error for the person, naming the
+		// file and what to do, and stops writes to a damaged journal.
+		err = f.store.Explain(err)
+	}
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = cerr
 	}

@@ -111,7 +111,12 @@ func BenchmarkSetDrinks(b *testing.B) {
 }
 
 // TestMain removes the shared benchmark journal after the run.
+// A test binary started with JOURNAL_STORAGE_HELPER set is a helper
+// process of the multi-process tests (procs_test.go) instead.
 func TestMain(m *testing.M) {
+	if role := os.Getenv(helperEnv); role != "" {
+		os.Exit(runHelper(role))
+	}
 	code := m.Run()
 	if tenYearsPath != "" {
 		os.RemoveAll(filepath.Dir(tenYearsPath))

@@ -30,7 +30,7 @@ func (s *Store) AddCall(ctx context.Context, c *journal.Call) error {
 
 // Calls lists live calls, newest first.
 func (s *Store) Calls(ctx context.Context) ([]journal.Call, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, uuid, day, note, created_at, updated_at FROM calls
+	rows, err := s.rd().QueryContext(ctx, `SELECT id, uuid, day, note, created_at, updated_at FROM calls
 		WHERE deleted_at IS NULL ORDER BY day DESC, id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("list calls: %w", err)
@@ -56,7 +56,7 @@ func (s *Store) Calls(ctx context.Context) ([]journal.Call, error) {
 // and false when there is none.
 func (s *Store) LastCallDay(ctx context.Context, day journal.Date) (journal.Date, bool, error) {
 	var d sql.NullString
-	if err := s.db.QueryRowContext(ctx, `SELECT max(day) FROM calls WHERE deleted_at IS NULL AND day <= ?`,
+	if err := s.rd().QueryRowContext(ctx, `SELECT max(day) FROM calls WHERE deleted_at IS NULL AND day <= ?`,
 		day.String()).Scan(&d); err != nil {
 		return journal.Date{}, false, fmt.Errorf("find the last call: %w", err)
 	}

@@ -118,7 +118,7 @@ func scanEntry(row scanner) (journal.Entry, error) {
 
 // Entry returns one entry with its answers, deleted or not.
 func (s *Store) Entry(ctx context.Context, id int64) (journal.Entry, error) {
-	e, err := scanEntry(s.db.QueryRowContext(ctx, `SELECT `+entryColumns+` FROM entries e WHERE e.id = ?`, id))
+	e, err := scanEntry(s.rd().QueryRowContext(ctx, `SELECT `+entryColumns+` FROM entries e WHERE e.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, journal.ErrNotFound
 	}
@@ -128,12 +128,12 @@ func (s *Store) Entry(ctx context.Context, id int64) (journal.Entry, error) {
 	if e.Answers, err = s.answers(ctx, id); err != nil {
 		return e, err
 	}
-	err = s.attachOne(ctx, s.db, &e)
+	err = s.attachOne(ctx, s.rd(), &e)
 	return e, err
 }
 
 func (s *Store) answers(ctx context.Context, id int64) ([]journal.Answer, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT key, question, answer FROM answers WHERE entry_id = ? ORDER BY position`, id)
+	rows, err := s.rd().QueryContext(ctx, `SELECT key, question, answer FROM answers WHERE entry_id = ? ORDER BY position`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +189,7 @@ func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry,
 // queryEntries runs a query selecting entryColumns and returns its entries
 // with their details and answers, a few queries for the whole list.
 func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]journal.Entry, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rd().QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -206,7 +206,7 @@ func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]jour
 		return nil, err
 	}
 	rows.Close()
-	if err := s.attachDetails(ctx, s.db, out); err != nil {
+	if err := s.attachDetails(ctx, s.rd(), out); err != nil {
 		return nil, err
 	}
 	return out, s.attachAnswers(ctx, out)
@@ -226,7 +226,7 @@ func (s *Store) attachAnswers(ctx context.Context, es []journal.Entry) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT entry_id, key, question, answer FROM answers
+	rows, err := s.rd().QueryContext(ctx, `SELECT entry_id, key, question, answer FROM answers
 		WHERE entry_id`+inIDs+` ORDER BY entry_id, position`, idList(ids))
 	if err != nil {
 		return fmt.Errorf("read answers: %w", err)
@@ -297,7 +297,7 @@ func (s *Store) setDeleted(ctx context.Context, id int64, deleted bool) error {
 
 // Tags counts the tags of live entries, most used first.
 func (s *Store) Tags(ctx context.Context) ([]journal.TagCount, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT t.tag, count(*) FROM entry_tags t
+	rows, err := s.rd().QueryContext(ctx, `SELECT t.tag, count(*) FROM entry_tags t
 		JOIN entries e ON e.id = t.entry_id AND e.deleted_at IS NULL
 		GROUP BY t.tag ORDER BY count(*) DESC, t.tag`)
 	if err != nil {

@@ -33,28 +33,41 @@ var migrations = func() []string {
 func SchemaVersion() int { return len(migrations) }
 
 // migrate applies the missing steps, one transaction each, with the
-// user_version bump inside that transaction.
+// user_version bump inside that transaction. Each transaction takes the
+// write lock first (_txlock=immediate) and only then reads the version, so
+// processes upgrading the same file at once apply each step exactly once.
 func (s *Store) migrate(ctx context.Context) error {
+	for {
+		done, err := s.migrateStep(ctx)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateStep applies the next missing step, if any, and reports whether
+// the schema was already up to date.
+func (s *Store) migrateStep(ctx context.Context) (bool, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, s.Explain(err)
+	}
+	defer tx.Rollback() // a no-op after Commit
 	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("cannot read %s: %w", s.path, err)
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return false, s.Explain(err)
 	}
-	for i := version; i < len(migrations); i++ {
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return writeErr(s.path, err)
-		}
-		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
-			tx.Rollback()
-			return writeErr(s.path, fmt.Errorf("schema step %d: %w", i+1, err))
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
-			tx.Rollback()
-			return writeErr(s.path, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return writeErr(s.path, err)
-		}
+	if version >= len(migrations) {
+		return true, nil
 	}
-	return nil
+	if _, err := tx.ExecContext(ctx, migrations[version]); err != nil {
+		return false, s.Explain(fmt.Errorf("cannot bring %s up to date (schema step %d): %w", s.path, version+1, err))
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version+1)); err != nil {
+		return false, s.Explain(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, s.Explain(err)
+	}
+	return false, nil
 }

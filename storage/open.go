@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -24,116 +25,201 @@ type Store struct {
 	path string
 	// Now is the clock for created_at/updated_at stamps; callers inject it.
 	Now func() time.Time
+
+	// readOnly, when set, is why this journal was opened for reading only
+	// (a read-only file, folder or disk); every write returns it.
+	readOnly *FileError
+	// damaged is set once SQLite has reported the file damaged: from then
+	// on nothing more is written to it.
+	damaged atomic.Bool
+	// snap, in the view Snapshot hands out, is the read transaction every
+	// read goes through.
+	snap *sql.Tx
+}
+
+// rd is what reads go through: the pool, or the snapshot's transaction.
+func (s *Store) rd() queryer {
+	if s.snap != nil {
+		return s.snap
+	}
+	return s.db
 }
 
 // Path returns the file the store was opened from.
 func (s *Store) Path() string { return s.path }
 
+// ReadOnly reports whether the journal was opened for reading only, because
+// it, its folder or its disk cannot be written.
+func (s *Store) ReadOnly() bool { return s.readOnly != nil }
+
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
 // Open opens the journal at path, creating it (folder 0700, file 0600) when
-// missing and bringing its schema up to date. A file that is not a journal,
-// or one written by a newer version, is refused and left untouched.
+// missing and bringing its schema up to date. Any number of processes may
+// open a new path at once: the journal appears complete or not at all.
+//
+// A file that is not a journal, or one written by a newer version, is
+// refused and left untouched; so is a file or folder that another user owns
+// or can write to. A journal that cannot be written is opened for reading
+// only; its writes then fail with a *FileError naming the blocking file.
+// Errors about the file itself are *FileError values.
 func Open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
-	created, err := prepareFile(path)
+	return systemTrust().open(ctx, path, now)
+}
+
+// openMode is how SQLite is asked to open the file.
+type openMode int
+
+const (
+	modeReadWrite openMode = iota
+	// modeReadOnly reads a file it cannot write, with its -wal if one is
+	// left (SQLite's mode=ro).
+	modeReadOnly
+	// modeImmutable reads a file nobody can be writing, creating no -wal
+	// or -shm beside it (SQLite's immutable=1): a read-only folder or disk.
+	modeImmutable
+)
+
+func (t trust) open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
+	if err := t.prepare(ctx, path); err != nil {
+		return nil, err
+	}
+	if err := t.checkFiles(path); err != nil {
+		return nil, err
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	mode, why := t.accessMode(path)
+	s, err := openDB(path, mode)
 	if err != nil {
 		return nil, err
 	}
-	s, err := open(ctx, path)
-	if err != nil {
-		if created {
-			// Nothing of the person's was in it: leave no empty file behind.
-			os.Remove(path)
-			os.Remove(path + "-wal")
-			os.Remove(path + "-shm")
-		}
-		return nil, err
-	}
+	s.readOnly = why
 	s.Now = now
+	if err := s.setUp(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	if mode == modeReadWrite {
+		// SQLite made the -wal and -shm just now if they were missing:
+		// make sure nobody else got there first.
+		if err := t.checkFiles(path); err != nil {
+			s.db.Close()
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
-func open(ctx context.Context, path string) (*Store, error) {
-	// Per-connection settings go in the DSN so every pooled connection gets
-	// them; an Exec'd PRAGMA would reach only one.
+// openDB opens the pool. Per-connection settings go in the DSN so every
+// pooled connection gets them; an Exec'd PRAGMA would reach only one.
+func openDB(path string, mode openMode) (*Store, error) {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// Cheap checks of every b-tree cell read: damage shows as an error
+	// rather than as wrong records.
+	q.Add("_pragma", "cell_size_check(1)")
 	q.Set("_txlock", "immediate")
+	switch mode {
+	case modeReadOnly:
+		q.Set("mode", "ro")
+	case modeImmutable:
+		q.Set("mode", "ro")
+		q.Set("immutable", "1")
+	}
 	db, err := sql.Open("sqlite", "file:"+escapePath(path)+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path}
-	if err := s.check(ctx); err != nil {
-		db.Close()
-		return nil, err
+	return &Store{db: db, path: path}, nil
+}
+
+// setUp checks what the file holds, switches a new file to WAL and brings
+// the schema up to date.
+func (s *Store) setUp(ctx context.Context) error {
+	version, err := s.check(ctx)
+	if err != nil {
+		return err
+	}
+	if err := s.checkDamageMark(ctx); err != nil {
+		return err
+	}
+	if s.readOnly != nil {
+		if version < len(migrations) {
+			e := *s.readOnly
+			e.Why += ", and this journal was made by an older version of journal: its layout must be brought up to date once, which needs writing"
+			return &e
+		}
+		return nil
 	}
 	// WAL is a property of the file, set once, and only after the checks
 	// above: a refused file must stay byte for byte as it was.
-	if _, err := db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
-		db.Close()
-		return nil, writeErr(path, err)
+	var mode string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return s.Explain(err)
 	}
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, err
+	if mode != "wal" {
+		if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
+			return s.Explain(err)
+		}
 	}
-	return s, nil
+	return s.migrate(ctx)
 }
 
 // check refuses files that are not SQLite, SQLite files that are not a
-// journal, and journals from a newer version, without writing to them.
-func (s *Store) check(ctx context.Context) error {
-	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		if strings.Contains(err.Error(), "not a database") {
-			return fmt.Errorf("%s is not a journal file (it is not an SQLite database): check the path given with --db or JOURNAL_DB", s.path)
-		}
-		return fmt.Errorf("cannot read %s: %w", s.path, err)
+// journal, and journals from a newer version, without writing to them. It
+// returns the schema version.
+func (s *Store) check(ctx context.Context) (int, error) {
+	// One statement, so one snapshot: another process creating the schema
+	// meanwhile cannot make an empty file look like another program's.
+	var version, tables int
+	err := s.db.QueryRowContext(ctx, "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)").Scan(&version, &tables)
+	if err != nil {
+		return 0, s.Explain(err)
 	}
 	if version > len(migrations) {
-		return fmt.Errorf("%s was written by a newer version of journal (schema %d, this one knows up to %d): update journal to open it", s.path, version, len(migrations))
+		return 0, fmt.Errorf("%s was written by a newer version of journal (schema %d, this one knows up to %d): update journal to open it", s.path, version, len(migrations))
 	}
-	if version == 0 {
-		var tables int
-		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-			return fmt.Errorf("cannot read %s: %w", s.path, err)
-		}
-		if tables > 0 {
-			return fmt.Errorf("%s is an SQLite database of another program, not a journal: check the path given with --db or JOURNAL_DB", s.path)
-		}
+	if version == 0 && tables > 0 {
+		return 0, fmt.Errorf("%s is an SQLite database of another program, not a journal: check the path given with --db or JOURNAL_DB", s.path)
 	}
-	return nil
+	return version, nil
 }
 
-// prepareFile makes sure path can hold a journal: missing folders are made
-// 0700 and a missing file is created 0600, whatever the umask. It reports
-// whether it created the file.
-func prepareFile(path string) (bool, error) {
+// Explain words an error from this journal for the person (see Explain)
+// and, when it says the file is damaged, stops all further writes to it,
+// in this process and in the next ones.
+func (s *Store) Explain(err error) error {
+	err = Explain(s.path, err)
+	if IsDamaged(err) && !s.damaged.Swap(true) {
+		markDamaged(s.path)
+	}
+	return err
+}
+
+// prepare makes sure path can hold a journal: a missing one is created
+// complete (see create) in a folder made 0700 when missing.
+func (t trust) prepare(ctx context.Context, path string) error {
 	fi, err := os.Stat(path)
 	switch {
 	case err == nil && fi.IsDir():
-		return false, fmt.Errorf("%s is a folder, not a journal file: give a file path, like %s", path, filepath.Join(path, "journal.db"))
+		return fmt.Errorf("%s is a folder, not a journal file: give a file path, like %s", path, filepath.Join(path, "journal.db"))
 	case err == nil:
-		return false, nil
+		return nil
 	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
-		return false, fmt.Errorf("cannot use %s: %w", path, unwrapPathErr(err))
+		return fmt.Errorf("cannot use %s: %w", path, unwrapPathErr(err))
 	}
 	if err := mkdirPrivate(filepath.Dir(path)); err != nil {
-		return false, err
+		return err
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return false, fmt.Errorf("cannot create %s: %w", path, unwrapPathErr(err))
+	if err := t.checkFolder(path); err != nil {
+		return err
 	}
-	defer f.Close()
-	if err := f.Chmod(0o600); err != nil {
-		return true, fmt.Errorf("cannot set permissions on %s: %w", path, unwrapPathErr(err))
-	}
-	return true, nil
+	return create(ctx, path)
 }
 
 // mkdirPrivate creates dir and any missing parents with mode 0700. Folders
@@ -161,13 +247,6 @@ func unwrapPathErr(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func writeErr(path string, err error) error {
-	if strings.Contains(err.Error(), "readonly") || strings.Contains(err.Error(), "read-only") {
-		return fmt.Errorf("cannot write to %s: the file or its folder is read-only", path)
-	}
-	return fmt.Errorf("cannot write to %s: %w", path, err)
 }
 
 // escapePath makes a file path safe inside a file: URI.

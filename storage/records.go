@@ -19,8 +19,18 @@ type RecordFilter struct {
 }
 
 // Records reads the live records of a window with all their details, and
-// how many private entries were left out.
-func (s *Store) Records(ctx context.Context, f RecordFilter) (journal.Records, int, error) {
+// how many private entries were left out. All of it comes from one read
+// transaction: a write made meanwhile by another process is in it
+// entirely or not at all.
+func (s *Store) Records(ctx context.Context, f RecordFilter) (recs journal.Records, private int, err error) {
+	err = s.Snapshot(ctx, func(v *Store) error {
+		recs, private, err = v.records(ctx, f)
+		return err
+	})
+	return recs, private, err
+}
+
+func (s *Store) records(ctx context.Context, f RecordFilter) (journal.Records, int, error) {
 	var recs journal.Records
 	entries, err := s.Entries(ctx, journal.Filter{Since: f.Since, Until: f.Until})
 	if err != nil {
@@ -373,7 +383,7 @@ func (s *Store) importSession(ctx context.Context, tx execer, ses journal.Sessio
 // ones included.
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM drink_days)
+	err := s.rd().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM drink_days)
 		+ (SELECT count(*) FROM sessions) + (SELECT count(*) FROM calls)`).Scan(&n)
 	return n == 0, err
 }

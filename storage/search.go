@@ -90,10 +90,6 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 	return hits, nil
 }
 
-type scanFunc func(...any) error
-
-func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
-
 // FTSQuery turns what a person typed into a safe FTS5 query: every word is
 // quoted (so "don't", "AND" or "c++" are plain words, never syntax), a
 // trailing * keeps a prefix search, and "quoted phrases" stay phrases.

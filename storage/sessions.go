@@ -44,7 +44,7 @@ func (s *Store) AddSession(ctx context.Context, ses *journal.Session) error {
 
 // Sessions lists the live sessions in date order, numbered from 1.
 func (s *Store) Sessions(ctx context.Context) ([]journal.Session, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT row_number() OVER (ORDER BY day, id),
+	rows, err := s.rd().QueryContext(ctx, `SELECT row_number() OVER (ORDER BY day, id),
 		id, uuid, day, setting, route, dose_mg, note, created_at, updated_at
 		FROM sessions WHERE deleted_at IS NULL ORDER BY day, id`)
 	if err != nil {
@@ -142,8 +142,10 @@ func (s *Store) UpdateSession(ctx context.Context, ses journal.Session) error {
 	})
 }
 
-// DeleteSession soft-deletes a session: it stays in the file, and entries
-// keep their link, but it leaves lists and numbering.
+// DeleteSession soft-deletes a session: it leaves lists and numbering.
+// The entries linked to it stay, unlinked, in the same transaction: no
+// record is left pointing at a session that is gone, so every export of
+// the journal can be imported again.
 func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		now := stamp(s.now())
@@ -153,6 +155,9 @@ func (s *Store) DeleteSession(ctx context.Context, id int64) error {
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return journal.ErrNotFound
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE entries SET session_id = NULL, updated_at = ? WHERE session_id = ?`, now, id); err != nil {
+			return writeErr(s.path, err)
 		}
 		return nil
 	})
@@ -187,7 +192,7 @@ func (s *Store) SaveDraft(ctx context.Context, set, data string) error {
 // ErrNotFound.
 func (s *Store) Draft(ctx context.Context, set string) (string, time.Time, error) {
 	var data, saved string
-	err := s.db.QueryRowContext(ctx, `SELECT data, saved_at FROM drafts WHERE prompt_set = ?`, set).Scan(&data, &saved)
+	err := s.rd().QueryRowContext(ctx, `SELECT data, saved_at FROM drafts WHERE prompt_set = ?`, set).Scan(&data, &saved)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", time.Time{}, journal.ErrNotFound
 	}
@@ -199,10 +204,12 @@ func (s *Store) Draft(ctx context.Context, set string) (string, time.Time, error
 
 // DropDraft removes the kept draft named key, if there is one.
 func (s *Store) DropDraft(ctx context.Context, key string) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM drafts WHERE prompt_set = ?`, key); err != nil {
-		return writeErr(s.path, err)
-	}
-	return nil
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM drafts WHERE prompt_set = ?`, key); err != nil {
+			return writeErr(s.path, err)
+		}
+		return nil
+	})
 }
 
 // AddGuidedEntry saves a finished prompt run and drops the draft of its

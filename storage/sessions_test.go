@@ -136,3 +136,40 @@ func TestAddEntryTimesMatchTheFile(t *testing.T) {
 		}
 	}
 }
+
+// A journal from before deleting a session unlinked its entries gets them
+// unlinked when it is opened: no entry points at a deleted session.
+func TestOpenUnlinksEntriesOfDeletedSessions(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "journal.db")
+	s, err := Open(ctx, path, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ses := journal.Session{Day: journal.DateOf(fixedNow())}
+	if err := s.AddSession(ctx, &ses); err != nil {
+		t.Fatal(err)
+	}
+	e := journal.Entry{Kind: journal.KindGuided, OccurredAt: fixedNow(), Body: "after", SessionID: &ses.ID}
+	if err := s.AddEntry(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	// As an older version left it: the session deleted, the link kept.
+	if _, err := s.db.Exec(`UPDATE sessions SET deleted_at = updated_at; PRAGMA user_version = 5`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s, err = Open(ctx, path, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.Entry(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.SessionID != nil || got.Body != "after" {
+		t.Errorf("entry after the upgrade: session %v, body %q; want unlinked and kept", got.SessionID, got.Body)
+	}
+}

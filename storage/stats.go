@@ -167,7 +167,7 @@ func (s *Store) statsDays(ctx context.Context, in *stats.Input, xFrom, xTo, wFro
 	if shared {
 		q += ` AND e.private = 0`
 	}
-	err = s.db.QueryRowContext(ctx, q, wFrom, wTo).
+	err = s.rd().QueryRowContext(ctx, q, wFrom, wTo).
 		Scan(&c.Count, &c.MoodN, &c.MoodSum, &c.SleepN, &c.SleepSum)
 	if err != nil {
 		return fmt.Errorf("read check-ins: %w", err)
@@ -232,7 +232,7 @@ func (s *Store) cravingDays(ctx context.Context, q, from, to string) ([]stats.Cr
 
 // eachRow runs a query and hands every row to fn.
 func (s *Store) eachRow(ctx context.Context, fn func(*sql.Rows) error, q string, args ...any) error {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.rd().QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("read stats: %w", err)
 	}
@@ -264,7 +264,7 @@ func (s *Store) LastSessionDay(ctx context.Context, today journal.Date) (journal
 
 func (s *Store) dayOf(ctx context.Context, q string, args ...any) (journal.Date, bool, error) {
 	var day sql.NullString
-	if err := s.db.QueryRowContext(ctx, q, args...).Scan(&day); err != nil {
+	if err := s.rd().QueryRowContext(ctx, q, args...).Scan(&day); err != nil {
 		return journal.Date{}, false, fmt.Errorf("read stats: %w", err)
 	}
 	if !day.Valid {

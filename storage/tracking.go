@@ -231,7 +231,7 @@ func readCheckins(ctx context.Context, q queryer, ids string, byID map[int64]*jo
 
 // CheckinOn returns the live check-in of day, or journal.ErrNotFound.
 func (s *Store) CheckinOn(ctx context.Context, day journal.Date) (journal.Entry, error) {
-	return s.checkinOn(ctx, s.db, day)
+	return s.checkinOn(ctx, s.rd(), day)
 }
 
 func (s *Store) checkinOn(ctx context.Context, q queryer, day journal.Date) (journal.Entry, error) {
@@ -402,13 +402,13 @@ func drinkDay(ctx context.Context, q queryer, day journal.Date) (journal.DrinkDa
 // DrinkDay returns the record of day, or journal.ErrNotFound when the day
 // is unrecorded.
 func (s *Store) DrinkDay(ctx context.Context, day journal.Date) (journal.DrinkDay, error) {
-	return drinkDay(ctx, s.db, day)
+	return drinkDay(ctx, s.rd(), day)
 }
 
 // DrinkDays returns the recorded days from from to to (inclusive), oldest
 // first. Unrecorded days are simply missing.
 func (s *Store) DrinkDays(ctx context.Context, from, to journal.Date) ([]journal.DrinkDay, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+drinkColumns+` FROM drink_days WHERE day >= ? AND day <= ? ORDER BY day`,
+	rows, err := s.rd().QueryContext(ctx, `SELECT `+drinkColumns+` FROM drink_days WHERE day >= ? AND day <= ? ORDER BY day`,
 		from.String(), to.String())
 	if err != nil {
 		return nil, fmt.Errorf("read drinking days: %w", err)
@@ -429,7 +429,7 @@ func (s *Store) DrinkDays(ctx context.Context, from, to journal.Date) ([]journal
 // live cravings, how often it went with resisted: the share of its uses with
 // a known outcome that were resisted. Best first (rate, then uses).
 func (s *Store) CopingStats(ctx context.Context, minUses int) ([]journal.CopingStat, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT cc.strategy, count(*),
+	rows, err := s.rd().QueryContext(ctx, `SELECT cc.strategy, count(*),
 			coalesce(sum(c.outcome != ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
 		FROM craving_coping cc
 		JOIN entries e ON e.id = cc.entry_id AND e.deleted_at IS NULL

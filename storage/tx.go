@@ -7,20 +7,38 @@ import (
 )
 
 // inTx runs fn in one transaction: a command writes all of its change or
-// none of it.
+// none of it. A journal opened read-only or found damaged is not written at
+// all; an error about the file itself comes back as a *FileError.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return writeErr(s.path, err)
+		return s.Explain(err)
 	}
 	defer tx.Rollback() // a no-op after Commit
 	if err := fn(tx); err != nil {
-		return err
+		return s.Explain(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return writeErr(s.path, err)
+		return s.Explain(err)
 	}
 	return nil
+}
+
+// Snapshot runs fn with a view of the journal in which every read sees the
+// file as it was at one moment, whatever other processes write meanwhile:
+// one read transaction across all tables. The view is for reading only.
+func (s *Store) Snapshot(ctx context.Context, fn func(view *Store) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return s.Explain(err)
+	}
+	defer tx.Rollback()
+	view := &Store{db: s.db, path: s.path, Now: s.Now, snap: tx,
+		readOnly: &FileError{Problem: ProblemReadOnly, Path: s.path, Why: "is being read as one snapshot"}}
+	return s.Explain(fn(view))
 }
 
 // now is the clock in whole seconds, as the file keeps it, so the records

@@ -46,11 +46,3 @@ func padRight(s string, width int) string {
 	}
 	return s
 }
-
-// padLeft right-aligns s in width columns.
-func padLeft(s string, width int) string {
-	if n := len([]rune(s)); n < width {
-		return strings.Repeat(" ", width-n) + s
-	}
-	return s
-}

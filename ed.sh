@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "typed in the editor" > "$1"

@@ -1,0 +1,153 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"journal/journal"
+)
+
+// damagedJournal makes a journal of a few hundred pages and overwrites
+// five pages in the middle of it with noise, as a failing disk might.
+func damagedJournal(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "journal.db")
+	s, err := Open(ctx, path, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Repeat("A long walk by the river, then tea. ", 8)
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		for range 1500 {
+			e := journal.Entry{Kind: journal.KindNote, OccurredAt: fixedNow(), Body: body}
+			if err := s.insertEntry(ctx, tx, &e, ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close() // the last close checkpoints: the file alone holds it all
+	damagePages(t, path, 0.4, 5)
+	return path
+}
+
+// damagePages overwrites n pages starting at the given fraction of the
+// file with random bytes.
+func damagePages(t *testing.T, path string, at float64, n int) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	first := int(float64(len(b)/page)*at) * page
+	rng := rand.New(rand.NewPCG(7, 7))
+	for i := first; i < first+n*page && i < len(b); i++ {
+		b[i] = byte(rng.Uint32())
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDamagedJournalIsNamedAndNotWritten(t *testing.T) {
+	ctx := context.Background()
+	path := damagedJournal(t)
+	s, err := Open(ctx, path, fixedNow)
+	if err != nil {
+		t.Fatalf("open: %v (the header is intact: reading should start)", err)
+	}
+	_, _, err = s.Records(ctx, RecordFilter{IncludePrivate: true})
+	if !IsDamaged(err) {
+		t.Fatalf("reading every entry: error = %v, want the file named damaged", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{path + " is damaged", "journal doctor", "journal restore"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q does not say %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "\n") || strings.Contains(msg, "malformed") {
+		t.Errorf("message %q is not one plain line", msg)
+	}
+	// Found damaged: this process writes nothing more.
+	e := journal.Entry{Kind: journal.KindNote, OccurredAt: fixedNow(), Body: "not into a damaged file"}
+	if err := s.AddEntry(ctx, &e); !IsDamaged(err) {
+		t.Errorf("write after the damage was found: %v, want refused as damaged", err)
+	}
+	s.Close()
+
+	// Nor does the next one, whose first act is a write.
+	before, _ := os.ReadFile(path)
+	s, err = Open(ctx, path, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddEntry(ctx, &e); !IsDamaged(err) {
+		t.Errorf("write in the next process: %v, want refused as damaged", err)
+	}
+	s.Close()
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before, after) || fileSize(path+"-wal") > 0 {
+		t.Error("the damaged file was written to")
+	}
+}
+
+// Once the damage is gone (repaired, or a backup put in its place), the
+// mark goes and writing resumes.
+func TestRepairedJournalIsWrittenAgain(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "journal.db")
+	s, err := Open(ctx, path, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	markDamaged(path)
+	s, err = Open(ctx, path, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e := journal.Entry{Kind: journal.KindNote, OccurredAt: fixedNow(), Body: "fine"}
+	if err := s.AddEntry(ctx, &e); err != nil {
+		t.Errorf("write to a healthy journal with a stale mark: %v", err)
+	}
+	if exists(damageMark(path)) {
+		t.Error("the stale damage mark is still there")
+	}
+}
+
+// A damaged header or a truncated file is found on open, before any read.
+func TestOpenFindsDamagedHeader(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "journal.db")
+	s, err := Open(ctx, path, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	b, _ := os.ReadFile(path)
+
+	bad := append([]byte{}, b...)
+	bad[16], bad[17] = 0x03, 0x00 // page size 768: not a power of two
+	os.WriteFile(path, bad, 0o600)
+	if _, err := Open(ctx, path, fixedNow); !IsDamaged(err) {
+		t.Errorf("damaged header: %v, want damaged", err)
+	}
+
+	os.WriteFile(path, b[:len(b)-4096], 0o600) // the last page lost
+	if _, err := Open(ctx, path, fixedNow); !IsDamaged(err) {
+		t.Errorf("truncated file: %v, want damaged", err)
+	}
+}
