@@ -17,15 +17,15 @@ import (
 // ptyRun is the real program on a pseudo-terminal that never answers a
 // terminal query: keys are written to it, its screen is read back.
 type ptyRun struct {
-	t    *testing.T
-	cmd  *exec.Cmd
-	tty  *os.File
-	mu   sync.Mutex
+	t   *testing.T
+	cmd *exec.Cmd
+	tty *os.File
+	mu  sync.Mutex
 	// settled: the program has had time to put the terminal in raw mode,
 	// which throws away keys typed before it.
 	settled bool
-	out  bytes.Buffer
-	done chan struct{}
+	out     bytes.Buffer
+	done    chan struct{}
 }
 
 func startPty(t *testing.T, env []string, args ...string) *ptyRun {
