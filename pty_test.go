@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -162,6 +163,58 @@ func TestCheckinLongNoteRefusedInTheField(t *testing.T) {
 		t.Fatalf("exit %d:\n%q", code, r.screen())
 	}
 	r.waitFor("Saved the check-in for today: mood 6.")
+}
+
+// Issue cases 4 and 9: in accessible mode ctrl+c keeps a draft and says
+// so; the resumed craving keeps the time logging began, not when it was
+// finished, and an empty line keeps each drafted answer.
+func TestAccessibleCtrlCKeepsADraftAndTheTime(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, append(env, "JOURNAL_ACCESSIBLE=1"), "craving")
+	r.keys("7\r")
+	r.keys("rain\r")
+	r.keys("\x03")
+	if code := r.wait(); code != 130 {
+		t.Fatalf("exit %d, want 130:\n%q", code, r.screen())
+	}
+	r.waitFor("kept as a draft")
+	if fi, err := os.Stat(db + "-drafts/craving.json"); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("no private draft: %v", err)
+	}
+
+	_, env2 := ptyEnv(t, "2026-11-25T21:30:00Z")
+	env2 = append(env2, "JOURNAL_DB="+db, "JOURNAL_ACCESSIBLE=1")
+	r = startPty(t, env2, "craving", "--json")
+	r.waitFor("You have an unfinished craving from Wed 25 Nov, 20:00.")
+	r.keys("1\r")
+	for range 11 {
+		r.keys("\r")
+	}
+	r.keys("y\r") // the review
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	s := r.screen()
+	i := strings.Index(s, "{")
+	var e struct {
+		OccurredAt time.Time `json:"occurred_at"`
+		Craving    struct {
+			Intensity int      `json:"intensity"`
+			Triggers  []string `json:"triggers"`
+		} `json:"craving"`
+	}
+	if i < 0 || json.NewDecoder(strings.NewReader(s[i:])).Decode(&e) != nil {
+		t.Fatalf("no JSON:\n%q", s)
+	}
+	if e.Craving.Intensity != 7 || len(e.Craving.Triggers) != 1 || e.Craving.Triggers[0] != "rain" {
+		t.Errorf("resumed craving %+v", e.Craving)
+	}
+	if want := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC); !e.OccurredAt.Equal(want) {
+		t.Errorf("occurred at %v, want when logging began, %v", e.OccurredAt, want)
+	}
+	if _, err := os.Stat(db + "-drafts/craving.json"); err == nil {
+		t.Error("the draft is still there after saving")
+	}
 }
 
 // Issue case 6: the terminal closing (SIGHUP) or SIGTERM during a guided

@@ -182,7 +182,7 @@ func askCraving(ctx context.Context, f *Factory, cr *journal.Craving, note strin
 	if err := form.offer(ctx); err != nil {
 		return nil, "", err
 	}
-	if _, err := form.run(ctx, cravingForm(&a, !f.formOptions().Accessible), a.ready); err != nil {
+	if _, err := form.run(ctx, cravingForm(&a), a.ready); err != nil {
 		return nil, "", err
 	}
 	note, err := a.apply(cr)

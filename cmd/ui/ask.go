@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"charm.land/huh/v2"
 )
@@ -13,15 +14,14 @@ import (
 // its date and time; shown is its answers as text.
 func OfferDraft(ctx context.Context, o FormOptions, headline, shown string) (resume bool, out Outcome, err error) {
 	choice := "resume"
-	n := Numbering(!o.Accessible)
-	opts := []huh.Option[string]{
-		huh.NewOption(n(0, "Pick it up"), "resume"),
-		huh.NewOption(n(1, "Start fresh (the draft stays until new answers replace it)"), "fresh"),
-		huh.NewOption(n(2, "Show it first"), "show"),
+	opts := []Option{
+		{Label: "Pick it up", Value: "resume"},
+		{Label: "Start fresh (the draft stays until new answers replace it)", Value: "fresh"},
+		{Label: "Show it first", Value: "show"},
 	}
 	for {
-		form := NewForm(huh.NewGroup(huh.NewSelect[string]().Title(headline).Options(opts...).Value(&choice)))
-		out, err = RunForm(ctx, form, o)
+		form := Form{Pages: [][]Question{{{Title: headline, Kind: Choice, Options: opts, Value: &choice}}}}
+		out, err = Ask(ctx, form, o)
 		if err != nil || !out.Saves() {
 			return false, out, err
 		}
@@ -86,5 +86,19 @@ func Numbering(on bool) func(i int, label string) string {
 			return label
 		}
 		return fmt.Sprintf("%d. %s", i+1, label)
+	}
+}
+
+// KeepOnEmpty wraps a field's check so that an empty line keeps the answer
+// the field already holds (a resumed draft) in accessible mode, where the
+// check sees the line before the form library falls back on that answer.
+// At the keyboard the field and value are always the same text, so an
+// empty field is checked as usual.
+func KeepOnEmpty(value *string, check func(string) error) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" && strings.TrimSpace(*value) != "" {
+			return nil
+		}
+		return check(s)
 	}
 }

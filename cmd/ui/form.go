@@ -56,7 +56,7 @@ func NewForm(groups ...*huh.Group) *huh.Form {
 // error): the caller keeps the draft and says how to pick it up. The
 // terminal is restored in every case.
 func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error) {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
+	ctx, stop := signalContext(ctx)
 	defer stop()
 	if o.Changed == nil {
 		o.Changed = func() {}
@@ -95,6 +95,13 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 		return Finished, nil
 	}
 	return Left, nil
+}
+
+// signalContext ends when SIGINT, SIGHUP or SIGTERM arrives: while a form
+// runs, each of them leaves it with the draft kept instead of ending the
+// program on the spot.
+func signalContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
 }
 
 // runAccessible asks the form's questions as plain lines. A signal (ctrl+c
