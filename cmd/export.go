@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -94,7 +95,7 @@ type exportPlan struct {
 
 func (p exportPlan) encrypted() bool { return len(p.recipients) > 0 || p.passphrase != "" }
 
-func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
+func planExport(ctx context.Context, f *Factory, o *exportOptions) (exportPlan, error) {
 	var p exportPlan
 	now := f.Now()
 	format := strings.ToLower(strings.TrimSpace(o.format))
@@ -152,7 +153,7 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 		return p, journal.Invalid("an encrypted export is not text to show here: add -o FILE, or --armor")
 	}
 	if o.passphrase {
-		if p.passphrase, err = f.passphrase(true); err != nil {
+		if p.passphrase, err = f.passphrase(ctx, true); err != nil {
 			return p, err
 		}
 	}
@@ -160,7 +161,7 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 }
 
 func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
-	plan, err := planExport(f, o)
+	plan, err := planExport(c.Context(), f, o)
 	if err != nil {
 		return err
 	}

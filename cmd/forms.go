@@ -312,3 +312,13 @@ func (f *Factory) existingStore(ctx context.Context) (*storage.Store, error) {
 	}
 	return f.Store(ctx)
 }
+
+// confirm asks a yes/no question before something is removed; no unless
+// the person says yes. It needs a terminal: callers offer --yes otherwise.
+func (f *Factory) confirm(ctx context.Context, question, detail string) (bool, error) {
+	yes, err := ui.Confirm(ctx, f.formOptions(), question, detail)
+	if err == nil && !yes {
+		fmt.Fprintln(f.IO.ErrOut, "Kept it.")
+	}
+	return yes, err
+}

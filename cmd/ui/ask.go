@@ -36,14 +36,13 @@ func OfferDraft(ctx context.Context, o FormOptions, headline, shown string) (res
 // Confirm asks a yes/no question, no by default; y and n answer at once.
 // Leaving (esc, ctrl+c) answers no.
 func Confirm(ctx context.Context, o FormOptions, question, detail string) (bool, error) {
-	yes := false
-	form := NewForm(huh.NewGroup(huh.NewConfirm().Title(question).Description(detail).
-		Affirmative("Yes").Negative("No").Value(&yes)))
-	out, err := RunForm(ctx, form, o)
+	answer := ""
+	form := Form{Pages: [][]Question{{{Title: question, Help: detail, Kind: YesNo, Value: &answer}}}}
+	out, err := Ask(ctx, form, o)
 	if err != nil || !out.Saves() {
 		return false, err
 	}
-	return yes, nil
+	return answer == "yes", nil
 }
 
 // ErrEmptyPassphrase is returned when no passphrase was typed.

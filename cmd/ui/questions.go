@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -21,6 +22,7 @@ const (
 	Text               // text that may run over several lines
 	Choice             // one of the options
 	Multi              // any of the options
+	YesNo              // yes or no: Value is "yes", "no" or "" (not answered)
 )
 
 // Option is one answer to pick: its label and the value kept.
@@ -89,6 +91,10 @@ func (q Question) field(num func(int, string) string) huh.Field {
 		return huh.NewSelect[string]().Title(q.Title).Description(q.Help).Options(opts...).Value(q.Value)
 	case Multi:
 		return huh.NewMultiSelect[string]().Title(q.Title).Description(q.Help).Options(opts...).Value(q.Values)
+	case YesNo:
+		yes := *q.Value == "yes"
+		return huh.NewConfirm().Title(q.Title).Description(q.Help).Affirmative("Yes").Negative("No").
+			Accessor(yesNoAccessor{q.Value, &yes})
 	}
 	return huh.NewInput().Title(q.Title).Description(q.Help).CharLimit(0).Value(q.Value).Validate(q.check())
 }
@@ -173,7 +179,7 @@ func askLines(f Form, in *lineReader, o FormOptions) error {
 	for {
 		fmt.Fprintln(w, "\nYour answers:")
 		for i, q := range all {
-			fmt.Fprintf(w, "%d. %s %s\n", i+1, q.Title, q.shown())
+			fmt.Fprintf(w, "%d. %s %s\n", i+1, q.Title, cmp.Or(q.shown(), "(skipped)"))
 		}
 		fmt.Fprintf(w, "Save these? Enter or y saves; a number asks that question again; n stops and keeps a draft.\n> ")
 		line, err := readLine(in)
@@ -219,7 +225,7 @@ func (q Question) shown() string {
 		v = strings.TrimSpace(*q.Value)
 	}
 	if v == "" {
-		return "(no answer)"
+		return ""
 	}
 	return "(now: " + strings.ReplaceAll(v, "\n", " / ") + ")"
 }
@@ -244,11 +250,11 @@ func readLine(r *lineReader) (string, error) {
 }
 
 func askLine(w io.Writer, in *lineReader, i, n int, q Question) error {
-	if n == 1 {
-		fmt.Fprintf(w, "\n%s %s\n", q.Title, q.shown())
-	} else {
-		fmt.Fprintf(w, "\n%d of %d. %s %s\n", i+1, n, q.Title, q.shown())
+	head := strings.TrimSpace(q.Title + " " + q.shown())
+	if n > 1 {
+		head = fmt.Sprintf("%d of %d. %s", i+1, n, head)
 	}
+	fmt.Fprintf(w, "\n%s\n", head)
 	if q.Help != "" {
 		fmt.Fprintln(w, q.Help)
 	}
@@ -260,6 +266,8 @@ func askLine(w io.Writer, in *lineReader, i, n int, q Question) error {
 		fmt.Fprintln(w, "Type a number.")
 	case Multi:
 		fmt.Fprintln(w, "Type the numbers that fit, commas between, or 0 for none.")
+	case YesNo:
+		fmt.Fprintln(w, "Type y or n.")
 	case Text:
 		fmt.Fprintln(w, "Write as many lines as you like; a line holding only a full stop ends.")
 	}
@@ -308,6 +316,16 @@ func (q Question) take(line string) error {
 		}
 		*q.Value = q.Options[n-1].Value
 		return nil
+	case YesNo:
+		switch strings.ToLower(a) {
+		case "y", "yes":
+			*q.Value = "yes"
+		case "n", "no":
+			*q.Value = "no"
+		default:
+			return errors.New("type y for yes or n for no")
+		}
+		return nil
 	case Multi:
 		var picked []string
 		for _, part := range strings.Split(a, ",") {
@@ -327,4 +345,16 @@ func (q Question) take(line string) error {
 	}
 	*q.Value = a
 	return nil
+}
+
+// yesNoAccessor keeps a yes/no field's answer as "yes" or "no".
+type yesNoAccessor struct {
+	value *string
+	yes   *bool
+}
+
+func (a yesNoAccessor) Get() bool { return *a.yes }
+func (a yesNoAccessor) Set(v bool) {
+	*a.yes = v
+	*a.value = map[bool]string{true: "yes", false: "no"}[v]
 }
