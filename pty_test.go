@@ -253,3 +253,19 @@ func TestGuideSaveNowKeepsTheText(t *testing.T) {
 	}
 	r.waitFor("A whole paragraph about the week")
 }
+
+// With neither $VISUAL nor $EDITOR set, journal write asks in a text box:
+// enter starts a new line, tab is done, and the draft goes once saved.
+func TestWriteWithoutAnEditorUsesATextBox(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "write", "--json")
+	r.keys("First line\rsecond #calm")
+	r.keys("\t")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	r.waitFor(`"body": "First line\nsecond #calm"`)
+	if _, err := os.Stat(db + "-drafts/write.json"); err == nil {
+		t.Error("the draft is still there after saving")
+	}
+}

@@ -16,6 +16,11 @@ import (
 // that is removed afterwards, so no copy of the entry is left behind,
 // unless the editor fails after text was written: then it is kept.
 func (f *Factory) editText(initial string) (string, error) {
+	if strings.TrimSpace(f.Getenv("VISUAL")) == "" && strings.TrimSpace(f.Getenv("EDITOR")) == "" {
+		// No editor chosen: a text box here, rather than vi, which many
+		// people do not know how to leave.
+		return f.textBox(initial)
+	}
 	dir, err := os.MkdirTemp("", "journal-edit-")
 	if err != nil {
 		return "", fmt.Errorf("cannot make a private folder for the editor: %w", err)

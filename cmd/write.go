@@ -86,8 +86,9 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 		Private:    o.private,
 	}
 	if err := st.AddEntry(c.Context(), &e); err != nil {
-		return err
+		return f.textKept(err)
 	}
+	f.textSaved()
 	if o.json {
 		return printJSON(f.IO.Out, e)
 	}

@@ -44,6 +44,8 @@ type FormOptions struct {
 	// Ready is asked when the person saves early with ctrl+s. An error keeps
 	// the form open with its message under the field.
 	Ready func() error
+
+	writing bool // enter is a new line in long answers (Form.Writing)
 }
 
 // NewForm builds a form of groups in the one theme with the one key map.
@@ -65,6 +67,9 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 		o.Ready = func() error { return nil }
 	}
 	km := DefaultKeyMap()
+	if o.writing {
+		km = km.forWriting()
+	}
 	form = form.WithKeyMap(km.huhKeyMap()).WithTheme(formTheme(o.Color)).WithShowHelp(false).
 		WithInput(o.In).WithOutput(o.Out)
 	if o.Accessible {

@@ -48,6 +48,9 @@ type Question struct {
 type Form struct {
 	Title, Help string
 	Pages       [][]Question
+	// Writing is a form for writing at length: enter starts a new line in
+	// a long answer, and tab or ctrl+s is done.
+	Writing bool
 }
 
 // Huh builds the keyboard form; numbered labels options "1. …" so a
@@ -105,6 +108,7 @@ func Ask(ctx context.Context, f Form, o FormOptions) (Outcome, error) {
 		o.Changed = func() {}
 	}
 	if !o.Accessible {
+		o.writing = f.Writing
 		return RunForm(ctx, f.Huh(true), o)
 	}
 	return runLines(ctx, f, o)
