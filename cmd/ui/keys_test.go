@@ -24,4 +24,3 @@ func TestHelpLinesFit80Columns(t *testing.T) {
 		}
 	}
 }
-
