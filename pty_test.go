@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -268,4 +269,51 @@ func TestWriteWithoutAnEditorUsesATextBox(t *testing.T) {
 	if _, err := os.Stat(db + "-drafts/write.json"); err == nil {
 		t.Error("the draft is still there after saving")
 	}
+}
+
+// Issue case 7, for forms: while another program holds the journal's write
+// lock past the busy timeout, a filled-in check-in is not thrown away: the
+// failure names the draft, and the next run picks it up and saves it.
+func TestCheckinFailedSaveKeepsTheDraft(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits out the journal's busy timeout")
+	}
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "checkin", "--mood", "5", "--date", "yesterday")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	lock, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Close()
+	conn, err := lock.Conn(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = startPty(t, env, "checkin")
+	r.keys("7") // mood 7
+	// Another program takes the write lock while the person types.
+	if _, err := conn.ExecContext(t.Context(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	r.keys("\x13") // save now
+	if code := r.wait(); code != 1 {
+		t.Fatalf("exit %d, want 1:\n%q", code, r.screen())
+	}
+	r.waitFor("kept as a draft in " + db + "-drafts/checkin-2026-11-25.json")
+	if _, err := conn.ExecContext(t.Context(), "ROLLBACK"); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+
+	r = startPty(t, env, "checkin")
+	r.keys("1\r") // pick the draft up
+	time.Sleep(500 * time.Millisecond)
+	r.keys("\x13")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	r.waitFor("Saved the check-in for today: mood 7.")
 }
