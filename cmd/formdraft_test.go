@@ -100,3 +100,22 @@ func TestCheckinSavedWithFlagsDropsTheDraft(t *testing.T) {
 		t.Errorf("stderr:\n%s\nstdout %q", errOut, out)
 	}
 }
+
+// A back-dated check-in asks about that day, not "today".
+func TestBackdatedCheckinAsksAboutThatDay(t *testing.T) {
+	f, out, errOut := trackFactory(t, t.TempDir(), "6\n3\n0\n7\nSlow day\ny\n", true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"checkin", "--date", "yesterday"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Strongest craving on Nov 24, 0 to 10?", "Standard drinks on Nov 24?", "One line about Nov 24?"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("the form does not ask %q:\n%s", want, errOut)
+		}
+	}
+	if strings.Contains(errOut.String(), "today") {
+		t.Errorf("a check-in for yesterday speaks of today:\n%s", errOut)
+	}
+	if !strings.Contains(out.String(), "Saved the check-in for Nov 24: mood 6 · craving 3 · 0 drinks · slept 7h.") {
+		t.Errorf("stdout %q", out)
+	}
+}

@@ -286,7 +286,7 @@ func checkinForm(a *checkinAnswers, title, day string) ui.Form {
 		{Title: onDay("Standard drinks", day) + "?", Help: "0 for none; decimals are fine, like 1.5.",
 			Value: &a.Drinks, Check: skippable(journal.ParseDrinks)},
 		{Title: "Hours slept?", Value: &a.Sleep, Check: skippable(journal.ParseSleep)},
-		{Title: onDay("One line about", day) + "?", Value: &a.Note,
+		{Title: "One line about " + day + "?", Value: &a.Note,
 			Check: func(s string) error { return fieldError(journal.CheckCheckinNote(s)) }},
 	}}}
 }

@@ -185,7 +185,9 @@ func askLines(f Form, in *lineReader, o FormOptions) error {
 		for i, q := range all {
 			fmt.Fprintf(w, "%d. %s %s\n", i+1, q.Title, cmp.Or(q.shown(), "(skipped)"))
 		}
-		fmt.Fprintf(w, "Save these? Enter or y saves; a number asks that question again; n stops and keeps a draft.\n> ")
+		// Two lines, to fit 80 columns.
+		fmt.Fprintln(w, "Save these? Enter or y saves; a number asks that question again;")
+		fmt.Fprint(w, "n stops and keeps a draft.\n> ")
 		line, err := readLine(in)
 		if err != nil {
 			return err
