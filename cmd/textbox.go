@@ -25,7 +25,7 @@ func (f *Factory) textBox(initial string) (string, error) {
 		return "", err
 	}
 	form := ui.Form{Writing: true, Pages: [][]ui.Question{{
-		{Title: "Your entry", Help: "Write as much as you like. #tags in the text are picked up.", Kind: ui.Text, Value: &a.Text},
+		{Title: "Your entry", Help: "Write as much as you like. #tags in the text are picked up.", Kind: ui.Text, Lines: 12, Value: &a.Text},
 	}}}
 	if _, err := d.run(ctx, form, nil); err != nil {
 		return "", err

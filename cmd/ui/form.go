@@ -7,7 +7,9 @@ import (
 	"os"
 	"os/signal"
 	"reflect"
+	"strings"
 	"syscall"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -72,6 +74,11 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 	}
 	form = form.WithKeyMap(km.huhKeyMap()).WithTheme(formTheme(o.Color)).WithShowHelp(false).
 		WithInput(o.In).WithOutput(o.Out)
+	if !o.Accessible {
+		// The focused field's message is drawn under the form, where the
+		// group's own footer could be cut off by its height.
+		form = form.WithShowErrors(false)
+	}
 	if o.Accessible {
 		return runAccessible(ctx, form, o)
 	}
@@ -144,6 +151,11 @@ func (n *notifyingReader) Read(p []byte) (int, error) {
 	return n.r.Read(p)
 }
 
+// helpRows are the rows kept free of the form: under it a blank, a
+// message of up to two lines, a blank and the help line; and one above
+// for a line said before it ("Picked up your unfinished craving…").
+const helpRows = 6
+
 // formModel wraps a huh form with the keys it lacks: ctrl+s saves now,
 // a number picks an option. It reports every change to the caller.
 type formModel struct {
@@ -173,13 +185,59 @@ func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 	}
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		// Room under the form for a message and the help line.
+		ws.Height = max(ws.Height-helpRows, 4)
+		ws.Width = min(ws.Width, 80)
+		msg = ws
+	}
 	f, cmd := m.form.Update(msg)
 	m.form = f.(*huh.Form)
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		// Moving to the next question happens through messages; settle
+		// it now, so that keys typed ahead land in the question they were
+		// typed for.
+		cmd = m.settle(cmd, 0)
+	}
 	m.o.Changed()
 	if m.form.State != huh.StateNormal {
 		return m, tea.Quit
 	}
 	return m, cmd
+}
+
+// settle runs cmd and hands the form library's own messages (next
+// field, next group) straight back to the form; what else it makes is
+// passed on as usual. A command that does not answer at once (a cursor
+// blink) is left to run in the background.
+func (m *formModel) settle(cmd tea.Cmd, depth int) tea.Cmd {
+	if cmd == nil || depth > 8 {
+		return cmd
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(5 * time.Millisecond):
+		return func() tea.Msg { return <-ch }
+	}
+	switch msg := msg.(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		rest := make([]tea.Cmd, 0, len(msg))
+		for _, c := range msg {
+			rest = append(rest, m.settle(c, depth+1))
+		}
+		return tea.Batch(rest...)
+	}
+	if t := reflect.TypeOf(msg); t.PkgPath() == reflect.TypeOf(huh.Form{}).PkgPath() {
+		f, next := m.form.Update(msg)
+		m.form = f.(*huh.Form)
+		return m.settle(next, depth+1)
+	}
+	return func() tea.Msg { return msg }
 }
 
 // pickByNumber moves to option n of a choice (and ticks it in a list of
@@ -217,11 +275,18 @@ func (m *formModel) View() tea.View {
 		return tea.NewView("")
 	}
 	help := m.keys.helpLine(focusedKind(m.form))
-	s := m.form.View() + "\n"
-	if m.note != "" {
-		s += "\n" + formTheme(m.o.Color).Theme(true).Focused.ErrorMessage.Render(m.note) + "\n"
+	st := NewStyles(m.o.Color)
+	note := m.note
+	if f := m.form.GetFocusedField(); note == "" && f != nil && f.Error() != nil {
+		note = f.Error().Error()
 	}
-	s += "\n" + NewStyles(m.o.Color).Dim.Render(help) + "\n"
+	s := m.form.View() + "\n\n"
+	if note != "" {
+		s += st.Accent.Render(wrapWords("← "+note, 80)) + "\n"
+	} else {
+		s += "\n"
+	}
+	s += "\n" + st.Dim.Render(help) + "\n"
 	return tea.NewView(s)
 }
 
@@ -266,4 +331,19 @@ func RunProgram(ctx context.Context, m tea.Model, o FormOptions) (tea.Model, err
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	return tea.NewProgram(m, opts...).Run()
+}
+
+// wrapWords breaks s into lines of at most width columns at spaces.
+func wrapWords(s string, width int) string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && len([]rune(line))+1+len([]rune(w)) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		line = strings.TrimSpace(line + " " + w)
+	}
+	return strings.Join(append(lines, line), "\n")
 }

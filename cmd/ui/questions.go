@@ -37,6 +37,7 @@ type Question struct {
 	// only, as plain-line asking has its own words.
 	KeyHelp string
 	Kind    Kind
+	Lines   int // the height of a long answer's box (default 3)
 	Options []Option
 	Value   *string
 	Values  *[]string
@@ -51,6 +52,14 @@ type Form struct {
 	// Writing is a form for writing at length: enter starts a new line in
 	// a long answer, and tab or ctrl+s is done.
 	Writing bool
+}
+
+// lines is how tall a long answer's box is.
+func (q Question) lines() int {
+	if q.Lines > 0 {
+		return q.Lines
+	}
+	return 3
 }
 
 // Huh builds the keyboard form; numbered labels options "1. …" so a
@@ -88,8 +97,10 @@ func (q Question) field(num func(int, string) string) huh.Field {
 	}
 	switch q.Kind {
 	case Text:
+		// Three lines beside other questions keep a page on a 24-line
+		// screen; the box scrolls as the answer grows.
 		return huh.NewText().Title(q.Title).Description(q.Help).CharLimit(0).ExternalEditor(false).
-			Value(q.Value).Validate(q.check())
+			Lines(q.lines()).Value(q.Value).Validate(q.check())
 	case Choice:
 		return huh.NewSelect[string]().Title(q.Title).Description(q.Help).Options(opts...).Value(q.Value)
 	case Multi:
