@@ -17,7 +17,7 @@ func TestCravingFormKeepsADraft(t *testing.T) {
 	if strings.Contains(out.String(), "Saved") {
 		t.Errorf("saved after Ctrl+C: %q", out)
 	}
-	if !strings.Contains(errOut.String(), "your answers are kept as a draft; run journal craving again") {
+	if !strings.Contains(errOut.String(), "your answers are kept as a draft: run journal craving to pick them up") {
 		t.Errorf("stderr does not say the answers are kept:\n%s", errOut)
 	}
 
@@ -52,7 +52,7 @@ func TestCheckinFormKeepsADraft(t *testing.T) {
 	if code := Run(context.Background(), f, []string{"checkin"}); code != exitAborted {
 		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
 	}
-	if !strings.Contains(errOut.String(), "your answers are kept as a draft; run journal checkin again") {
+	if !strings.Contains(errOut.String(), "your answers are kept as a draft: run journal checkin to pick them up") {
 		t.Errorf("stderr does not say the answers are kept:\n%s", errOut)
 	}
 	f, out, errOut := trackFactory(t, dir, strings.Repeat("\n", 6), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})

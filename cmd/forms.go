@@ -89,7 +89,7 @@ func (d *draftForm) offer(ctx context.Context) error {
 		return err
 	}
 	if !out.Saves() {
-		return fmt.Errorf("%w: your draft is kept; run %s to pick it up", errAborted, d.again)
+		return keptError{fmt.Sprintf("stopped; your draft is kept: run %s to pick it up", d.again)}
 	}
 	if !resume {
 		return nil
@@ -139,9 +139,9 @@ func (d *draftForm) kept(err error) error {
 		return err
 	}
 	if err == nil {
-		return fmt.Errorf("%w: your answers are kept as a draft; run %s again to pick up where you left off", errAborted, d.again)
+		return keptError{fmt.Sprintf("stopped; your answers are kept as a draft: run %s to pick them up", d.again)}
 	}
-	return fmt.Errorf("%v: your answers are kept as a draft in %s; run %s to try again", err, drafts.Path(d.key), d.again)
+	return fmt.Errorf("%v; your answers are kept as a draft in %s: run %s to try again", err, drafts.Path(d.key), d.again)
 }
 
 // saved removes the draft once the record's transaction has committed.

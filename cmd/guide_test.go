@@ -31,7 +31,7 @@ func TestIntentionFormDraftKeptAndResumed(t *testing.T) {
 	if code := Run(context.Background(), f, []string{"intention"}); code != exitAborted {
 		t.Fatalf("exit %d, want %d; stderr: %s", code, exitAborted, errOut)
 	}
-	if !strings.Contains(errOut.String(), "kept as a draft; run journal intention again") {
+	if !strings.Contains(errOut.String(), "kept as a draft: run journal intention to pick them up") {
 		t.Errorf("stderr: %s", errOut)
 	}
 

@@ -47,7 +47,8 @@ type FormOptions struct {
 	// the form open with its message under the field.
 	Ready func() error
 
-	writing bool // enter is a new line in long answers (Form.Writing)
+	writing bool   // enter is a new line in long answers (Form.Writing)
+	heading string // lines drawn above the form (Form.Title and Help)
 }
 
 // NewForm builds a form of groups in the one theme with the one key map.
@@ -187,7 +188,7 @@ func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
 		// Room under the form for a message and the help line.
-		ws.Height = max(ws.Height-helpRows, 4)
+		ws.Height = max(ws.Height-helpRows-m.headingRows(), 4)
 		ws.Width = min(ws.Width, 80)
 		msg = ws
 	}
@@ -197,7 +198,7 @@ func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Moving to the next question happens through messages; settle
 		// it now, so that keys typed ahead land in the question they were
 		// typed for.
-		cmd = m.settle(cmd, 0)
+		cmd = m.settle(cmd, 0, time.Now().Add(settleWait))
 	}
 	m.o.Changed()
 	if m.form.State != huh.StateNormal {
@@ -206,11 +207,15 @@ func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
+// settleWait bounds how long a key waits for the form to move on: the
+// library's own messages come at once, and a busy machine gets some slack.
+const settleWait = 50 * time.Millisecond
+
 // settle runs cmd and hands the form library's own messages (next
 // field, next group) straight back to the form; what else it makes is
 // passed on as usual. A command that does not answer at once (a cursor
 // blink) is left to run in the background.
-func (m *formModel) settle(cmd tea.Cmd, depth int) tea.Cmd {
+func (m *formModel) settle(cmd tea.Cmd, depth int, deadline time.Time) tea.Cmd {
 	if cmd == nil || depth > 8 {
 		return cmd
 	}
@@ -219,7 +224,7 @@ func (m *formModel) settle(cmd tea.Cmd, depth int) tea.Cmd {
 	var msg tea.Msg
 	select {
 	case msg = <-ch:
-	case <-time.After(5 * time.Millisecond):
+	case <-time.After(time.Until(deadline)):
 		return func() tea.Msg { return <-ch }
 	}
 	switch msg := msg.(type) {
@@ -228,14 +233,14 @@ func (m *formModel) settle(cmd tea.Cmd, depth int) tea.Cmd {
 	case tea.BatchMsg:
 		rest := make([]tea.Cmd, 0, len(msg))
 		for _, c := range msg {
-			rest = append(rest, m.settle(c, depth+1))
+			rest = append(rest, m.settle(c, depth+1, deadline))
 		}
 		return tea.Batch(rest...)
 	}
 	if t := reflect.TypeOf(msg); t.PkgPath() == reflect.TypeOf(huh.Form{}).PkgPath() {
 		f, next := m.form.Update(msg)
 		m.form = f.(*huh.Form)
-		return m.settle(next, depth+1)
+		return m.settle(next, depth+1, deadline)
 	}
 	return func() tea.Msg { return msg }
 }
@@ -281,6 +286,14 @@ func (m *formModel) View() tea.View {
 		note = f.Error().Error()
 	}
 	s := m.form.View() + "\n\n"
+	if m.o.heading != "" {
+		title, rest, _ := strings.Cut(m.o.heading, "\n")
+		head := st.Title.Render(title) + "\n"
+		if rest != "" {
+			head += st.Dim.Render(rest) + "\n"
+		}
+		s = head + "\n" + s
+	}
 	if note != "" {
 		s += st.Accent.Render(wrapWords("← "+note, 80)) + "\n"
 	} else {
@@ -288,6 +301,14 @@ func (m *formModel) View() tea.View {
 	}
 	s += "\n" + st.Dim.Render(help) + "\n"
 	return tea.NewView(s)
+}
+
+// headingRows is how many rows the heading takes, with the blank under it.
+func (m *formModel) headingRows() int {
+	if m.o.heading == "" {
+		return 0
+	}
+	return strings.Count(m.o.heading, "\n") + 2
 }
 
 // focusedKind tells which keys the focused field takes.

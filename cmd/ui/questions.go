@@ -62,16 +62,14 @@ func (q Question) lines() int {
 	return 3
 }
 
-// Huh builds the keyboard form; numbered labels options "1. …" so a
-// number key picks them.
+// Huh builds the keyboard form's fields (the title and help are drawn
+// above them by RunForm); numbered labels options "1. …" so a number key
+// picks them.
 func (f Form) Huh(numbered bool) *huh.Form {
 	num := Numbering(numbered)
 	var groups []*huh.Group
-	for p, page := range f.Pages {
+	for _, page := range f.Pages {
 		var fields []huh.Field
-		if p == 0 && f.Title != "" {
-			fields = append(fields, huh.NewNote().Title(f.Title).Description(f.Help))
-		}
 		for _, q := range page {
 			fields = append(fields, q.field(num))
 		}
@@ -120,6 +118,7 @@ func Ask(ctx context.Context, f Form, o FormOptions) (Outcome, error) {
 	}
 	if !o.Accessible {
 		o.writing = f.Writing
+		o.heading = strings.TrimSpace(f.Title + "\n" + f.Help)
 		return RunForm(ctx, f.Huh(true), o)
 	}
 	return runLines(ctx, f, o)
