@@ -262,7 +262,7 @@ func readAnswersFile(f *Factory, path string) ([]byte, error) {
 func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session) (map[string]prompts.Value, *draftForm, error) {
 	ctx := c.Context()
 	o := f.formOptions()
-	opts := prompts.FormOptions{Color: o.Color}
+	opts := ui.SetFormOptions{Color: o.Color}
 	if ses != nil {
 		opts.Context = fmt.Sprintf("for session %d, %s", ses.Number, ses.Day.In(f.Now().Location()).Format("Mon 2 Jan"))
 	}
@@ -295,7 +295,7 @@ func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session
 		keeper.Changed()
 	}
 	run := &draftForm{f: f, key: key, what: strings.ToLower(set.Title), again: again, keeper: keeper}
-	res, err := prompts.RunForm(ctx, set, opts, f.IO.In, f.IO.ErrOut)
+	res, err := ui.RunSetForm(ctx, set, opts, f.IO.In, f.IO.ErrOut)
 	if err != nil {
 		return nil, nil, run.kept(fmt.Errorf("the form stopped: %w", err))
 	}

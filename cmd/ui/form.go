@@ -192,12 +192,17 @@ func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		ws.Width = min(ws.Width, 80)
 		msg = ws
 	}
+	moves := false
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		moves = key.Matches(k, m.keys.Next, m.keys.Back) ||
+			key.Matches(k, m.keys.YesNo) && focusedKind(m.form) == kindYesNo
+	}
 	f, cmd := m.form.Update(msg)
 	m.form = f.(*huh.Form)
-	if _, ok := msg.(tea.KeyPressMsg); ok {
+	if moves {
 		// Moving to the next question happens through messages; settle
 		// it now, so that keys typed ahead land in the question they were
-		// typed for.
+		// typed for. Other keys (typing) are not held up.
 		cmd = m.settle(cmd, 0, time.Now().Add(settleWait))
 	}
 	m.o.Changed()
