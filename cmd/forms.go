@@ -113,6 +113,9 @@ func (d *draftForm) run(ctx context.Context, form ui.Form, ready func() error) (
 	if err != nil {
 		return ui.Left, err
 	}
+	if d.Began.IsZero() {
+		d.Began = d.f.Now()
+	}
 	d.keeper = &ui.Keeper{Drafts: drafts, Key: d.key, Began: d.Began, Now: d.f.Now, Answers: d.answers}
 	d.keeper.Start()
 	o := d.f.formOptions()

@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -154,7 +156,7 @@ func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error 
 	switch {
 	case o.answers != "":
 		values, err = prompts.ReadAnswers(set, o.answers, answersData)
-	case f.CanPrompt() && f.Getenv("JOURNAL_ACCESSIBLE") == "":
+	case f.CanPrompt():
 		values, form, err = runForm(c, f, set, ses)
 	default:
 		values, err = prompts.RunLines(set, f.IO.In, f.IO.ErrOut, f.IO.InTTY)
@@ -284,6 +286,11 @@ func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session
 			opts.Draft, opts.DraftSaved = &d, dr.Saved.In(f.Now().Location())
 		}
 	}
+	run := &draftForm{f: f, key: key, what: strings.ToLower(set.Title), again: again}
+	if o.Accessible {
+		// opts.Draft is the draft found, if any: offered as plain lines.
+		return runSetLines(ctx, f, set, opts, run)
+	}
 	var current prompts.Draft
 	keeper := &ui.Keeper{Drafts: drafts, Key: key, Began: f.Now(), Now: f.Now, Answers: &current}
 	keeper.Start()
@@ -294,7 +301,7 @@ func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session
 		current = d
 		keeper.Changed()
 	}
-	run := &draftForm{f: f, key: key, what: strings.ToLower(set.Title), again: again, keeper: keeper}
+	run.keeper = keeper
 	res, err := ui.RunSetForm(ctx, set, opts, f.IO.In, f.IO.ErrOut)
 	if err != nil {
 		return nil, nil, run.kept(fmt.Errorf("the form stopped: %w", err))
@@ -303,4 +310,35 @@ func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session
 		return nil, nil, run.kept(nil)
 	}
 	return res.Values, run, nil
+}
+
+// runSetLines asks set as plain lines (accessible mode), with the same
+// draft: offered first, kept as answers come and on ctrl+c.
+func runSetLines(ctx context.Context, f *Factory, set prompts.Set, opts ui.SetFormOptions, run *draftForm) (map[string]prompts.Value, *draftForm, error) {
+	var values map[string]prompts.Value
+	if opts.Draft != nil {
+		when := opts.DraftSaved.Format("Mon 2 Jan, 15:04")
+		resume, out, err := ui.OfferDraft(ctx, f.formOptions(), fmt.Sprintf("You have an unfinished %s from %s.", run.what, when),
+			draftText(mustJSON(opts.Draft.Values)))
+		if err != nil {
+			return nil, nil, err
+		}
+		if !out.Saves() {
+			return nil, nil, keptError{fmt.Sprintf("stopped; your draft is kept: run %s to pick it up", run.again)}
+		}
+		if resume {
+			values = opts.Draft.Values
+		}
+	}
+	a := ui.NewSetAnswers(set, values)
+	run.answers = a
+	if _, err := run.run(ctx, a.Form(opts.Context), nil); err != nil {
+		return nil, nil, err
+	}
+	return a.Values(), run, nil
+}
+
+func mustJSON(v any) []byte {
+	b, _ := json.Marshal(v)
+	return b
 }

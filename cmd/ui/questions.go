@@ -326,9 +326,16 @@ func (q Question) take(line string) error {
 	}
 	switch q.Kind {
 	case Choice:
-		n, err := strconv.Atoi(a)
-		if err != nil || n < 1 || n > len(q.Options) {
-			return fmt.Errorf("type a number from 1 to %d", len(q.Options))
+		for _, o := range q.Options {
+			// A scale's options are their numbers: typing 0 picks 0.
+			if o.Value == a {
+				*q.Value = a
+				return nil
+			}
+		}
+		n := q.optionNumber(a)
+		if n < 1 {
+			return fmt.Errorf("%q is not one of these: type a number from 1 to %d", a, len(q.Options))
 		}
 		*q.Value = q.Options[n-1].Value
 		return nil
@@ -345,9 +352,9 @@ func (q Question) take(line string) error {
 	case Multi:
 		var picked []string
 		for _, part := range strings.Split(a, ",") {
-			n, err := strconv.Atoi(strings.TrimSpace(part))
-			if err != nil || n < 0 || n > len(q.Options) {
-				return fmt.Errorf("type numbers from 1 to %d with commas between, or 0 for none", len(q.Options))
+			n := q.optionNumber(strings.TrimSpace(part))
+			if n < 0 {
+				return fmt.Errorf("%q is not one of these: type numbers from 1 to %d with commas between, or 0 for none", strings.TrimSpace(part), len(q.Options))
 			}
 			if n > 0 && !slices.Contains(picked, q.Options[n-1].Value) {
 				picked = append(picked, q.Options[n-1].Value)
@@ -373,4 +380,21 @@ func (a yesNoAccessor) Get() bool { return *a.yes }
 func (a yesNoAccessor) Set(v bool) {
 	*a.yes = v
 	*a.value = map[bool]string{true: "yes", false: "no"}[v]
+}
+
+// optionNumber finds an option by its number or its words: 1 to the
+// number of options, 0 for "0" (none), -1 when nothing fits.
+func (q Question) optionNumber(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		if n >= 0 && n <= len(q.Options) {
+			return n
+		}
+		return -1
+	}
+	for i, o := range q.Options {
+		if strings.EqualFold(o.Label, s) {
+			return i + 1
+		}
+	}
+	return -1
 }
