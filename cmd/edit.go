@@ -21,7 +21,8 @@ func newCmdEdit(f *Factory) *cobra.Command {
 		Use:   "edit ID",
 		Short: "Change the text of an entry",
 		Long: `Change an entry's text: with --text, from piped standard input, or in your
-$EDITOR (vi when unset) at a terminal. #tags follow the new text; tags given
+$VISUAL or $EDITOR at a terminal (with neither set, a text box here: enter
+starts a new line, tab saves). #tags follow the new text; tags given
 with --tag are added (with only --tag and nothing piped in, the text stays).`,
 		Example: `  journal edit 12
   journal edit 12 --tag sleep

@@ -33,13 +33,17 @@ func (o *guideOptions) register(c *cobra.Command) {
 	fl.BoolVar(&o.json, "json", false, "print the saved entry as JSON")
 }
 
-const guideLong = `At a terminal a form walks you through the questions: enter goes on, shift+tab
-goes back, ctrl+s skips. Esc or ctrl+c stops and keeps your answers as a draft
-that the next run of the same set offers to pick up.
+const guideLong = `At a terminal a form walks you through the questions: enter goes on (alt+enter
+starts a new line in a long answer), shift+tab goes back, ctrl+s saves now and
+skips the rest. Esc or ctrl+c stops and keeps your answers as a draft that the
+next run of the same set offers to pick up.
 
-When standard input is not a terminal, or JOURNAL_ACCESSIBLE=1 is set, one line
-is read per question (an empty line skips it); or all answers come from
---answers FILE.`
+With JOURNAL_ACCESSIBLE=1 at a terminal the questions come as plain lines: an
+empty line keeps the answer shown, a long answer ends with a line holding only
+".", and a review comes before saving.
+
+When standard input is not a terminal, one line is read per question (an
+empty line skips it); or all answers come from --answers FILE.`
 
 func newCmdIntention(f *Factory) *cobra.Command {
 	var o guideOptions

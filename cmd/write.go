@@ -23,7 +23,9 @@ func newCmdWrite(f *Factory) *cobra.Command {
 		Aliases: []string{"w", "new"},
 		Short:   "Write a free journal entry",
 		Long: `Write a free entry. The text comes from the arguments, else from standard
-input when it is piped, else from your $EDITOR (vi when unset).
+input when it is piped, else from your $VISUAL or $EDITOR; with neither set,
+a text box here (enter starts a new line, tab or ctrl+s saves, esc stops and
+keeps the text as a draft).
 
 Words typed as arguments are kept in your shell's history. For anything
 sensitive, run "journal write" alone to use the editor, or pipe the text in.
