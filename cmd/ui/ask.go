@@ -19,6 +19,7 @@ func OfferDraft(ctx context.Context, o FormOptions, headline, shown string) (res
 		{Label: "Start fresh (the draft stays until new answers replace it)", Value: "fresh"},
 		{Label: "Show it first", Value: "show"},
 	}
+	o.help = "1-3 or ↑/↓ choose · enter go on · esc stop (the draft stays)"
 	for {
 		form := Form{Pages: [][]Question{{{Title: headline, Kind: Choice, Options: opts, Value: &choice}}}}
 		out, err = Ask(ctx, form, o)
@@ -37,6 +38,7 @@ func OfferDraft(ctx context.Context, o FormOptions, headline, shown string) (res
 // Leaving (esc, ctrl+c) answers no.
 func Confirm(ctx context.Context, o FormOptions, question, detail string) (bool, error) {
 	answer := ""
+	o.help = "y yes · n no · esc leaves it as it is"
 	form := Form{Pages: [][]Question{{{Title: question, Help: detail, Kind: YesNo, Value: &answer}}}}
 	out, err := Ask(ctx, form, o)
 	if err != nil || !out.Saves() {
@@ -70,6 +72,7 @@ func Passphrase(ctx context.Context, o FormOptions, twice bool) (p string, ok bo
 		}))
 	}
 	o.Ready = func() error { return errors.New("type the passphrase and press enter") }
+	o.help = "enter next · shift+tab back · esc stop, nothing is written"
 	out, err := RunForm(ctx, NewForm(huh.NewGroup(fields...)), o)
 	if err != nil || !out.Saves() {
 		return "", false, err

@@ -48,6 +48,7 @@ type FormOptions struct {
 	Ready func() error
 
 	writing bool   // enter is a new line in long answers (Form.Writing)
+	help    string // a help line of its own, for a single question
 	heading string // lines drawn above the form (Form.Title and Help)
 }
 
@@ -285,6 +286,9 @@ func (m *formModel) View() tea.View {
 		return tea.NewView("")
 	}
 	help := m.keys.helpLine(focusedKind(m.form))
+	if m.o.help != "" {
+		help = m.o.help
+	}
 	st := NewStyles(m.o.Color)
 	note := m.note
 	if f := m.form.GetFocusedField(); note == "" && f != nil && f.Error() != nil {
