@@ -43,6 +43,9 @@ that end with --month.`,
 					return journal.Invalid("--month must be a year and month like %s, got %q", today.String()[:7], o.month)
 				}
 				last = journal.Date{Year: t.Year(), Month: t.Month(), Day: 1}
+				if last.Year < journal.MinYear {
+					return journal.Invalid("--month %s is before %d, earlier than anything a journal holds: check the year", o.month, journal.MinYear)
+				}
 			}
 			if o.months < 1 || o.months > maxMonths {
 				return journal.Invalid("--months must be from 1 to %d, got %d", maxMonths, o.months)
@@ -61,7 +64,7 @@ that end with --month.`,
 			if err != nil {
 				return err
 			}
-			ui.WriteCalendar(f.IO.Out, days, today, cfg.HeavyDrinkingThreshold, f.Styles())
+			ui.WriteCalendar(f.IO.Out, days, today, heavyOf(cfg), f.Styles())
 			return nil
 		},
 	}

@@ -90,11 +90,11 @@ func newCmdCallList(f *Factory) *cobra.Command {
 			s := f.Styles()
 			for _, call := range calls {
 				if f.IO.OutTTY {
-					// The note gets what is left of 80 columns.
+					// The note gets what is left of the line (57 cells of 80).
 					fmt.Fprintf(f.IO.Out, "%s  %s  %s\n", s.Accent.Render(fmt.Sprintf("%4d", call.ID)),
-						s.Dim.Render(call.Day.In(f.Now().Location()).Format("Mon 02 Jan 2006")), firstLine(call.Note, 57))
+						s.Dim.Render(call.Day.In(f.Now().Location()).Format("Mon 02 Jan 2006")), firstLine(call.Note, f.IO.Width()-23))
 				} else {
-					fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\n", call.ID, call.Day, call.Note)
+					fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\n", call.ID, call.Day, journal.CleanLine(call.Note))
 				}
 			}
 			return nil

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -141,7 +140,7 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 	}
 	at := now
 	if day != today {
-		at = time.Date(day.Year, day.Month, day.Day, now.Hour(), now.Minute(), now.Second(), 0, now.Location())
+		at = journal.LocalTime(day.Year, day.Month, day.Day, now.Hour(), now.Minute(), now.Second(), now.Location())
 	}
 	e := journal.Entry{Kind: journal.KindCheckin, Day: day, OccurredAt: at, Body: note, Checkin: &ci, Tags: []string{}, Answers: []journal.Answer{}}
 	old, drinks, err := st.SaveCheckin(ctx, &e)

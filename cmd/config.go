@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -65,7 +66,10 @@ func newCmdConfigList(f *Factory) *cobra.Command {
 			}
 			s := f.Styles()
 			for _, k := range journal.ConfigKeys() {
-				line := strings.TrimRight(tomlLine(k, lc.Config), "\n")
+				if k.SavedAs != "" {
+					continue // another way to set a key listed already
+				}
+				line := journal.CleanLine(strings.TrimRight(tomlLine(k, lc.Config), "\n"))
 				if !lc.defined[k.Name] && f.IO.OutTTY {
 					line += s.Dim.Render("  # default")
 				}
@@ -94,7 +98,7 @@ func newCmdConfigGet(f *Factory) *cobra.Command {
 				return err
 			}
 			for _, v := range k.Get(lc.Config) {
-				fmt.Fprintln(f.IO.Out, v)
+				fmt.Fprintln(f.IO.Out, journal.CleanLine(v))
 			}
 			return nil
 		},
@@ -103,8 +107,10 @@ func newCmdConfigGet(f *Factory) *cobra.Command {
 
 func newCmdConfigSet(f *Factory) *cobra.Command {
 	return &cobra.Command{
-		Use:   "set KEY VALUE…",
-		Short: "Change a setting",
+		Use: "set KEY VALUE…",
+		// A coping plan is free text: "- Drink water" is a line of it.
+		Annotations: map[string]string{freeText: "true"},
+		Short:       "Change a setting",
 		Long: `Change a setting. coping_plan and support_contacts take several values: each
 is one line of the plan, or one contact, and together they replace the old
 ones.`,
@@ -126,7 +132,7 @@ ones.`,
 				if err := k.Set(&lc.Config, args[1:]); err != nil {
 					return err
 				}
-				lc.defined[k.Name] = true
+				lc.defined[cmp.Or(k.SavedAs, k.Name)] = true
 				return nil
 			})
 			if err != nil {
@@ -135,7 +141,7 @@ ones.`,
 			vals := k.Get(lc.Config)
 			switch {
 			case len(vals) == 1 && !k.List:
-				fmt.Fprintf(f.IO.Out, "%s is now %s.\n", k.Name, vals[0])
+				fmt.Fprintf(f.IO.Out, "%s is now %s.\n", k.Name, journal.CleanLine(vals[0]))
 			case k.Name == "support_contacts":
 				fmt.Fprintf(f.IO.Out, "%s now has %s.\n", k.Name, plural(len(vals), "contact", "contacts"))
 			default:
@@ -159,7 +165,7 @@ func newCmdConfigUnset(f *Factory) *cobra.Command {
 			}
 			_, err = f.updateConfig(func(lc *loadedConfig) error {
 				// save writes only the keys the file sets: dropping it is enough.
-				delete(lc.defined, k.Name)
+				delete(lc.defined, cmp.Or(k.SavedAs, k.Name))
 				return nil
 			})
 			if err != nil {

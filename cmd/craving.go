@@ -10,6 +10,7 @@ import (
 
 	"journal/cmd/ui"
 	"journal/journal"
+	"journal/journal/stats"
 	"journal/storage"
 )
 
@@ -61,7 +62,7 @@ and the people you can reach.`,
 	fl.StringVar(&o.thoughts, "thoughts", "", "what went through your mind, as `text`")
 	fl.StringVar(&o.outcome, "outcome", "", "how it went: `resisted|used`")
 	fl.StringVar(&o.minutes, "minutes", "", "about how long it lasted, in `minutes`")
-	fl.StringVar(&o.at, "at", "", "`when` it happened, like \"yesterday 21:30\" (default now)")
+	fl.StringVar(&o.at, "at", "", "`when` it happened, like \"yesterday 9:30pm\" or \"an hour ago\" (default now)")
 	fl.StringVar(&o.note, "note", "", "anything else, as free `text`")
 	fl.BoolVar(&o.private, "private", false, "keep this entry out of exports")
 	fl.BoolVar(&o.json, "json", false, "print the saved entry as JSON")
@@ -147,9 +148,9 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 		return printJSON(f.IO.Out, e)
 	}
 	s := f.Styles()
-	// Within 80 columns however many triggers: show has them all.
+	// Within one line however many triggers: show has them all.
 	id := fmt.Sprint(e.ID)
-	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", truncate(lineText(cr.Summary()), 80-len("Saved  as entry .")-len(id)), s.Accent.Render(id))
+	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", truncate(journal.CleanLine(cr.Summary()), f.IO.Width()-len("Saved  as entry .")-len(id)), s.Accent.Render(id))
 	if cfgErr != nil {
 		// Say what is wrong with the file, and carry on with the defaults.
 		fmt.Fprintf(f.IO.ErrOut, "journal: %v\n", cfgErr)
@@ -247,10 +248,6 @@ func isHALT(s string) bool {
 	return false
 }
 
-// minCopingUses is how often a strategy must have been tried before it is
-// offered back as one that helped.
-const minCopingUses = 3
-
 // writeSupport is shown after a strong craving: the person's own plan,
 // what has worked for them, and who they can reach. Calm words only.
 func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journal.Config, s ui.Styles) error {
@@ -262,15 +259,16 @@ func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journ
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, s.Label.Render("Your plan for moments like this:"))
 		for _, l := range strings.Split(cfg.CopingPlan, "\n") {
-			fmt.Fprintf(w, "  %s\n", l)
+			fmt.Fprintf(w, "  %s\n", journal.CleanLine(l))
 		}
 	}
-	stats, err := st.CopingStats(ctx, minCopingUses)
+	totals, err := st.CopingTotals(ctx)
 	if err != nil {
 		return err
 	}
-	var helped []journal.CopingStat
-	for _, cs := range stats {
+	// A strategy is offered back once tried stats.MinCopingUses times.
+	var helped []stats.Coping
+	for _, cs := range stats.CopingOf(totals) {
 		if cs.Resisted > 0 && len(helped) < 3 {
 			helped = append(helped, cs)
 		}
@@ -279,14 +277,14 @@ func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journ
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, s.Label.Render("What has helped you before:"))
 		for _, cs := range helped {
-			fmt.Fprintf(w, "  %s %s\n", cs.Strategy, s.Dim.Render(fmt.Sprintf("(resisted %d of %d times)", cs.Resisted, cs.Known)))
+			fmt.Fprintf(w, "  %s %s\n", journal.CleanLine(cs.Strategy), s.Dim.Render(fmt.Sprintf("(resisted %d of %d times)", cs.Resisted, cs.Known)))
 		}
 	}
 	if len(cfg.SupportContacts) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, s.Label.Render("People you can reach:"))
 		for _, p := range cfg.SupportContacts {
-			fmt.Fprintf(w, "  %s\n", p)
+			fmt.Fprintf(w, "  %s\n", journal.CleanLine(p))
 		}
 	}
 	if cfg.CopingPlan == "" && len(cfg.SupportContacts) == 0 {

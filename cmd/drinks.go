@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"strings"
 	"time"
 
@@ -18,7 +20,7 @@ import (
 type drinksOptions struct {
 	date, from, to, note string
 	specs                []string
-	add, json            bool
+	add, json, clear     bool
 }
 
 // maxBackfillDays bounds one --from/--to range, so a typo in a year does
@@ -40,28 +42,42 @@ assumed alcohol-free.
 standard_drink_grams (14 g of alcohol unless set with journal config; a UK
 unit is 8, Australia/NZ 10, Canada 13.45): ml × ABV/100 × 0.789 ÷ grams.
 Volumes take ml, cl, l, oz (US fluid ounces) or pint (a UK pint, 568 ml;
-"us pint" is 473 ml). "2x330ml 5%" counts two.
+"us pint" is 473 ml). "2x330ml 5%" counts two. Any alcohol makes a drinking
+day: less than 0.01 standard drinks is kept as 0.01 ("less than 0.1"), and a
+volume under 10 ml is refused as most likely a typo.
 
 --from and --to record the same total for every day of a range, for "I didn't
 drink all last week". Days recorded after they ended are kept as recalled
-later, so stats can show how much was logged on the day.`,
+later, so stats can show how much was logged on the day.
+
+--clear removes the record of a day (or of each day from --from to --to), so
+the day is unrecorded again, as if never logged. Days in the future cannot
+be recorded, but one recorded with the computer's clock set wrong can be
+corrected or cleared.`,
 		Example: `  journal drinks 2
   journal drinks 1.5 --date yesterday
   journal drinks --drink "1 pint 4.5%" --drink "330ml 5%"
   journal drinks 1 --add
-  journal drinks 0 --from "7 days ago" --to yesterday`,
+  journal drinks 0 --from "7 days ago" --to yesterday
+  journal drinks --clear --date 2027-11-20`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return journal.Invalid("drinks takes one number, got %q; put words in --note", strings.Join(args, " "))
 			}
 			return nil
 		},
-		RunE: func(c *cobra.Command, args []string) error { return drinksRun(c, f, &o, args, false) },
+		RunE: func(c *cobra.Command, args []string) error {
+			if o.clear {
+				return clearDrinksRun(c, f, &o, args)
+			}
+			return drinksRun(c, f, &o, args, false)
+		},
 	}
 	c.SetFlagErrorFunc(negativeArg(journal.ParseDrinks))
 	fl := c.Flags()
 	drinkDayFlags(fl, &o)
 	fl.BoolVar(&o.add, "add", false, "add to the day's total instead of replacing it")
+	fl.BoolVar(&o.clear, "clear", false, "remove the day's record, leaving it unrecorded")
 	fl.StringArrayVar(&o.specs, "drink", nil, "a drink `spec` by volume and strength, like \"330ml 5%\" or \"1 pint 4.5%\" (a UK pint, 568 ml); repeatable")
 	return c
 }
@@ -104,6 +120,9 @@ func drinksRun(c *cobra.Command, f *Factory, o *drinksOptions, args []string, so
 	if err != nil {
 		return err
 	}
+	if err := fixesOnly(ctx, f, o, days, now); err != nil {
+		return err
+	}
 	var n float64
 	var specs []journal.DrinkSpec
 	switch {
@@ -139,7 +158,7 @@ func drinksRun(c *cobra.Command, f *Factory, o *drinksOptions, args []string, so
 		for _, d := range specs {
 			sum += d.StandardDrinks(cfg.StandardDrinkGrams)
 		}
-		n = journal.Round2(sum)
+		n = journal.KeepDrinks(sum)
 		if err := journal.ValidateDrinks(n); err != nil {
 			return journal.Invalid("those drinks come to %s standard drinks, more than %d in a day: check the volumes", journal.FormatNumber(n), journal.MaxDrinksPerDay)
 		}
@@ -167,7 +186,9 @@ func drinksRun(c *cobra.Command, f *Factory, o *drinksOptions, args []string, so
 	return offerLapseGuide(ctx, f.IO.Out, st, changes, s)
 }
 
-// drinkDays are the days a drinks command writes: --date, --from/--to, or today.
+// drinkDays are the days a drinks command writes or clears: --date,
+// --from/--to, or today. Future days are in; fixesOnly keeps them to
+// records that already exist.
 func drinkDays(o *drinksOptions, now time.Time) ([]journal.Date, error) {
 	today := journal.DateOf(now)
 	if o.date != "" && (o.from != "" || o.to != "") {
@@ -184,9 +205,6 @@ func drinkDays(o *drinksOptions, now time.Time) ([]journal.Date, error) {
 				return nil, err
 			}
 		}
-		if d.After(today) {
-			return nil, futureDay("date", o.date)
-		}
 		return []journal.Date{d}, nil
 	}
 	from, err := dayFlag("from", o.from, now)
@@ -202,12 +220,6 @@ func drinkDays(o *drinksOptions, now time.Time) ([]journal.Date, error) {
 	if from.After(to) {
 		return nil, journal.Invalid("--from %s is after --to %s: swap them", from, to)
 	}
-	if from.After(today) {
-		return nil, futureDay("from", o.from)
-	}
-	if to.After(today) {
-		return nil, futureDay("to", o.to)
-	}
 	if to.DaysSince(from)+1 > maxBackfillDays {
 		return nil, journal.Invalid("--from %s --to %s is %d days: record at most %d days at a time", from, to, to.DaysSince(from)+1, maxBackfillDays)
 	}
@@ -218,13 +230,105 @@ func drinkDays(o *drinksOptions, now time.Time) ([]journal.Date, error) {
 	return days, nil
 }
 
+// fixesOnly refuses a future day that has no record yet: a new record is
+// for a day that has begun, but one made with a wrong clock can be put right.
+func fixesOnly(ctx context.Context, f *Factory, o *drinksOptions, days []journal.Date, now time.Time) error {
+	today := journal.DateOf(now)
+	if len(days) == 0 || !days[len(days)-1].After(today) {
+		return nil
+	}
+	refuse := func() error {
+		switch {
+		case o.date != "":
+			return futureDay("date", o.date)
+		case !days[0].After(today):
+			return futureDay("to", o.to)
+		default:
+			return futureDay("from", o.from)
+		}
+	}
+	// No journal yet, no record to fix: refused without creating the file.
+	if path, err := f.dbPath(); err == nil && missing(path) {
+		return refuse()
+	}
+	st, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	for _, d := range days {
+		if !d.After(today) {
+			continue
+		}
+		if _, err := st.DrinkDay(ctx, d); errors.Is(err, journal.ErrNotFound) {
+			return refuse()
+		} else if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// clearDrinksRun removes the records of the days given, future ones
+// included, and says what each held so it can be put back.
+func clearDrinksRun(c *cobra.Command, f *Factory, o *drinksOptions, args []string) error {
+	switch {
+	case len(args) > 0 || len(o.specs) > 0:
+		return journal.Invalid("--clear removes a day's record, so it takes no number of drinks: journal drinks --clear --date yesterday")
+	case o.add:
+		return journal.Invalid("give either --clear or --add, not both")
+	case o.note != "":
+		return journal.Invalid("--clear removes the day's note with its record, so it takes no --note")
+	}
+	now := f.Now()
+	days, err := drinkDays(o, now)
+	if err != nil {
+		return err
+	}
+	removed := []journal.DrinkDay{}
+	// With no journal yet there is nothing to clear, and no file to create.
+	if path, err := f.dbPath(); err != nil || !missing(path) {
+		st, err := f.Store(c.Context())
+		if err != nil {
+			return err
+		}
+		if removed, err = st.ClearDrinks(c.Context(), days); err != nil {
+			return err
+		}
+	}
+	if o.json {
+		return printJSON(f.IO.Out, removed)
+	}
+	if len(removed) == 0 {
+		what := dayLabel(days[0], now)
+		if len(days) > 1 {
+			what = "any of " + dayLabel(days[0], now) + " – " + dayLabel(days[len(days)-1], now)
+		}
+		fmt.Fprintf(f.IO.Out, "Nothing was recorded on %s, so nothing was removed.\n", what)
+		return nil
+	}
+	for _, d := range removed {
+		held := journal.DrinksPhrase(d.StandardDrinks)
+		if d.StandardDrinks == 0 {
+			held = "alcohol-free"
+		}
+		fmt.Fprintf(f.IO.Out, "%s: record removed (it was %s); the day is unrecorded.\n", dayLabel(d.Day, now), held)
+	}
+	return nil
+}
+
+// missing reports whether no file is at path.
+func missing(path string) bool {
+	_, err := os.Stat(path)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
 func futureDay(flag, s string) error {
 	return journal.Invalid("--%s %s is in the future: record days that have already begun", flag, s)
 }
 
 func writeConversions(w io.Writer, specs []journal.DrinkSpec, grams float64) {
 	for _, d := range specs {
-		n := journal.FormatNumber(d.StandardDrinks(grams))
+		n := journal.FormatDrinks(journal.KeepDrinks(d.StandardDrinks(grams)))
 		unit := "standard drinks"
 		if n == "1" {
 			unit = "standard drink"
@@ -243,7 +347,7 @@ func dayLabel(d journal.Date, now time.Time) string {
 	return t.Format("Jan 2")
 }
 
-func drinksValue(n float64) string { return journal.FormatNumber(n) }
+func drinksValue(n float64) string { return journal.FormatDrinks(n) }
 
 // writeDrinkChanges says what was recorded, and what an earlier total was.
 func writeDrinkChanges(w io.Writer, changes []journal.DrinkChange, now time.Time, s ui.Styles) {

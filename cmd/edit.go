@@ -16,17 +16,25 @@ func newCmdEdit(f *Factory) *cobra.Command {
 		text    string
 		hasText bool
 		tags    []string
+		at      string
 	)
 	c := &cobra.Command{
 		Use:   "edit ID",
-		Short: "Change the text of an entry",
+		Short: "Change the text or the date of an entry",
 		Long: `Change an entry's text: with --text, from piped standard input, or in your
 $VISUAL or $EDITOR at a terminal (with neither set, a text box here: enter
 starts a new line, tab saves). #tags follow the new text; tags given
-with --tag are added (with only --tag and nothing piped in, the text stays).`,
+with --tag are added (with only --tag and nothing piped in, the text stays).
+
+--at moves the entry to another time, for one written with the computer's
+clock set wrong or logged later: "yesterday 21:30", "Nov 20 9pm", or a day
+alone, which keeps the entry's own time of day. With only --at the text
+stays as it is.`,
 		Example: `  journal edit 12
   journal edit 12 --tag sleep
-  journal edit 12 --text "Walked by the river. #walk"`,
+  journal edit 12 --text "Walked by the river. #walk"
+  journal edit 12 --at "yesterday 21:30"
+  journal edit 12 --at 2026-11-20`,
 		Args: exactArgs(1, "an entry id"),
 		RunE: func(c *cobra.Command, args []string) error {
 			hasText = c.Flags().Changed("text")
@@ -51,6 +59,18 @@ with --tag are added (with only --tag and nothing piped in, the text stays).`,
 			}
 			if e.DeletedAt != nil {
 				return isDeleted(id, false)
+			}
+			if c.Flags().Changed("at") {
+				moved, err := redate(c, f, e, at)
+				if err != nil || (!hasText && len(extra) == 0) {
+					return err
+				}
+				if moved {
+					// The text and tags below are a change of their own.
+					if e, err = st.Entry(c.Context(), id); err != nil {
+						return err
+					}
+				}
 			}
 			var raw string
 			if hasText {
@@ -84,5 +104,40 @@ with --tag are added (with only --tag and nothing piped in, the text stays).`,
 	}
 	c.Flags().StringVar(&text, "text", "", "the new `text` of the entry")
 	c.Flags().StringArrayVarP(&tags, "tag", "t", nil, "add a `tag` (repeatable)")
+	c.Flags().StringVar(&at, "at", "", "move the entry to `when`, like \"yesterday 21:30\" or 2026-11-20 (a day alone keeps its time of day)")
 	return c
+}
+
+// redate moves e to the moment s names and says so on stderr. A day
+// without a time keeps e's time of day: fixing a wrong year or day should
+// not lose when in the day it happened. The new moment must have passed,
+// though e itself may be dated in the future (a wrong clock).
+func redate(c *cobra.Command, f *Factory, e journal.Entry, s string) (bool, error) {
+	now := f.Now()
+	w, err := journal.ParseWhen(s, now)
+	if err != nil {
+		return false, journal.Invalid("--at: %v", err)
+	}
+	at := w.Time
+	if !w.HasTime {
+		old := e.OccurredAt.In(now.Location())
+		at = journal.LocalTime(w.Date.Year, w.Date.Month, w.Date.Day, old.Hour(), old.Minute(), old.Second(), now.Location())
+	}
+	if at.After(now) {
+		return false, journal.Invalid("--at %s is in the future: give a time that has already passed", s)
+	}
+	if at.Equal(e.OccurredAt) {
+		fmt.Fprintf(f.IO.ErrOut, "Entry %d is already at %s.\n", e.ID, at.Format("2006-01-02 15:04"))
+		return false, nil
+	}
+	st, err := f.Store(c.Context())
+	if err != nil {
+		return false, err
+	}
+	if err := st.RedateEntry(c.Context(), e.ID, at); err != nil {
+		return false, err
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Moved entry %d from %s to %s.\n", e.ID,
+		e.OccurredAt.In(now.Location()).Format("2006-01-02 15:04"), at.Format("2006-01-02 15:04"))
+	return true, nil
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -29,15 +28,15 @@ func TestEntryRowFits80Columns(t *testing.T) {
 		{ID: 1, Kind: journal.KindNote, OccurredAt: at, Body: "short", Tags: []string{"a"}},
 	}
 	for _, e := range cases {
-		row := entryRow(e, ui.NewStyles(false))
-		if n := utf8.RuneCountInString(row); n > 80 {
+		row := entryRow(e, ui.NewStyles(false), 80)
+		if n := ansi.StringWidth(row); n > 80 {
 			t.Errorf("%d columns: %s", n, row)
 		}
 		if e.Private && !strings.HasSuffix(row, "(private)") {
 			t.Errorf("private mark cut off: %s", row)
 		}
 	}
-	if row := entryRow(cases[3], ui.NewStyles(false)); !strings.HasSuffix(row, "short  #a") {
+	if row := entryRow(cases[3], ui.NewStyles(false), 80); !strings.HasSuffix(row, "short  #a") {
 		t.Errorf("a short row changed: %q", row)
 	}
 }
@@ -133,7 +132,7 @@ func TestSessionShowMarksPrivate(t *testing.T) {
 			t.Errorf("no private mark:\n%s", out)
 		}
 		for _, l := range strings.Split(out.String(), "\n") {
-			if n := utf8.RuneCountInString(l); n > 80 {
+			if n := ansi.StringWidth(l); n > 80 {
 				t.Errorf("%d columns: %s", n, l)
 			}
 		}
@@ -150,7 +149,7 @@ func TestEntryTextWithoutControlCharacters(t *testing.T) {
 		t.Errorf("summary = %q", got)
 	}
 	var b strings.Builder
-	writeEntry(&b, e, ui.NewStyles(false))
+	writeEntry(&b, e, ui.NewStyles(false), 80)
 	if strings.ContainsAny(b.String(), "\x1b\x07") || !strings.Contains(b.String(), "col\tumn  [2Jcleared \nsecond line") {
 		t.Errorf("show printed %q", b.String())
 	}
@@ -186,7 +185,7 @@ func TestSessionAndCallListsFit80Columns(t *testing.T) {
 			t.Fatalf("%v: exit %d: %s", args, code, errOut)
 		}
 		for _, l := range strings.Split(out.String(), "\n") {
-			if n := utf8.RuneCountInString(l); n > 80 {
+			if n := ansi.StringWidth(l); n > 80 {
 				t.Errorf("%v: %d columns: %s", args, n, l)
 			}
 		}

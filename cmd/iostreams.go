@@ -21,6 +21,19 @@ type IOStreams struct {
 
 	// NoColorEnv is NO_COLOR set or TERM=dumb: no colour on any stream.
 	NoColorEnv bool
+
+	TermWidth int // columns of the terminal on stdout; 0 when piped or unknown
+}
+
+// Width is how many terminal cells a line printed on Out may take: the
+// terminal's width when stdout is one and its size is known, else 80.
+// Terminals narrower than 60 get 60, below which rows cannot be laid out
+// (the terminal wraps them).
+func (s *IOStreams) Width() int {
+	if !s.OutTTY || s.TermWidth <= 0 {
+		return 80
+	}
+	return max(s.TermWidth, 60)
 }
 
 // systemStreams are the process's own streams. NO_COLOR, TERM=dumb and a
@@ -34,6 +47,11 @@ func systemStreams(getenv func(string) string) *IOStreams {
 	}
 	s.NoColorEnv = getenv("NO_COLOR") != "" || getenv("TERM") == "dumb"
 	s.Color = s.OutTTY && !s.NoColorEnv
+	if s.OutTTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			s.TermWidth = w
+		}
+	}
 	return s
 }
 

@@ -62,34 +62,36 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	to, err := pastUntil(o.until, now, "reports")
+	win, err := parseWindow(o.since, o.until, now, "reports")
 	if err != nil {
 		return err
 	}
-	since, err := parseSince(o.since, now)
+	store, err := f.Store(ctx)
 	if err != nil {
 		return err
 	}
-	st, err := f.Store(ctx)
-	if err != nil {
+	var (
+		in    page.Input
+		basis page.Basis
+	)
+	// The whole report comes from one moment of the journal, like an export.
+	err = store.Snapshot(ctx, func(st *storage.Store) error {
+		sinceDay, to, err := win.resolve(ctx, st, now)
+		if err != nil {
+			return err
+		}
+		lastCall, hasCall, err := st.LastCallDay(ctx, to)
+		if err != nil {
+			return err
+		}
+		var from journal.Date
+		from, basis = page.Period(sinceDay, to, lastCall, hasCall)
+		if win.since.anchor == "last-call" {
+			basis = page.BasisLastCall
+		}
+		in, err = reportInput(ctx, f, st, from, to)
 		return err
-	}
-	sinceDay, err := since.resolve(ctx, st, now)
-	if err != nil {
-		return err
-	}
-	lastCall, hasCall, err := st.LastCallDay(ctx, to)
-	if err != nil {
-		return err
-	}
-	from, basis := page.Period(sinceDay, to, lastCall, hasCall)
-	if since.anchor == "last-call" {
-		basis = page.BasisLastCall
-	}
-	if from.After(to) {
-		return journal.Invalid("--since %s is after --until %s: give an earlier --since or a later --until", from, to)
-	}
-	in, err := reportInput(ctx, f, st, from, to)
+	})
 	if err != nil {
 		return err
 	}
@@ -114,6 +116,8 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 	if o.out == "" {
 		return write(f.IO.Out, f.IO.Color && !f.NoColor)
 	}
+	// A report killed earlier may have left a whole copy behind.
+	removeStaleTemps(filepath.Dir(o.out), f.Now())
 	if err := writeFileAtomic(o.out, func(w io.Writer) error { return write(w, false) }); err != nil {
 		return err
 	}
@@ -152,12 +156,12 @@ func reportInput(ctx context.Context, f *Factory, st *storage.Store, from, to jo
 	if err != nil {
 		return in, err
 	}
-	cur, err := st.SharedStatsInput(ctx, from, to, cfg.HeavyDrinkingThreshold)
+	cur, err := st.SharedStatsInput(ctx, from, to, heavyOf(cfg))
 	if err != nil {
 		return in, err
 	}
 	pFrom, pTo := page.Previous(from, to)
-	prev, err := st.SharedStatsInput(ctx, pFrom, pTo, cfg.HeavyDrinkingThreshold)
+	prev, err := st.SharedStatsInput(ctx, pFrom, pTo, heavyOf(cfg))
 	if err != nil {
 		return in, err
 	}

@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"journal/journal"
@@ -160,22 +160,22 @@ func newCmdSessionList(f *Factory) *cobra.Command {
 			s := f.Styles()
 			for _, ses := range all {
 				if !f.IO.OutTTY {
-					fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\t%s\t%s\t%s\n", ses.Number, ses.Day, ses.Setting, ses.Route, dose(ses), ses.Note)
+					fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\t%s\t%s\t%s\n", ses.Number, ses.Day, ses.Setting, ses.Route, dose(ses), journal.CleanLine(ses.Note))
 					continue
 				}
 				num, day := fmt.Sprintf("%3d", ses.Number), ses.Day.In(time.UTC).Format("Mon 02 Jan 2006")
 				parts := []string{s.Accent.Render(num), s.Dim.Render(day)}
-				width := len(num) + 2 + len(day) // plain columns so far
+				width := len(num) + 2 + len(day) // plain cells so far
 				if p := strings.TrimSpace(planned(f, ses)); p != "" {
 					parts = append(parts, s.Label.Render(p))
-					width += 2 + utf8.RuneCountInString(p)
+					width += 2 + ansi.StringWidth(p)
 				}
 				if d := sessionDetails(ses); d != "" {
 					parts = append(parts, d)
-					width += 2 + utf8.RuneCountInString(d)
+					width += 2 + ansi.StringWidth(d)
 				}
-				// The note gets what is left of 80 columns.
-				if room := 80 - width - 2; ses.Note != "" && room >= 8 {
+				// The note gets what is left of the line.
+				if room := f.IO.Width() - width - 2; ses.Note != "" && room >= 8 {
 					parts = append(parts, s.Dim.Render(firstLine(ses.Note, room)))
 				}
 				fmt.Fprintln(f.IO.Out, strings.Join(parts, "  "))
@@ -220,16 +220,16 @@ func newCmdSessionShow(f *Factory) *cobra.Command {
 				fmt.Fprintln(f.IO.Out, s.Dim.Render(d))
 			}
 			if ses.Note != "" {
-				fmt.Fprintf(f.IO.Out, "\n%s\n", ses.Note)
+				fmt.Fprintf(f.IO.Out, "\n%s\n", wrapText(journal.CleanText(ses.Note), f.IO.Width()))
 			}
 			fmt.Fprintln(f.IO.Out)
 			if len(entries) == 0 {
-				fmt.Fprintln(f.IO.Out, s.Dim.Render("No entries linked yet. Before: journal intention · after: journal reflect"))
+				fmt.Fprintln(f.IO.Out, s.Dim.Render(wrapText("No entries linked yet. Before: journal intention · after: journal reflect", f.IO.Width())))
 				return nil
 			}
 			fmt.Fprintln(f.IO.Out, s.Label.Render("Entries"))
 			if !f.IO.OutTTY {
-				writeEntryRows(f.IO.Out, entries, false, s)
+				writeEntryRows(f.IO.Out, entries, false, s, f.IO.Width())
 				return nil
 			}
 			for _, e := range entries {
@@ -239,10 +239,13 @@ func newCmdSessionShow(f *Factory) *cobra.Command {
 				if e.PromptSet != "" {
 					what = e.PromptSet
 				}
-				text, private := summary(e, 40), ""
+				// The summary gets what is left of the line after id,
+				// time and set (40 cells of 80).
+				room := f.IO.Width() - 40
+				text, private := summary(e, room), ""
 				if e.Private {
-					// Marked as list marks it, within 80 columns.
-					text, private = summary(e, 29), "  "+s.Dim.Render("(private)")
+					// Marked as list marks it, within the line.
+					text, private = summary(e, room-11), "  "+s.Dim.Render("(private)")
 				}
 				fmt.Fprintf(f.IO.Out, "%s  %s  %s  %s%s\n", s.Accent.Render(fmt.Sprintf("%4d", e.ID)),
 					s.Dim.Render(e.OccurredAt.Format("Mon 02 Jan 15:04")), s.Label.Render(fmt.Sprintf("%-11s", what)), text, private)

@@ -34,7 +34,7 @@ func newCmdShow(f *Factory) *cobra.Command {
 			if asJSON {
 				return printJSON(f.IO.Out, e)
 			}
-			writeEntry(f.IO.Out, e, f.Styles())
+			writeEntry(f.IO.Out, e, f.Styles(), f.IO.Width())
 			return writeSessionLink(c, f, st, e)
 		},
 	}

@@ -9,8 +9,9 @@ import (
 	"journal/journal"
 )
 
-// writeDetails prints a craving's or check-in's answers under its heading.
-func writeDetails(w io.Writer, e journal.Entry, s ui.Styles) {
+// writeDetails prints a craving's or check-in's answers under its heading,
+// long values wrapped to width cells under their own column.
+func writeDetails(w io.Writer, e journal.Entry, s ui.Styles, width int) {
 	type row struct{ label, value string }
 	var rows []row
 	if c := e.Craving; c != nil {
@@ -51,7 +52,8 @@ func writeDetails(w io.Writer, e journal.Entry, s ui.Styles) {
 	}
 	fmt.Fprintln(w)
 	for _, r := range rows {
-		fmt.Fprintf(w, "%s %s\n", s.Label.Render(fmt.Sprintf("%-18s", r.label)), r.value)
+		value := strings.ReplaceAll(wrapText(r.value, max(width-19, 20)), "\n", "\n"+strings.Repeat(" ", 19))
+		fmt.Fprintf(w, "%s %s\n", s.Label.Render(fmt.Sprintf("%-18s", r.label)), value)
 	}
 }
 

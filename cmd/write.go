@@ -30,14 +30,17 @@ keeps the text as a draft).
 Words typed as arguments are kept in your shell's history. For anything
 sensitive, run "journal write" alone to use the editor, or pipe the text in.
 
-#tags inside the text are picked up, as are --tag flags.`,
+#tags inside the text are picked up, as are --tag flags. Text that starts
+with a dash goes after --, so it is not read as a flag:
+journal write -- "-5 degrees, and still walked".`,
+		Annotations: map[string]string{freeText: "true"},
 		Example: `  journal write "Long walk after work. Felt steadier. #walk"
   journal write --at "yesterday 21:30" --tag evening
   echo "Hard evening, called Sam instead." | journal write --private`,
 		RunE: func(c *cobra.Command, args []string) error { return writeRun(c, f, &o, args) },
 	}
 	c.Flags().StringArrayVarP(&o.tags, "tag", "t", nil, "add a `tag` (repeatable)")
-	c.Flags().StringVar(&o.at, "at", "", "when it happened, like \"yesterday 21:30\" (default now)")
+	c.Flags().StringVar(&o.at, "at", "", "when it happened, like \"yesterday 9:30pm\" or \"Nov 20 at 21:30\" (default now)")
 	c.Flags().BoolVar(&o.private, "private", false, "keep this entry out of exports")
 	c.Flags().BoolVar(&o.json, "json", false, "print the saved entry as JSON")
 	return c

@@ -33,9 +33,10 @@ func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.M
 // IsZero reports whether d is the zero Date.
 func (d Date) IsZero() bool { return d == Date{} }
 
-// In returns the start of d in loc.
+// In returns the start of d in loc: midnight, or the first moment after a
+// daylight-saving change that skips midnight (LocalTime).
 func (d Date) In(loc *time.Location) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+	return LocalTime(d.Year, d.Month, d.Day, 0, 0, 0, loc)
 }
 
 // utc is d at midnight UTC: day arithmetic there never meets a DST change.
@@ -44,8 +45,25 @@ func (d Date) utc() time.Time { return d.In(time.UTC) }
 // AddDays returns the day n days after d (before, when n is negative).
 func (d Date) AddDays(n int) Date { return DateOf(d.utc().AddDate(0, 0, n)) }
 
-// DaysSince returns the number of days from o to d (negative when d is earlier).
-func (d Date) DaysSince(o Date) int { return int(d.utc().Sub(o.utc()).Hours() / 24) }
+// DaysSince returns the number of days from o to d (negative when d is
+// earlier), exact for any two dates: it counts in Unix days, never in a
+// time.Duration, which saturates past about 292 years.
+func (d Date) DaysSince(o Date) int { return int((d.utc().Unix() - o.utc().Unix()) / secondsPerDay) }
+
+const secondsPerDay = 24 * 60 * 60
+
+// MinYear is the first year a record can be dated in. Earlier dates are
+// typing mistakes (0001-01-01), and a record there would make every
+// document that starts at the first record centuries long.
+const MinYear = 1900
+
+// CheckYear refuses a day before MinYear, in words that say what to do.
+func (d Date) CheckYear() error {
+	if d.Year < MinYear {
+		return fmt.Errorf("%s is before %d: check the year", d, MinYear)
+	}
+	return nil
+}
 
 func (d Date) Before(o Date) bool { return d.DaysSince(o) < 0 }
 func (d Date) After(o Date) bool  { return d.DaysSince(o) > 0 }

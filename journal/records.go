@@ -24,6 +24,9 @@ func (r Records) Validate() error {
 		if strings.TrimSpace(ses.UUID) == "" || ses.Day.IsZero() {
 			return Invalid("sessions[%d]: a session needs a uuid and a day", i)
 		}
+		if err := ses.Day.CheckYear(); err != nil {
+			return Invalid("sessions[%d]: %v", i, err)
+		}
 		if _, err := ParseSetting(ses.Setting); err != nil {
 			return Invalid("sessions[%d]: %v", i, err)
 		}
@@ -44,6 +47,9 @@ func (r Records) Validate() error {
 		if d.Day.IsZero() {
 			return Invalid("drink_days[%d]: no day", i)
 		}
+		if err := d.Day.CheckYear(); err != nil {
+			return Invalid("drink_days[%d]: %v", i, err)
+		}
 		if err := ValidateDrinks(d.StandardDrinks); err != nil {
 			return Invalid("drink_days[%d] (%s): %v", i, d.Day, err)
 		}
@@ -51,6 +57,9 @@ func (r Records) Validate() error {
 	for i, c := range r.Calls {
 		if c.UUID == "" || c.Day.IsZero() {
 			return Invalid("calls[%d]: a call needs a uuid and a day", i)
+		}
+		if err := c.Day.CheckYear(); err != nil {
+			return Invalid("calls[%d]: %v", i, err)
 		}
 	}
 	return nil
@@ -67,6 +76,12 @@ func ValidateRecord(e Entry) error {
 	}
 	if e.Day.IsZero() || e.OccurredAt.IsZero() {
 		return fmt.Errorf("no day or occurred_at")
+	}
+	if err := e.Day.CheckYear(); err != nil {
+		return err
+	}
+	if err := DateOf(e.OccurredAt.UTC()).CheckYear(); err != nil {
+		return fmt.Errorf("occurred_at %v", err)
 	}
 	switch e.Kind {
 	case KindCraving:

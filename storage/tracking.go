@@ -5,13 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/google/uuid"
 
 	"journal/journal"
+	"journal/journal/stats"
 )
 
 // queryer is what both *sql.DB and *sql.Tx offer for reads.
@@ -258,6 +258,9 @@ func (s *Store) SaveCheckin(ctx context.Context, e *journal.Entry) (prev *journa
 	if e.Checkin == nil {
 		return nil, nil, fmt.Errorf("SaveCheckin: no check-in")
 	}
+	if err := e.ValidateText(); err != nil {
+		return nil, nil, err
+	}
 	e.Kind = journal.KindCheckin
 	if e.Day.IsZero() {
 		e.Day = journal.DateOf(e.OccurredAt)
@@ -288,7 +291,7 @@ func (s *Store) SaveCheckin(ctx context.Context, e *journal.Entry) (prev *journa
 				old.ID, c.Mood, c.Craving, c.SleepHours); err != nil {
 				return writeErr(s.path, err)
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE entries_fts SET body = ? WHERE rowid = ?`, e.Body, old.ID); err != nil {
+			if err := reindex(ctx, tx, old.ID, func(t *searchText) { t.body = e.Body }); err != nil {
 				return writeErr(s.path, err)
 			}
 			saved := old
@@ -325,6 +328,9 @@ func (s *Store) SetDrinks(ctx context.Context, days []journal.Date, n float64, a
 }
 
 func (s *Store) setDrinks(ctx context.Context, tx *sql.Tx, days []journal.Date, n float64, add bool, note string) ([]journal.DrinkChange, error) {
+	if err := journal.CheckUTF8("the drinks note", note); err != nil {
+		return nil, err
+	}
 	now := s.now().Truncate(time.Second) // as the file keeps it
 	out := make([]journal.DrinkChange, 0, len(days))
 	for _, day := range days {
@@ -370,6 +376,30 @@ func (s *Store) setDrinks(ctx context.Context, tx *sql.Tx, days []journal.Date, 
 		out = append(out, ch)
 	}
 	return out, nil
+}
+
+// ClearDrinks removes the records of days, leaving them unrecorded (not
+// alcohol-free). It returns the records it removed, oldest first; days
+// without a record are skipped.
+func (s *Store) ClearDrinks(ctx context.Context, days []journal.Date) ([]journal.DrinkDay, error) {
+	out := []journal.DrinkDay{}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, day := range days {
+			d, err := drinkDay(ctx, tx, day)
+			if errors.Is(err, journal.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM drink_days WHERE day = ?`, day.String()); err != nil {
+				return writeErr(s.path, err)
+			}
+			out = append(out, d)
+		}
+		return nil
+	})
+	return out, err
 }
 
 const drinkColumns = `day, uuid, standard_drinks, note, first_recorded_at, backfilled, updated_at`
@@ -425,43 +455,27 @@ func (s *Store) DrinkDays(ctx context.Context, from, to journal.Date) ([]journal
 	return out, rows.Err()
 }
 
-// CopingStats returns, for each coping strategy used in at least minUses
-// live cravings, how often it went with resisted: the share of its uses with
-// a known outcome that were resisted. Best first (rate, then uses).
-func (s *Store) CopingStats(ctx context.Context, minUses int) ([]journal.CopingStat, error) {
+// CopingTotals counts, for each coping strategy of the live cravings of
+// the whole history, its uses, those with a known outcome and those
+// resisted. stats.CopingOf turns them into what helped.
+func (s *Store) CopingTotals(ctx context.Context) ([]stats.CopingTotals, error) {
 	rows, err := s.rd().QueryContext(ctx, `SELECT cc.strategy, count(*),
 			coalesce(sum(c.outcome != ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
 		FROM craving_coping cc
 		JOIN entries e ON e.id = cc.entry_id AND e.deleted_at IS NULL
 		JOIN cravings c ON c.entry_id = cc.entry_id
-		GROUP BY cc.strategy HAVING count(*) >= ?`, minUses)
+		GROUP BY cc.strategy`)
 	if err != nil {
 		return nil, fmt.Errorf("read coping strategies: %w", err)
 	}
 	defer rows.Close()
-	out := []journal.CopingStat{}
+	out := []stats.CopingTotals{}
 	for rows.Next() {
-		var cs journal.CopingStat
-		if err := rows.Scan(&cs.Strategy, &cs.Uses, &cs.Known, &cs.Resisted); err != nil {
+		var c stats.CopingTotals
+		if err := rows.Scan(&c.Strategy, &c.Uses, &c.Known, &c.Resisted); err != nil {
 			return nil, err
 		}
-		if cs.Known > 0 {
-			cs.ResistedRate = journal.Round2(float64(cs.Resisted) / float64(cs.Known))
-		}
-		out = append(out, cs)
+		out = append(out, c)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.ResistedRate != b.ResistedRate {
-			return a.ResistedRate > b.ResistedRate
-		}
-		if a.Uses != b.Uses {
-			return a.Uses > b.Uses
-		}
-		return strings.Compare(a.Strategy, b.Strategy) < 0
-	})
-	return out, nil
+	return out, rows.Err()
 }

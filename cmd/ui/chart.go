@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // sparkLevels are the eight block heights of a sparkline.
@@ -39,9 +41,9 @@ func Num1(x float64) string {
 	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
 }
 
-// padRight pads s with spaces to width columns (runes, not bytes).
+// padRight pads s with spaces to width terminal cells.
 func padRight(s string, width int) string {
-	if n := len([]rune(s)); n < width {
+	if n := ansi.StringWidth(s); n < width {
 		return s + strings.Repeat(" ", width-n)
 	}
 	return s

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"journal/journal"
 	"journal/journal/stats"
@@ -25,16 +26,18 @@ func TestStatsFitsEightyColumns(t *testing.T) {
 	for h := range in.ByHour {
 		in.ByHour[h] = 1000 * h
 	}
-	for _, name := range []string{"a very long trigger name", "work stress at the office", "family", "evening", "payday"} {
+	// Triggers and strategies in wide scripts take two cells a character.
+	for _, name := range []string{"a very long trigger name", "職場のストレスと長い会議", "家族との口論", "evening", "월급날 저녁"} {
 		in.Triggers = append(in.Triggers, stats.TriggerCount{Trigger: name, Count: 123456})
 	}
-	in.Coping = []stats.CopingTotals{{Strategy: "a strategy with a name far too long to fit", Uses: 99999, Known: 5, Resisted: 2}}
+	in.Coping = []stats.CopingTotals{{Strategy: "a strategy with a name far too long to fit", Uses: 99999, Known: 5, Resisted: 2},
+		{Strategy: "友達に電話して長い散歩に出かける", Uses: 99999, Known: 5, Resisted: 2}}
 	in.Checkins = stats.CheckinTotals{Count: 3650, MoodN: 3650, MoodSum: 20000, SleepN: 10, SleepSum: 70}
 
 	var out bytes.Buffer
 	WriteStats(&out, stats.Compute(in), NewStyles(false))
 	for _, line := range strings.Split(out.String(), "\n") {
-		if n := utf8.RuneCountInString(line); n > 80 {
+		if n := ansi.StringWidth(line); n > 80 {
 			t.Errorf("line of %d columns: %q", n, line)
 		}
 	}

@@ -54,7 +54,7 @@ type gen struct {
 
 // at is a moment on day d at hour h and minute m, local.
 func (g *gen) at(d journal.Date, h, m int) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, h, m, 0, 0, g.loc)
+	return journal.LocalTime(d.Year, d.Month, d.Day, h, m, 0, g.loc)
 }
 
 // id is a version 4 uuid drawn from the seeded source, so a seed always

@@ -51,10 +51,16 @@ func ReadJrnl(b []byte, loc *time.Location) ([]journal.Entry, error) {
 		if clock == "" {
 			clock = "00:00"
 		}
-		at, err := time.ParseInLocation("2006-01-02 15:04", je.Date+" "+clock, loc)
+		wall, err := time.Parse("2006-01-02 15:04", je.Date+" "+clock)
 		if err != nil {
 			return nil, fmt.Errorf("entry %d: date %q and time %q are not like 2024-01-31 and 21:30", i+1, je.Date, je.Time)
 		}
+		if err := journal.DateOf(wall).CheckYear(); err != nil {
+			return nil, fmt.Errorf("entry %d: %v", i+1, err)
+		}
+		// The wall time in loc, read the way --at reads it across a
+		// daylight-saving change.
+		at := journal.LocalTime(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), 0, loc)
 		body := strings.TrimSpace(strings.TrimSpace(je.Title) + "\n\n" + strings.TrimSpace(je.Body))
 		if body == "" {
 			continue

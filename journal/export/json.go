@@ -29,6 +29,9 @@ type jsonDoc struct {
 	Range          jsonRange `json:"range"`
 	PrivateLeftOut int       `json:"private_left_out"`
 	IncludePrivate bool      `json:"include_private"`
+	// Summary is what the figures of the Markdown and HTML exports were,
+	// with what they were computed with; import does not read it.
+	Summary Summary `json:"summary"`
 	journal.Records
 }
 
@@ -47,19 +50,28 @@ func datePtr(d journal.Date) *journal.Date {
 
 // JSON writes doc as the versioned export document: everything needed to
 // rebuild the records, uuids included.
+// Characters that could reorder or control a terminal are \u-escaped
+// (journal.EscapeJSON): the same text, safe to print.
 func JSON(w io.Writer, doc Document) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(jsonDoc{
+	err := enc.Encode(jsonDoc{
 		Format:         Format,
 		Version:        Version,
 		ExportedAt:     doc.ExportedAt,
 		Range:          jsonRange{Since: datePtr(doc.Since), Until: datePtr(doc.Until)},
 		PrivateLeftOut: doc.PrivateLeftOut,
 		IncludePrivate: doc.IncludePrivate,
+		Summary:        doc.Summary,
 		Records:        doc.Records,
 	})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(journal.EscapeJSON(b.Bytes()))
+	return err
 }
 
 // IsJSONExport reports whether b claims to be one of our JSON exports: an
