@@ -120,6 +120,7 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 			dayName = "today"
 		}
 		form = newDraftForm(f, checkinDraftKey+day.String(), "check-in", again, &a)
+		form.oldKey = "form:checkin:" + day.String()
 		if err := form.offer(ctx); err != nil {
 			return err
 		}

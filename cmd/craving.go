@@ -182,6 +182,7 @@ func askCraving(ctx context.Context, f *Factory, cr *journal.Craving, note strin
 		a.Minutes = fmt.Sprint(*cr.Minutes)
 	}
 	form := newDraftForm(f, cravingDraftKey, "craving", "journal craving", &a)
+	form.oldKey = "form:craving"
 	if err := form.offer(ctx); err != nil {
 		return nil, "", err
 	}

@@ -119,3 +119,32 @@ func TestBackdatedCheckinAsksAboutThatDay(t *testing.T) {
 		t.Errorf("stdout %q", out)
 	}
 }
+
+// A draft an earlier version kept inside the journal is offered once, from
+// the drafts folder, and picked up like any other.
+func TestOldDraftInTheJournalIsOffered(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := trackFactory(t, dir, "", false, nil)
+	st, err := f.Store(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveDraft(context.Background(), "form:craving", `{"Intensity":"6","Triggers":"rain"}`); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	f, out, errOut := trackFactory(t, dir, "1\n"+strings.Repeat("\n", 11)+"y\n", true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"craving", "--json"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "You have an unfinished craving from") || !strings.Contains(out.String(), `"rain"`) {
+		t.Errorf("the old draft was not picked up:\n%s\n%s", errOut, out)
+	}
+	f, _, errOut = trackFactory(t, dir, "3\n"+strings.Repeat("\n", 10)+"y\n", true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"craving"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.Contains(errOut.String(), "unfinished") {
+		t.Errorf("the old draft was offered twice:\n%s", errOut)
+	}
+}

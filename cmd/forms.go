@@ -64,6 +64,7 @@ type draftForm struct {
 	again   string // the command that picks the draft up
 	answers any    // a pointer to the answers the fields write into
 	keeper  *ui.Keeper
+	oldKey  string // where an earlier version kept this draft, in the journal
 	Began   time.Time // when the person began: now, or when the resumed draft began
 	Resumed bool
 }
@@ -75,6 +76,9 @@ func newDraftForm(f *Factory, key, what, again string, answers any) *draftForm {
 // offer looks for a draft and asks whether to pick it up, start fresh or
 // see it first. Picked up, its answers fill in a (over flags given).
 func (d *draftForm) offer(ctx context.Context) error {
+	if d.oldKey != "" {
+		d.f.adoptOldDraft(ctx, d.oldKey, d.key)
+	}
 	drafts, err := d.f.Drafts()
 	if err != nil {
 		return err
@@ -325,4 +329,32 @@ func (f *Factory) confirm(ctx context.Context, question, detail string) (bool, e
 		fmt.Fprintln(f.IO.ErrOut, "Kept it.")
 	}
 	return yes, err
+}
+
+// adoptOldDraft moves a draft that an earlier version kept in the journal
+// (under oldKey) to the drafts folder (under newKey), so that it is offered
+// like any other. It is moved only when it can be taken out of the
+// journal, so that it is never offered twice.
+func (f *Factory) adoptOldDraft(ctx context.Context, oldKey, newKey string) {
+	drafts, err := f.Drafts()
+	if err != nil {
+		return
+	}
+	if _, ok, _ := drafts.Load(newKey); ok {
+		return
+	}
+	st, err := f.existingStore(ctx)
+	if err != nil || st == nil {
+		return
+	}
+	data, saved, err := st.Draft(ctx, oldKey)
+	if err != nil || !json.Valid([]byte(data)) {
+		return
+	}
+	if drafts.Save(newKey, ui.Draft{Saved: saved, Began: saved, Data: json.RawMessage(data)}) != nil {
+		return
+	}
+	if st.DropDraft(ctx, oldKey) != nil {
+		_ = drafts.Drop(newKey)
+	}
 }

@@ -281,6 +281,7 @@ func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session
 		return nil, nil, err
 	}
 	key := "guide-" + set.Name
+	f.adoptOldDraft(ctx, set.Name, key)
 	dr, ok, err := drafts.Load(key)
 	if err != nil {
 		return nil, nil, err
