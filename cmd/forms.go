@@ -64,7 +64,7 @@ type draftForm struct {
 	again   string // the command that picks the draft up
 	answers any    // a pointer to the answers the fields write into
 	keeper  *ui.Keeper
-	oldKey  string // where an earlier version kept this draft, in the journal
+	oldKey  string    // where an earlier version kept this draft, in the journal
 	Began   time.Time // when the person began: now, or when the resumed draft began
 	Resumed bool
 }
