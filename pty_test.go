@@ -246,7 +246,7 @@ func TestSignalDuringReflectKeepsTheDraft(t *testing.T) {
 			r := startPty(t, env, "reflect")
 			r.waitFor("Step 1 of")
 			r.keys("It was gentle")
-			time.Sleep(500 * time.Millisecond)
+			waitForFile(t, db+"-drafts/guide-reflection.json", "It was gentle")
 			_ = r.cmd.Process.Signal(sig)
 			code := r.wait()
 			if code != 130 {
@@ -335,4 +335,60 @@ func TestCheckinFailedSaveKeepsTheDraft(t *testing.T) {
 		t.Fatalf("exit %d:\n%q", code, r.screen())
 	}
 	r.waitFor("Saved the check-in for today: mood 7.")
+}
+
+// Signals reach the huh-drawn forms too: a closed terminal or a SIGTERM
+// during the craving form keeps the intensity typed, with the time
+// logging began.
+func TestSignalDuringCravingKeepsTheDraft(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+			r := startPty(t, env, "craving")
+			r.keys("7\r")
+			r.keys("after work")
+			// The draft follows the typing: once it holds the words, the
+			// signal comes.
+			waitForFile(t, db+"-drafts/craving.json", "after work")
+			_ = r.cmd.Process.Signal(sig)
+			if code := r.wait(); code != 130 {
+				t.Errorf("exit %d, want 130", code)
+			}
+			b, err := os.ReadFile(db + "-drafts/craving.json")
+			if err != nil || !strings.Contains(string(b), `"Intensity":"7"`) || !strings.Contains(string(b), `"Triggers":"after work"`) ||
+				!strings.Contains(string(b), `"began":"2026-11-25T20:00:00Z"`) {
+				t.Fatalf("the answers were not kept (%v): %s", err, b)
+			}
+		})
+	}
+}
+
+// Issue case 4 for a guided set: in accessible mode ctrl+c keeps a draft of
+// the answers given, and says how to pick it up.
+func TestAccessibleIntentionCtrlCKeepsADraft(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, append(env, "JOURNAL_ACCESSIBLE=1"), "intention")
+	r.keys("To rest\r.\r")
+	r.keys("\x03")
+	if code := r.wait(); code != 130 {
+		t.Fatalf("exit %d, want 130:\n%q", code, r.screen())
+	}
+	r.waitFor("run journal intention to pick them up")
+	b, err := os.ReadFile(db + "-drafts/guide-intention.json")
+	if err != nil || !strings.Contains(string(b), "To rest") {
+		t.Fatalf("no draft (%v): %s", err, b)
+	}
+}
+
+// waitForFile waits until the file holds want.
+func waitForFile(t *testing.T, path, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(path); err == nil && strings.Contains(string(b), want) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("%s never held %q", path, want)
 }
