@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 )
@@ -146,5 +147,25 @@ func TestOldDraftInTheJournalIsOffered(t *testing.T) {
 	}
 	if strings.Contains(errOut.String(), "unfinished") {
 		t.Errorf("the old draft was offered twice:\n%s", errOut)
+	}
+}
+
+// When the draft cannot be written (its folder is a file here), leaving
+// says so instead of promising that nothing was lost.
+func TestLeavingWhenTheDraftCannotBeWritten(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := trackFactory(t, dir, "8\x03", true, nil)
+	drafts, err := f.Drafts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(drafts.Dir, []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
+		t.Fatalf("exit %d, want 130: %s", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "could not be kept as a draft") || strings.Contains(errOut.String(), "nothing was lost") {
+		t.Errorf("stderr %q", errOut)
 	}
 }

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"bufio"
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -138,7 +137,10 @@ func (d *draftForm) kept(err error) error {
 	_, ok, _ := drafts.Load(d.key)
 	if derr != nil || !ok {
 		if d.keeper != nil && d.keeper.Err != nil {
-			return fmt.Errorf("%w; and the answers could not be kept: %v", cmp.Or(err, errAborted), d.keeper.Err)
+			if err == nil {
+				return keptError{fmt.Sprintf("stopped; your answers could not be kept as a draft: %v", d.keeper.Err)}
+			}
+			return fmt.Errorf("%v; and your answers could not be kept as a draft: %v", err, d.keeper.Err)
 		}
 		if err == nil {
 			return errAborted
