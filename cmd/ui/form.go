@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/charmbracelet/colorprofile"
+	"golang.org/x/term"
 )
 
 // Outcome is how a form ended.
@@ -123,7 +124,12 @@ func signalContext(ctx context.Context) (context.Context, context.CancelFunc) {
 func runAccessible(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error) {
 	// Each read is the person finishing a line: the answers before it are
 	// in, so the draft is written first.
-	in := &notifyingReader{r: o.In, before: o.Changed}
+	restore := saveTerminal(o.In)
+	var in io.Reader = &notifyingReader{r: o.In, before: o.Changed}
+	if f, ok := o.In.(interface{ Fd() uintptr }); ok {
+		// Passphrases are read from the terminal itself, without echo.
+		in = notifyingTerminal{in.(*notifyingReader), f.Fd()}
+	}
 	form = form.WithAccessible(true).WithInput(in)
 	done := make(chan error, 1)
 	go func() { done <- form.RunWithContext(ctx) }()
@@ -139,14 +145,41 @@ func runAccessible(ctx context.Context, form *huh.Form, o FormOptions) (Outcome,
 		return Finished, nil
 	case <-ctx.Done():
 		o.Changed()
+		// A passphrase being read has echo off: put the terminal back as
+		// it was before leaving.
+		if restore != nil {
+			restore()
+		}
 		return Left, nil
 	}
+}
+
+// saveTerminal returns what puts the terminal behind r back as it is now;
+// nil when r is not a terminal.
+func saveTerminal(r io.Reader) func() {
+	f, ok := r.(interface{ Fd() uintptr })
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	st, err := term.GetState(int(f.Fd()))
+	if err != nil {
+		return nil
+	}
+	return func() { _ = term.Restore(int(f.Fd()), st) }
 }
 
 type notifyingReader struct {
 	r      io.Reader
 	before func()
 }
+
+// notifyingTerminal is a notifyingReader that is a terminal.
+type notifyingTerminal struct {
+	*notifyingReader
+	fd uintptr
+}
+
+func (n notifyingTerminal) Fd() uintptr { return n.fd }
 
 func (n *notifyingReader) Read(p []byte) (int, error) {
 	n.before()
