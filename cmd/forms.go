@@ -65,7 +65,6 @@ type draftForm struct {
 	keeper  *ui.Keeper
 	oldKey  string    // where an earlier version kept this draft, in the journal
 	Began   time.Time // when the person began: now, or when the resumed draft began
-	Resumed bool
 }
 
 func newDraftForm(f *Factory, key, what, again string, answers any) *draftForm {
@@ -100,7 +99,6 @@ func (d *draftForm) offer(ctx context.Context) error {
 	if err := json.Unmarshal(dr.Data, d.answers); err != nil {
 		return fmt.Errorf("the draft %s cannot be read (%v): move it aside to start fresh", drafts.Path(d.key), err)
 	}
-	d.Resumed = true
 	fmt.Fprintf(d.f.IO.ErrOut, "Picked up your unfinished %s from %s.\n", d.what, when)
 	if !dr.Began.IsZero() {
 		d.Began = dr.Began

@@ -53,7 +53,8 @@ type FormOptions struct {
 	heading string // lines drawn above the form (Form.Title and Help)
 }
 
-// NewForm builds a form of groups in the one theme with the one key map.
+// NewForm builds a form of groups; RunForm gives it the one theme and the
+// one key map.
 func NewForm(groups ...*huh.Group) *huh.Form {
 	return huh.NewForm(groups...)
 }
