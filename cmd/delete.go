@@ -45,7 +45,7 @@ brings it back. At a terminal you are asked first; otherwise give --yes.`,
 					return journal.Invalid("deleting needs --yes when journal cannot ask you: journal delete %d --yes", id)
 				}
 				ok, err := f.confirm(c.Context(), fmt.Sprintf("Delete entry %d (%s, %q)?", id, e.Day, summary(e, 40)),
-					"You can restore it later.")
+					"You can restore it later.", "Kept it.")
 				if err != nil || !ok {
 					return err
 				}
@@ -59,33 +59,4 @@ brings it back. At a terminal you are asked first; otherwise give --yes.`,
 	}
 	c.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask first")
 	return c
-}
-
-func newCmdRestore(f *Factory) *cobra.Command {
-	return &cobra.Command{
-		Use:     "restore ID",
-		Aliases: []string{"undelete"},
-		Short:   "Bring back a deleted entry",
-		Example: "  journal list --deleted\n  journal restore 12",
-		Args:    exactArgs(1, "an entry id"),
-		RunE: func(c *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
-			st, err := f.Store(c.Context())
-			if err != nil {
-				return err
-			}
-			err = st.RestoreEntry(c.Context(), id)
-			if errors.Is(err, journal.ErrNotFound) {
-				return journal.Invalid("no deleted entry with id %d: see journal list --deleted", id)
-			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(f.IO.ErrOut, "Restored entry %d.\n", id)
-			return nil
-		},
-	}
 }

@@ -321,12 +321,13 @@ func (f *Factory) existingStore(ctx context.Context) (*storage.Store, error) {
 	return f.Store(ctx)
 }
 
-// confirm asks a yes/no question before something is removed; no unless
-// the person says yes. It needs a terminal: callers offer --yes otherwise.
-func (f *Factory) confirm(ctx context.Context, question, detail string) (bool, error) {
+// confirm asks a yes/no question before something is removed or
+// replaced; no unless the person says yes, and then kept (like "Kept it.")
+// is said. It needs a terminal: callers offer --yes otherwise.
+func (f *Factory) confirm(ctx context.Context, question, detail, kept string) (bool, error) {
 	yes, err := ui.Confirm(ctx, f.formOptions(), question, detail)
 	if err == nil && !yes {
-		fmt.Fprintln(f.IO.ErrOut, "Kept it.")
+		fmt.Fprintln(f.IO.ErrOut, kept)
 	}
 	return yes, err
 }
