@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"journal/journal"
 	"journal/prompts"
 	"os"
 	"os/signal"
@@ -74,13 +75,15 @@ type SetForm struct {
 	step   int // len(set.Steps) is the closing screen
 	values map[string]prompts.Value
 	resume bool // the "pick up your draft?" question is showing
-	cursor int  // highlighted option (choice, multi, checklist, yes/no)
-	input  textinput.Model
-	area   textarea.Model
-	width  int
-	ended  bool
-	done   bool
-	st     formStyles
+	// showDraft: the draft's answers are shown on the resume screen.
+	showDraft bool
+	cursor    int // highlighted option (choice, multi, checklist, yes/no)
+	input     textinput.Model
+	area      textarea.Model
+	width     int
+	ended     bool
+	done      bool
+	st        formStyles
 }
 
 type formStyles struct {
@@ -269,13 +272,15 @@ func (m *SetForm) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.resume {
 		switch strings.ToLower(k.String()) {
-		case "enter", "y":
+		case "3", "s":
+			m.showDraft = true
+		case "enter", "y", "1":
 			m.resume = false
 			for key, v := range m.opts.Draft.Values {
 				m.values[key] = v
 			}
 			return m.enter(m.opts.Draft.Step)
-		case "n":
+		case "n", "2":
 			m.resume = false
 			return m.enter(0)
 		}
@@ -451,8 +456,21 @@ func (m *SetForm) Render() string {
 			when = " from " + m.opts.DraftSaved.Format("Mon 2 Jan, 15:04")
 		}
 		b.WriteString("\n" + wrap(m.st.question).Render(fmt.Sprintf("You have a draft%s, with %d of %d questions answered.", when, m.set.Answered(d.Values), len(m.set.Steps))) + "\n\n")
-		b.WriteString("Pick up where you left off?\n\n")
-		b.WriteString(wrap(m.st.dim).Render("enter or y: pick it up · n: start fresh · esc: leave it for now"))
+		if m.showDraft {
+			// The draft's answers, a line each, cleaned and cut to fit.
+			for _, st := range m.set.Steps {
+				if v, ok := d.Values[st.Key]; ok && !v.IsZero() {
+					b.WriteString(clip(st.Question, w-4) + "\n")
+					b.WriteString(m.st.dim.Render("  "+clip(strings.Join(strings.Fields(journal.CleanLine(st.Format(v))), " "), w-4)) + "\n")
+				}
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("1. Pick it up\n2. Start fresh (the draft stays until new answers replace it)\n")
+		if !m.showDraft {
+			b.WriteString("3. Show it first\n")
+		}
+		b.WriteString("\n" + m.st.dim.Render("enter or 1 pick it up · 2 start fresh · 3 show · esc stop (the draft stays)"))
 		return b.String()
 	}
 	st, ok := m.current()

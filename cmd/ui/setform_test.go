@@ -136,8 +136,14 @@ func TestFormCtrlCKeepsADraftThatResumes(t *testing.T) {
 	// The next run offers the draft; enter picks it up where it was left.
 	saved := time.Date(2026, 11, 24, 21, 30, 0, 0, time.UTC)
 	m = NewSetForm(formSet(), SetFormOptions{Draft: &d, DraftSaved: saved})
-	if v := m.Render(); !strings.Contains(v, "You have a draft from Tue 24 Nov, 21:30, with 2 of 7 questions answered.") {
+	if v := m.Render(); !strings.Contains(v, "You have a draft from Tue 24 Nov, 21:30, with 2 of 7 questions answered.") ||
+		!strings.Contains(v, "3. Show it first") || strings.Contains(v, "Rain on the window") {
 		t.Fatalf("resume view:\n%s", v)
+	}
+	// 3 shows the draft's answers before choosing.
+	pressSet(t, m, "3")
+	if v := m.Render(); !strings.Contains(v, "Rain on the window") || strings.Contains(v, "3. Show it first") {
+		t.Fatalf("the draft is not shown:\n%s", v)
 	}
 	pressSet(t, m, "enter")
 	if m.Step() != 1 || !strings.Contains(m.Render(), "calm") {
