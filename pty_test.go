@@ -84,12 +84,16 @@ func (r *ptyRun) waitFor(want string) {
 func (r *ptyRun) keys(s string) {
 	r.t.Helper()
 	if !r.settled {
-		// The form is up once something is drawn; raw mode comes with it.
-		deadline := time.Now().Add(10 * time.Second)
-		for r.screen() == "" && time.Now().Before(deadline) {
+		// The form is up once its first question is drawn (a prompt "> ",
+		// or the keys' help line); raw mode is on by then.
+		deadline := time.Now().Add(15 * time.Second)
+		for time.Now().Before(deadline) {
+			if s := r.screen(); strings.Contains(s, "> ") || strings.Contains(s, "esc stop") {
+				break
+			}
 			time.Sleep(10 * time.Millisecond)
 		}
-		time.Sleep(500 * time.Millisecond)
+		time.Sleep(300 * time.Millisecond)
 		r.settled = true
 	}
 	if _, err := r.tty.WriteString(s); err != nil {
