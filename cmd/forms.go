@@ -121,6 +121,7 @@ func (d *draftForm) run(ctx context.Context, form ui.Form, ready func() error) (
 	d.keeper.Start()
 	o := d.f.formOptions()
 	o.Changed, o.Ready = d.keeper.Changed, ready
+	o.DraftErr = func() error { return d.keeper.Err }
 	out, err := ui.Ask(ctx, form, o)
 	if err == nil && out.Saves() {
 		return out, nil

@@ -47,6 +47,9 @@ type FormOptions struct {
 	// Ready is asked when the person saves early with ctrl+s. An error keeps
 	// the form open with its message under the field.
 	Ready func() error
+	// DraftErr reports why the draft cannot be written, if it cannot: the
+	// form then says so, while there is time to save instead.
+	DraftErr func() error
 
 	writing bool   // enter is a new line in long answers (Form.Writing)
 	help    string // a help line of its own, for a single question
@@ -327,6 +330,11 @@ func (m *formModel) View() tea.View {
 	note := m.note
 	if f := m.form.GetFocusedField(); note == "" && f != nil && f.Error() != nil {
 		note = f.Error().Error()
+	}
+	if m.o.DraftErr != nil && note == "" {
+		if err := m.o.DraftErr(); err != nil {
+			note = "Your answers cannot be kept as a draft (" + err.Error() + "): ctrl+s saves them now."
+		}
 	}
 	s := m.form.View() + "\n\n"
 	if m.o.heading != "" {

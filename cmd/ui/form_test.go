@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"strings"
 	"testing"
 )
 
@@ -26,5 +28,21 @@ func TestTypeAheadLandsInTheRightQuestion(t *testing.T) {
 	}
 	if len(feelings) != 2 || other != "" || where != "home" {
 		t.Errorf("feelings %v, other %q, where %q; want [hungry lonely], \"\", \"home\"", feelings, other, where)
+	}
+}
+
+// A draft that cannot be written is said in the form, while there is still
+// time to save.
+func TestFormSaysWhenTheDraftCannotBeKept(t *testing.T) {
+	var v string
+	f := Form{Pages: [][]Question{{{Title: "Mood?", Value: &v}}}}
+	m := &formModel{form: f.Huh(true), keys: DefaultKeyMap(), o: FormOptions{
+		Changed:  func() {},
+		DraftErr: func() error { return errors.New("disk full") },
+	}}
+	m.form.Init()
+	m.Update(KeyPress("6"))
+	if s := m.View().Content; !strings.Contains(s, "cannot be kept as a draft (disk full): ctrl+s saves them now") {
+		t.Errorf("view:\n%s", s)
 	}
 }
