@@ -27,8 +27,6 @@ type Factory struct {
 
 	store *storage.Store
 	lines *bufio.Reader // stdin, read by plain-line forms
-
-	textDraft *draftForm // the text box's draft, while its entry is saved
 }
 
 // Store opens the journal on first use, and on the first use of a day

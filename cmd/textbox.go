@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"context"
-	"fmt"
 
 	"journal/cmd/ui"
 )
@@ -10,8 +9,8 @@ import (
 // textBox asks for an entry's text in a box at the terminal, for people
 // who have chosen no editor ($VISUAL and $EDITOR unset): enter starts a
 // new line, tab or ctrl+s is done. The text is kept in a draft as it is
-// typed until the entry is saved (see textSaved and textKept).
-func (f *Factory) textBox(initial string) (string, error) {
+// typed until the entry is saved (editedText's Saved and Keep).
+func (f *Factory) textBox(initial string) (*editedText, error) {
 	ctx := context.Background() // a signal leaves the box through the form engine
 	key, again := "write", "journal write"
 	if initial != "" {
@@ -22,30 +21,13 @@ func (f *Factory) textBox(initial string) (string, error) {
 	}{Text: initial}
 	d := newDraftForm(f, key, "entry", again, &a)
 	if err := d.offer(ctx); err != nil {
-		return "", err
+		return nil, err
 	}
 	form := ui.Form{Writing: true, Pages: [][]ui.Question{{
 		{Title: "Your entry", Help: "Write as much as you like. #tags in the text are picked up.", Kind: ui.Text, Lines: 12, Value: &a.Text},
 	}}}
 	if _, err := d.run(ctx, form, nil); err != nil {
-		return "", err
+		return nil, err
 	}
-	f.textDraft = d
-	return a.Text, nil
-}
-
-// textSaved removes the text box's draft once the entry is saved.
-func (f *Factory) textSaved() {
-	if f.textDraft != nil {
-		f.textDraft.saved()
-	}
-}
-
-// textKept is the error for a failed save: it names the text box's draft,
-// which stays, when there is one.
-func (f *Factory) textKept(err error) error {
-	if f.textDraft == nil {
-		return err
-	}
-	return f.textDraft.kept(fmt.Errorf("%w", err))
+	return &editedText{Text: a.Text, initial: initial, draft: d}, nil
 }
