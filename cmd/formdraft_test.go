@@ -125,7 +125,7 @@ func TestBackdatedCheckinAsksAboutThatDay(t *testing.T) {
 // the drafts folder, and picked up like any other.
 func TestOldDraftInTheJournalIsOffered(t *testing.T) {
 	dir := t.TempDir()
-	f, _, errOut := trackFactory(t, dir, "", false, nil)
+	f, _, _ := trackFactory(t, dir, "", false, nil)
 	st, err := f.Store(context.Background())
 	if err != nil {
 		t.Fatal(err)
