@@ -169,3 +169,27 @@ func TestLeavingWhenTheDraftCannotBeWritten(t *testing.T) {
 		t.Errorf("stderr %q", errOut)
 	}
 }
+
+// Logging a craving with its intensity given leaves no stale draft of the
+// form behind to come back days later; one line says it was cleared.
+func TestCravingWithFlagsClearsTheFormDraft(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := trackFactory(t, dir, "8\x03", true, nil)
+	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
+		t.Fatalf("exit %d, want 130: %s", code, errOut)
+	}
+	f, _, errOut = trackFactory(t, dir, "", true, nil)
+	if code := Run(context.Background(), f, []string{"craving", "5", "--trigger", "rain"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "Cleared the unfinished craving form from Wed 25 Nov, 20:00") {
+		t.Errorf("stderr %q", errOut)
+	}
+	drafts, err := f.Drafts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := drafts.Load(cravingDraftKey); ok {
+		t.Error("the craving form's draft is still there")
+	}
+}
