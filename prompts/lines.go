@@ -25,6 +25,12 @@ func RunLines(set Set, in io.Reader, out io.Writer, typing bool) (map[string]Val
 	r := bufio.NewReader(in)
 	values := map[string]Value{}
 	fmt.Fprintf(out, "%s (%d questions; an empty line skips one)\n", set.Title, len(set.Steps))
+	if set.Scoring != nil {
+		// A questionnaire's instructions are part of its published wording.
+		for _, l := range Wrap(set.Description, 80) {
+			fmt.Fprintln(out, l)
+		}
+	}
 	eof := false
 	for i, st := range set.Steps {
 		if eof {
@@ -42,7 +48,11 @@ func RunLines(set Set, in io.Reader, out io.Writer, typing bool) (map[string]Val
 			fmt.Fprintf(out, "    %s\n", l)
 		}
 		for j, o := range st.Options {
-			fmt.Fprintf(out, "    %d) %s\n", j+1, o)
+			if len(st.Values) == len(st.Options) {
+				fmt.Fprintf(out, "    %d = %s\n", st.Values[j], o)
+			} else {
+				fmt.Fprintf(out, "    %d) %s\n", j+1, o)
+			}
 		}
 		if h := st.Hint(); h != "" && st.Kind != Long {
 			fmt.Fprintf(out, "    (%s)\n", h)
