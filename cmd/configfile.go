@@ -74,6 +74,9 @@ func (f *Factory) loadConfig() (loadedConfig, error) {
 	if lc.SupportContacts == nil {
 		lc.SupportContacts = []string{}
 	}
+	if lc.CrisisContacts == nil {
+		lc.CrisisContacts = []string{}
+	}
 	if err := lc.Validate(); err != nil {
 		var ve *journal.ConfigValueError
 		if errors.As(err, &ve) {
@@ -191,6 +194,10 @@ func tomlLine(k journal.ConfigKey, c journal.Config) string {
 		v = c.CopingPlan
 	case "support_contacts":
 		v = c.SupportContacts
+	case "crisis_contacts":
+		v = c.CrisisContacts
+	case "measure_every_days":
+		v = c.MeasureEveryDays
 	default:
 		v = strings.Join(k.Get(c), "\n")
 	}
