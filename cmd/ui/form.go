@@ -44,6 +44,9 @@ type FormOptions struct {
 	// Ready is asked when the person saves early with ctrl+s. An error keeps
 	// the form open with its message under the field.
 	Ready func() error
+	// PickFromZero: number keys pick options counted from 0, so a
+	// questionnaire's answer is picked by its value (0 to 3 on PHQ-9).
+	PickFromZero bool
 }
 
 // NewForm builds a form of groups in the one theme with the one key map.
@@ -181,7 +184,10 @@ func (m *formModel) pickByNumber(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	n := int(k.Code - '0')
-	if n > optionCount(m.form.GetFocusedField()) {
+	if m.o.PickFromZero {
+		n++ // "0" is the first option
+	}
+	if n < 1 || n > optionCount(m.form.GetFocusedField()) {
 		return nil, true
 	}
 	var cmds []tea.Cmd

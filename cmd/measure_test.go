@@ -1,0 +1,93 @@
+package cmd
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"journal/journal"
+)
+
+// phq9Lines answers PHQ-9 one line per item, item 9 last.
+func phq9Lines(item9 string) string {
+	return "1\n0\n2\n1\n1\n0\n1\n0\n" + item9 + "\n"
+}
+
+// Item 9 above 0: the saved message gently shows the crisis lines, then
+// the person's own support contacts, on the terminal.
+func TestPHQ9Item9ShowsCrisisContacts(t *testing.T) {
+	f, out, errOut := trackFactory(t, t.TempDir(), phq9Lines("1"), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"measure", "phq9"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got := out.String()
+	for _, want := range []string{"Saved PHQ-9 as entry 1: 7 of 27, mild.", "988", "116 123 (Samaritans)", "13 11 14 (Lifeline)", "your local emergency number"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, got)
+		}
+	}
+	for _, l := range strings.Split(got, "\n") {
+		if len([]rune(l)) > 80 {
+			t.Errorf("line wider than 80 columns: %q", l)
+		}
+	}
+}
+
+// The person's own crisis lines replace the well-known ones; their support
+// contacts follow.
+func TestPHQ9OwnCrisisContacts(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := trackFactory(t, dir, "", false, nil)
+	for _, args := range [][]string{
+		{"config", "set", "crisis_contacts", "Crisis team 0800 123 456"},
+		{"config", "set", "support_contacts", "Sam 07700 900123"},
+	} {
+		if code := Run(context.Background(), f, args); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	f, out, errOut := trackFactory(t, dir, phq9Lines("2"), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"measure", "phq9"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	got := out.String()
+	crisis, support := strings.Index(got, "Crisis team 0800 123 456"), strings.Index(got, "Sam 07700 900123")
+	if crisis < 0 || support < crisis || strings.Contains(got, "988") {
+		t.Errorf("want own crisis line, then support contacts, and not the defaults:\n%s", got)
+	}
+}
+
+// Item 9 at 0: no crisis lines. Item 9 above 0 with --json: none either,
+// on stdout or stderr; the JSON carries the score.
+func TestPHQ9CrisisContactsOnlyWhenItem9AboveZeroAndNeverInJSON(t *testing.T) {
+	f, out, errOut := trackFactory(t, t.TempDir(), phq9Lines("0"), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"measure", "phq9"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.Contains(out.String()+errOut.String(), "988") {
+		t.Errorf("crisis lines shown with item 9 at 0:\n%s", out)
+	}
+	if !strings.Contains(out.String(), "6 of 27, mild") {
+		t.Errorf("stdout %q", out)
+	}
+
+	f, out, errOut = trackFactory(t, t.TempDir(), phq9Lines("3"), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"measure", "phq9", "--json"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.Contains(out.String()+errOut.String(), "988") || strings.Contains(out.String()+errOut.String(), "Samaritans") {
+		t.Errorf("crisis lines in --json run:\n%s\n%s", out, errOut)
+	}
+	var e struct {
+		journal.Entry
+		Measure measureJSON `json:"measure"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &e); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if e.Measure.Score == nil || *e.Measure.Score != 9 || e.Measure.Band != "mild" || e.Measure.Max != 27 || e.PromptSet != "phq9" {
+		t.Errorf("measure %+v", e.Measure)
+	}
+}
+
