@@ -90,4 +90,3 @@ func TestPHQ9CrisisContactsOnlyWhenItem9AboveZeroAndNeverInJSON(t *testing.T) {
 		t.Errorf("measure %+v", e.Measure)
 	}
 }
-
