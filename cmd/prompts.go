@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"journal/cmd/ui"
 	"journal/journal"
 	"journal/prompts"
 )
@@ -133,8 +135,15 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 					fmt.Fprintf(w, "   %s\n", s.Dim.Render(l))
 				}
 				for j, o := range st.Options {
-					fmt.Fprintf(w, "   %d) %s\n", j+1, o)
+					if len(st.Values) == len(st.Options) {
+						fmt.Fprintf(w, "   %d = %s\n", st.Values[j], o)
+					} else {
+						fmt.Fprintf(w, "   %d) %s\n", j+1, o)
+					}
 				}
+			}
+			if set.Scoring != nil {
+				writeScoring(w, *set.Scoring, s, f.IO.Width())
 			}
 			return nil
 		},
@@ -151,6 +160,8 @@ func whenText(w prompts.When) string {
 		return "after a session"
 	case prompts.DaysAfter:
 		return "a few days after a session"
+	case prompts.Measure:
+		return "a questionnaire (journal measure)"
 	}
 	return string(w)
 }
@@ -236,4 +247,33 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// writeScoring shows how a questionnaire is scored and where that comes from.
+func writeScoring(w io.Writer, sc journal.Scoring, s ui.Styles, width int) {
+	fmt.Fprintf(w, "\n%s\n", s.Label.Render(fmt.Sprintf("Scoring: 0 to %d, over %s", sc.Max, sc.Period)))
+	for _, b := range sc.Bands {
+		fmt.Fprintf(w, "   %d to %d: %s\n", b.Min, b.Max, b.Label)
+	}
+	var lines []string
+	if sc.Cutoff > 0 {
+		lines = append(lines, fmt.Sprintf("Cut-off: %d (%s)", sc.Cutoff, sc.CutoffLabel))
+	}
+	if sc.RemissionBelow > 0 {
+		lines = append(lines, fmt.Sprintf("Remission: below %d", sc.RemissionBelow))
+	}
+	lines = append(lines, fmt.Sprintf("Up to %d unanswered: prorated. %s", sc.ProrateMaxMissing, sc.ProrateSource))
+	lines = append(lines, "Terms: "+sc.Terms)
+	for _, src := range sc.Sources {
+		lines = append(lines, "Source: "+src)
+	}
+	for _, l := range lines {
+		for i, part := range prompts.Wrap(l, width-5) {
+			if i == 0 {
+				fmt.Fprintf(w, "   %s\n", part)
+			} else {
+				fmt.Fprintf(w, "     %s\n", part)
+			}
+		}
+	}
 }
