@@ -123,7 +123,13 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 				fmt.Fprintf(w, "\n%s\n", wrapText(set.Description, f.IO.Width()))
 			}
 			for i, st := range set.Steps {
-				fmt.Fprintf(w, "\n%d. %s\n", i+1, s.Label.Render(st.Question))
+				for j, l := range prompts.Wrap(st.Question, f.IO.Width()-4) {
+					if j == 0 {
+						fmt.Fprintf(w, "\n%d. %s\n", i+1, s.Label.Render(l))
+					} else {
+						fmt.Fprintf(w, "   %s\n", s.Label.Render(l))
+					}
+				}
 				for _, l := range prompts.Wrap(st.Help, f.IO.Width()-3) {
 					fmt.Fprintf(w, "   %s\n", l)
 				}
