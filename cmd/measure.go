@@ -161,7 +161,7 @@ func measureList(ctx context.Context, f *Factory, asJSON bool) error {
 			if it.LastScore != nil {
 				score = strconv.Itoa(*it.LastScore)
 			}
-			fmt.Fprintf(f.IO.Out, "%s\t%s\t%s\t%s\t%s\n", it.Name, it.Title, day, score, it.LastBand)
+			fmt.Fprintf(f.IO.Out, "%s\t%s\t%s\t%s\t%s\n", it.Name, journal.CleanLine(it.Title), day, score, journal.CleanLine(it.LastBand))
 			continue
 		}
 		last := s.Dim.Render("not done yet")
@@ -174,7 +174,7 @@ func measureList(ctx context.Context, f *Factory, asJSON bool) error {
 				}
 			}
 		}
-		fmt.Fprintf(f.IO.Out, "%s  %-6s %s\n", s.Accent.Render(fmt.Sprintf("%-5s", it.Name)), it.Title, last)
+		fmt.Fprintf(f.IO.Out, "%s  %-6s %s\n", s.Accent.Render(fmt.Sprintf("%-5s", it.Name)), journal.CleanLine(it.Title), journal.CleanLine(last))
 	}
 	if f.IO.OutTTY {
 		fmt.Fprintln(f.IO.Out, s.Dim.Render("Answer one with: journal measure NAME"))
@@ -277,7 +277,7 @@ func measureRun(c *cobra.Command, f *Factory, name string, o *measureOptions) er
 	s := f.Styles()
 	out := f.IO.ErrOut
 	if f.IO.OutTTY {
-		msg := fmt.Sprintf("Saved %s as entry %s: %s", set.Title, s.Accent.Render(fmt.Sprint(e.ID)), score.Describe(*set.Scoring))
+		msg := fmt.Sprintf("Saved %s as entry %s: %s", journal.CleanLine(set.Title), s.Accent.Render(fmt.Sprint(e.ID)), journal.CleanLine(score.Describe(*set.Scoring)))
 		if e.Private {
 			msg += s.Dim.Render(" (private)")
 		}
@@ -325,13 +325,13 @@ func writeCrisisContacts(w io.Writer, cfg journal.Config, s ui.Styles) {
 		lines = journal.DefaultCrisisContacts
 	}
 	for _, l := range lines {
-		fmt.Fprintf(w, "  %s\n", l)
+		fmt.Fprintf(w, "  %s\n", journal.CleanLine(l))
 	}
 	if len(cfg.SupportContacts) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, s.Label.Render("People you can reach:"))
 		for _, p := range cfg.SupportContacts {
-			fmt.Fprintf(w, "  %s\n", p)
+			fmt.Fprintf(w, "  %s\n", journal.CleanLine(p))
 		}
 	}
 	fmt.Fprintln(w, s.Dim.Render("It may help to bring this to your therapist or coach too."))

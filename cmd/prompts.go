@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -70,6 +71,7 @@ func newCmdPromptsList(f *Factory) *cobra.Command {
 			}
 			s := f.Styles()
 			for _, x := range out {
+				x.Title = journal.CleanLine(x.Title) // from the person's own files
 				if !f.IO.OutTTY {
 					fmt.Fprintf(f.IO.Out, "%s\t%s\t%d\t%s\t%s\n", x.Name, x.When, x.Steps, x.Source, x.Title)
 					continue
@@ -117,20 +119,20 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 			}
 			s := f.Styles()
 			w := f.IO.Out
-			fmt.Fprintln(w, s.Title.Render(fmt.Sprintf("%s (%s)", set.Title, set.Name)))
+			fmt.Fprintln(w, s.Title.Render(journal.CleanLine(fmt.Sprintf("%s (%s)", set.Title, set.Name))))
 			fmt.Fprintln(w, s.Dim.Render(fmt.Sprintf("%s · %s · %s", whenText(set.When), plural(len(set.Steps), "question", "questions"), set.Source)))
 			if set.Description != "" {
-				fmt.Fprintf(w, "\n%s\n", wrapText(set.Description, f.IO.Width()))
+				fmt.Fprintf(w, "\n%s\n", wrapText(journal.CleanText(set.Description), f.IO.Width()))
 			}
 			for i, st := range set.Steps {
-				for j, l := range prompts.Wrap(st.Question, f.IO.Width()-4) {
+				for j, l := range prompts.Wrap(journal.CleanLine(st.Question), f.IO.Width()-4) {
 					if j == 0 {
 						fmt.Fprintf(w, "\n%d. %s\n", i+1, s.Label.Render(l))
 					} else {
 						fmt.Fprintf(w, "   %s\n", s.Label.Render(l))
 					}
 				}
-				for _, l := range prompts.Wrap(st.Help, f.IO.Width()-3) {
+				for _, l := range prompts.Wrap(journal.CleanLine(st.Help), f.IO.Width()-3) {
 					fmt.Fprintf(w, "   %s\n", l)
 				}
 				detail := string(st.Kind)
@@ -142,9 +144,9 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 				}
 				for j, o := range st.Options {
 					if len(st.Values) == len(st.Options) {
-						fmt.Fprintf(w, "   %d = %s\n", st.Values[j], o)
+						fmt.Fprintf(w, "   %d = %s\n", st.Values[j], journal.CleanLine(o))
 					} else {
-						fmt.Fprintf(w, "   %d) %s\n", j+1, o)
+						fmt.Fprintf(w, "   %d) %s\n", j+1, journal.CleanLine(o))
 					}
 				}
 			}
@@ -249,7 +251,10 @@ your copy is used instead of the built-in from then on.`,
 }
 
 func shellQuote(s string) string {
-	if !strings.ContainsAny(s, " '\"$\\") {
+	safe := s != "" && s[0] != '#' && s[0] != '~' && !strings.ContainsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-_./:=@%+,#", r)
+	})
+	if safe {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
@@ -259,7 +264,7 @@ func shellQuote(s string) string {
 func writeScoring(w io.Writer, sc journal.Scoring, s ui.Styles, width int) {
 	fmt.Fprintf(w, "\n%s\n", s.Label.Render(fmt.Sprintf("Scoring: 0 to %d, over %s", sc.Max, sc.Period)))
 	for _, b := range sc.Bands {
-		fmt.Fprintf(w, "   %d to %d: %s\n", b.Min, b.Max, b.Label)
+		fmt.Fprintf(w, "   %d to %d: %s\n", b.Min, b.Max, journal.CleanLine(b.Label))
 	}
 	var lines []string
 	if sc.Cutoff > 0 {
@@ -274,7 +279,7 @@ func writeScoring(w io.Writer, sc journal.Scoring, s ui.Styles, width int) {
 		lines = append(lines, "Source: "+src)
 	}
 	for _, l := range lines {
-		for i, part := range prompts.Wrap(l, width-5) {
+		for i, part := range prompts.Wrap(journal.CleanLine(l), width-5) {
 			if i == 0 {
 				fmt.Fprintf(w, "   %s\n", part)
 			} else {
