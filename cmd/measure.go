@@ -12,6 +12,7 @@ import (
 
 	"journal/cmd/ui"
 	"journal/journal"
+	"journal/journal/stats"
 	"journal/prompts"
 	"journal/storage"
 )
@@ -368,6 +369,36 @@ func askQuestionnaire(ctx context.Context, f *Factory, set prompts.Set) (map[str
 		}
 	}
 	return values, form, nil
+}
+
+// addQuestionnaires puts the questionnaires' scores and trends over r's
+// window into r, when any was ever done. withPrivate says whether private
+// entries count (stats: yes; the coach's report and exports: no).
+func addQuestionnaires(ctx context.Context, f *Factory, st *storage.Store, r *stats.Report, withPrivate bool) error {
+	qs, _, err := questionnaires(f)
+	if err != nil {
+		return err
+	}
+	scored, err := scoredEntries(ctx, st, qs)
+	if err != nil || len(scored) == 0 {
+		return err
+	}
+	defs := make([]stats.QuestionnaireDef, len(qs))
+	for i, q := range qs {
+		defs[i] = stats.QuestionnaireDef{Name: q.Name, Title: q.Title, Max: q.Scoring.Max, RemissionBelow: q.Scoring.RemissionBelow}
+	}
+	history := map[string][]stats.QuestionnaireScore{}
+	for _, se := range scored {
+		if se.Entry.Private && !withPrivate {
+			continue
+		}
+		history[se.Set.Name] = append(history[se.Set.Name], stats.QuestionnaireScore{
+			Day: se.Entry.Day, Score: se.Score.Total, Band: se.Score.Band, Prorated: se.Score.Prorated,
+			Private: se.Entry.Private, SafetyAbove0: se.Score.SafetyValue != nil && *se.Score.SafetyValue > 0,
+		})
+	}
+	r.Questionnaires, r.QuestionnaireTrends = stats.Questionnaires(defs, history, r.Range.From, r.Range.To, r.Sessions)
+	return nil
 }
 
 // questionnaireForm is one page per question, each a choice of the
