@@ -139,7 +139,7 @@ func axis(b *strings.Builder, r Report, w float64) {
 	}
 }
 
-var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{"long": LongDate}).Parse(`<!doctype html>
+var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{"long": LongDate, "qchart": questionnaireChart}).Parse(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -261,6 +261,16 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 <dt>Missing</dt><dd>{{or $.Missing "none"}}</dd>
 </dl>{{end}}{{end}}
 </section>
+
+{{if or .Questionnaires .Safety}}<section id="questionnaires">
+<h2>Questionnaires</h2>
+{{range .Questionnaires}}<h3>{{.Title}}</h3>
+{{qchart $.Report .}}
+<ul>{{range .Scores}}<li>{{long .Day}}: {{.Text}}</li>{{end}}</ul>
+<p>{{.Summary}}</p>
+{{range .Sessions}}<p class="muted">{{.}}</p>
+{{end}}{{end}}{{with .Safety}}<p><strong>{{.}}</strong></p>{{end}}
+</section>{{end}}
 
 <footer>{{.PrivateOmitted}}</footer>
 </body>

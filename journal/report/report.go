@@ -85,6 +85,11 @@ type Report struct {
 	Daily          []Day     `json:"daily"`
 	Heavy          float64   `json:"heavy_threshold"`
 	PrivateOmitted string    `json:"private_omitted"` // the sentence that says so
+	// Questionnaires are PHQ-9, GAD-7 and PCL-5 scores of the period, and
+	// Safety the plain statement of the days PHQ-9 question 9 was answered
+	// above 0 ("" when none).
+	Questionnaires []Questionnaire `json:"questionnaires"`
+	Safety         string          `json:"safety"`
 }
 
 // Measure is one line of the drinking table.
@@ -225,6 +230,7 @@ func Build(in Input) Report {
 	r.Sessions, r.CoachNotes = sessions(in, cur)
 	r.Checkins = checkins(in, cur)
 	r.Daily = daily(in, cur)
+	r.Questionnaires, r.Safety = questionnaires(cur)
 	return r
 }
 
