@@ -424,6 +424,41 @@ func questionnaireForm(set prompts.Set, a *questionnaireAnswers) *huh.Form {
 	return ui.NewForm(groups...)
 }
 
+// dueLine is the one line of the home screen about questionnaires due
+// again (measure_every_days after the last one; never on a day one was
+// done); false when none is.
+func dueLine(c *cobra.Command, f *Factory, st *storage.Store) (string, bool) {
+	cfg, err := f.Config()
+	if err != nil {
+		return "", false
+	}
+	qs, _, err := questionnaires(f)
+	if err != nil {
+		return "", false
+	}
+	scored, err := scoredEntries(c.Context(), st, qs)
+	if err != nil {
+		return "", false
+	}
+	due := dueQuestionnaires(scored, journal.DateOf(f.Now()), cfg.MeasureEveryDays)
+	if len(due) == 0 {
+		return "", false
+	}
+	titles := make([]string, len(due))
+	for i, n := range due {
+		for _, q := range qs {
+			if q.Name == n {
+				titles[i] = journal.CleanLine(q.Title)
+			}
+		}
+	}
+	cmd := "journal measure " + due[0]
+	if len(due) > 1 {
+		cmd = "journal measure"
+	}
+	return fmt.Sprintf("Your %s could be done again, when you like: %s", strings.Join(titles, " and "), cmd), true
+}
+
 // dueQuestionnaires names the questionnaires done before and not within
 // every days of today: those the home screen mentions. None is due on a
 // day one was done, and none that was never done (the list says how).

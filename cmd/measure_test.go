@@ -3,8 +3,13 @@ package cmd
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/spf13/cobra"
 
 	"journal/journal"
 )
@@ -88,5 +93,57 @@ func TestPHQ9CrisisContactsOnlyWhenItem9AboveZeroAndNeverInJSON(t *testing.T) {
 	}
 	if e.Measure.Score == nil || *e.Measure.Score != 9 || e.Measure.Band != "mild" || e.Measure.Max != 27 || e.PromptSet != "phq9" {
 		t.Errorf("measure %+v", e.Measure)
+	}
+}
+
+// The home screen says a questionnaire is due once its last one is 14 days
+// old (measure_every_days), in one line for all that are due, and says
+// nothing on a day one was done, or of one never done.
+func TestHomeSaysQuestionnaireDue(t *testing.T) {
+	dir := t.TempDir()
+	answer := func(name, file, day string) {
+		t.Helper()
+		path := filepath.Join(dir, name+".toml")
+		if err := os.WriteFile(path, []byte(file), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		f, _, errOut := trackFactory(t, dir, "", false, nil)
+		at, _ := time.Parse(time.RFC3339, day+"T09:00:00Z")
+		f.Now = func() time.Time { return at }
+		if code := Run(context.Background(), f, []string{"measure", name, "--answers", path}); code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+	}
+	summary := func(day string) string {
+		t.Helper()
+		f, _, _ := trackFactory(t, dir, "", false, nil)
+		defer f.Close()
+		at, _ := time.Parse(time.RFC3339, day+"T09:00:00Z")
+		f.Now = func() time.Time { return at }
+		c := &cobra.Command{}
+		c.SetContext(context.Background())
+		lines, err := homeSummary(c, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(lines, "\n")
+	}
+	answer("phq9", "q1 = 1\nq2 = 1\n", "2026-11-01")
+	answer("gad7", "q1 = 1\n", "2026-11-05")
+	if got := summary("2026-11-14"); strings.Contains(got, "could be done again") {
+		t.Errorf("13 days after: %q", got)
+	}
+	if got := summary("2026-11-15"); !strings.Contains(got, "Your PHQ-9 could be done again, when you like: journal measure phq9") || strings.Contains(got, "GAD-7") {
+		t.Errorf("14 days after: %q", got)
+	}
+	if got := summary("2026-11-20"); !strings.Contains(got, "Your PHQ-9 and GAD-7 could be done again, when you like: journal measure\n") && !strings.HasSuffix(got, "journal measure") {
+		t.Errorf("both due: %q", got)
+	}
+	answer("gad7", "q1 = 0\n", "2026-11-20")
+	if got := summary("2026-11-20"); strings.Contains(got, "could be done again") {
+		t.Errorf("on a day one was done: %q", got)
+	}
+	if got := summary("2026-11-21"); !strings.Contains(got, "Your PHQ-9 could be done again") {
+		t.Errorf("the day after: %q", got)
 	}
 }
