@@ -12,6 +12,7 @@ import (
 
 	"journal/cmd/ui"
 	"journal/journal"
+	"journal/journal/export"
 	"journal/journal/stats"
 	"journal/prompts"
 	"journal/storage"
@@ -399,6 +400,44 @@ func addQuestionnaires(ctx context.Context, f *Factory, st *storage.Store, r *st
 	}
 	r.Questionnaires, r.QuestionnaireTrends = stats.Questionnaires(defs, history, r.Range.From, r.Range.To, r.Sessions)
 	return nil
+}
+
+// onlyQuestionnaires keeps the entries that answer one of qs.
+func onlyQuestionnaires(qs []prompts.Set, es []journal.Entry) []journal.Entry {
+	var out []journal.Entry
+	for _, e := range es {
+		for _, q := range qs {
+			if e.PromptSet == q.Name {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// questionnaireRows scores the questionnaire entries among es for the CSV.
+func questionnaireRows(qs []prompts.Set, es []journal.Entry) []export.QuestionnaireRow {
+	var rows []export.QuestionnaireRow
+	for _, e := range es {
+		for _, q := range qs {
+			if e.PromptSet != q.Name {
+				continue
+			}
+			vals := q.SavedValues(e.Answers)
+			sc := q.Scoring.Score(vals)
+			row := export.QuestionnaireRow{Entry: e, Name: q.Name, Score: sc.Total, Max: q.Scoring.Max, Band: sc.Band, Prorated: sc.Prorated}
+			for _, k := range q.Scoring.Items {
+				if v, ok := vals[k]; ok {
+					row.Items = append(row.Items, &v)
+				} else {
+					row.Items = append(row.Items, nil)
+				}
+			}
+			rows = append(rows, row)
+		}
+	}
+	return rows
 }
 
 // questionnaireForm is one page per question, each a choice of the
