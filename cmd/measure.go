@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 
 	"journal/cmd/ui"
 	"journal/journal"
+	"journal/journal/demo"
 	"journal/journal/export"
 	"journal/journal/stats"
 	"journal/prompts"
@@ -400,6 +402,47 @@ func addQuestionnaires(ctx context.Context, f *Factory, st *storage.Store, r *st
 	}
 	r.Questionnaires, r.QuestionnaireTrends = stats.Questionnaires(defs, history, r.Range.From, r.Range.To, r.Sessions)
 	return nil
+}
+
+// demoMeasures are PHQ-9 and GAD-7 for the demo journal: moderate before
+// the first session, easing after. Item 9 of PHQ-9 stays at 0.
+func demoMeasures(f *Factory) ([]demo.Measure, error) {
+	qs, _, err := questionnaires(f)
+	if err != nil {
+		return nil, err
+	}
+	var out []demo.Measure
+	for _, q := range qs {
+		start := map[string]int{"phq9": 14, "gad7": 12}[q.Name]
+		if start == 0 {
+			continue
+		}
+		q := q
+		out = append(out, demo.Measure{Name: q.Name, Start: start, Answers: func(total int) []journal.Answer {
+			values := map[string]prompts.Value{}
+			items := q.Scoring.Items
+			if q.Scoring.SafetyItem != "" {
+				items = slices.DeleteFunc(slices.Clone(items), func(k string) bool { return k == q.Scoring.SafetyItem })
+			}
+			total = min(total, len(items)*q.Scoring.ItemMax)
+			// Spread the total over the items, the first ones highest.
+			for i, k := range items {
+				v := total / len(items)
+				if i < total%len(items) {
+					v++
+				}
+				values[k] = prompts.Value{Picked: []int{v}}
+			}
+			for _, k := range q.Scoring.Items {
+				if _, ok := values[k]; !ok {
+					values[k] = prompts.Value{Picked: []int{0}}
+				}
+			}
+			score := q.Scoring.Score(q.ItemValues(values))
+			return append(q.Answers(values), journal.Answer{Key: journal.ScoreAnswerKey, Question: q.Title + " total score", Answer: score.Describe(*q.Scoring)})
+		}})
+	}
+	return out, nil
 }
 
 // onlyQuestionnaires keeps the entries that answer one of qs.
