@@ -147,3 +147,43 @@ func TestHomeSaysQuestionnaireDue(t *testing.T) {
 		t.Errorf("the day after: %q", got)
 	}
 }
+
+// JOURNAL_ACCESSIBLE=1 at a terminal asks plain lines: a value that does
+// not fit is asked for again, in the question's words.
+func TestMeasureAccessibleAsksAgain(t *testing.T) {
+	in := "7\n2\n" + strings.Repeat("0\n", 6)
+	f, out, errOut := trackFactory(t, t.TempDir(), in, true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"measure", "gad7"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "7 is not an answer here: give a number from 0 (Not at all) to 3 (Nearly every day). Try again") {
+		t.Errorf("7 was not asked again:\n%s", errOut)
+	}
+	if !strings.Contains(out.String(), "Saved GAD-7 as entry 1: 2 of 21, minimal.") {
+		t.Errorf("stdout %q", out)
+	}
+}
+
+// At a terminal the form keeps a draft: a value picked and then ctrl+c
+// leaves with exit 130, nothing saved, the answer kept in the draft.
+func TestMeasureFormKeepsDraft(t *testing.T) {
+	dir := t.TempDir()
+	f, out, errOut := trackFactory(t, dir, "2\x03", true, nil)
+	if code := Run(context.Background(), f, []string{"measure", "phq9"}); code != exitAborted {
+		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
+	}
+	if strings.Contains(out.String(), "Saved") {
+		t.Errorf("saved after ctrl+c: %q", out)
+	}
+	drafts, err := f.Drafts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, ok, err := drafts.Load("measure-phq9")
+	if err != nil || !ok || !strings.Contains(string(d.Data), `"Items":["2"`) {
+		t.Fatalf("draft %q %v %v", d.Data, ok, err)
+	}
+	if !strings.Contains(errOut.String(), "journal measure phq9") {
+		t.Errorf("stderr does not say how to pick it up: %q", errOut)
+	}
+}
