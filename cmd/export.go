@@ -201,6 +201,9 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 	if doc.Summary, err = exportSummary(c.Context(), st, plan, now, heavyOf(cfg)); err != nil {
 		return err
 	}
+	if doc.Questionnaires, err = questionnaireSeries(f, recs.Entries); err != nil {
+		return err
+	}
 
 	// The whole export is made in memory first: an error part-way never
 	// leaves half a document on the screen or in a file.

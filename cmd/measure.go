@@ -445,6 +445,28 @@ func demoMeasures(f *Factory) ([]demo.Measure, error) {
 	return out, nil
 }
 
+// questionnaireSeries are the totals of the questionnaires among es (the
+// exported entries), for the HTML export's charts.
+func questionnaireSeries(f *Factory, es []journal.Entry) ([]export.QuestionnaireSeries, error) {
+	qs, _, err := questionnaires(f)
+	if err != nil {
+		return nil, err
+	}
+	rows := questionnaireRows(qs, es)
+	var out []export.QuestionnaireSeries
+	for _, q := range qs {
+		s := export.QuestionnaireSeries{Name: q.Name, Title: q.Title, Max: q.Scoring.Max}
+		for _, r := range rows {
+			if r.Name == q.Name && r.Score != nil {
+				s.Points = append(s.Points, export.QuestionnairePoint{Day: r.Entry.Day, Score: *r.Score})
+			}
+		}
+		slices.SortStableFunc(s.Points, func(a, b export.QuestionnairePoint) int { return a.Day.DaysSince(b.Day) })
+		out = append(out, s)
+	}
+	return out, nil
+}
+
 // onlyQuestionnaires keeps the entries that answer one of qs.
 func onlyQuestionnaires(qs []prompts.Set, es []journal.Entry) []journal.Entry {
 	var out []journal.Entry

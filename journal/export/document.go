@@ -19,6 +19,9 @@ type Document struct {
 	PrivateLeftOut int
 	IncludePrivate bool
 	Summary        Summary
+	// Questionnaires are the totals of the questionnaires among Records,
+	// for the HTML export's charts (the entries' answers carry them too).
+	Questionnaires []QuestionnaireSeries
 }
 
 // Summary is the handful of measures shown at the top of the Markdown and

@@ -28,6 +28,7 @@ func HTML(w io.Writer, doc Document) error {
 		Weeks:    weekChart(byDay, s.From, s.To),
 		Calendar: calendar(byDay, s.From, s.To, stats.Heavy{DayGrams: s.Drinking.HeavyDayGrams, DrinkGrams: s.Drinking.StandardDrinkGrams}),
 		Days:     Compact(days),
+		Measured: questionnaireFigures(doc),
 	}
 	return htmlTemplate.Execute(w, data)
 }
@@ -38,6 +39,7 @@ type htmlData struct {
 	Cravings, Weeks          template.HTML
 	Calendar                 template.HTML
 	Days                     []Day
+	Measured                 []questionnaireFigure
 }
 
 var htmlTemplate = template.Must(template.New("export").Funcs(template.FuncMap{
@@ -135,6 +137,9 @@ const htmlPage = `<!DOCTYPE html>
 <span><span class="swatch" style="background:#ffffff"></span>not recorded</span>
 </div>
 <figcaption>Calendar of recorded days.</figcaption></figure>
+{{- range .Measured}}
+<figure class="questionnaire">{{.Chart}}<figcaption>{{.Title}}, 0 to {{.Max}}: the last score {{.Last.Score}} on {{long .Last.Day}}.</figcaption></figure>
+{{- end}}
 </section>
 
 <section id="days">
