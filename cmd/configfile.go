@@ -206,6 +206,10 @@ func tomlLine(k journal.ConfigKey, c journal.Config) string {
 		v = c.CopingPlan
 	case "support_contacts":
 		v = c.SupportContacts
+	case "auto_backup":
+		v = c.AutoBackup
+	case "backups_kept":
+		v = c.BackupsKept
 	case "crisis_contacts":
 		v = c.CrisisContacts
 	case "measure_every_days":
