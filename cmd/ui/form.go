@@ -68,6 +68,9 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 		o.Ready = func() error { return nil }
 	}
 	km := DefaultKeyMap()
+	if o.PickFromZero {
+		km.Pick.SetHelp("0-9", "choose")
+	}
 	form = form.WithKeyMap(km.huhKeyMap()).WithTheme(formTheme(o.Color)).WithShowHelp(false).
 		WithInput(o.In).WithOutput(o.Out)
 	if o.Accessible {
