@@ -24,7 +24,7 @@ func (p *printer) questionnaires(r stats.Report) {
 	}
 	sort.Strings(names)
 	p.section("Questionnaires")
-	shown := false
+	shown, prorated := false, false
 	for _, n := range names {
 		scores, t := r.Questionnaires[n], r.QuestionnaireTrends[n]
 		if len(scores) == 0 {
@@ -38,6 +38,7 @@ func (p *printer) questionnaires(r stats.Report) {
 				v = strconv.Itoa(*s.Score)
 				if s.Prorated {
 					v += "*"
+					prorated = true
 				}
 			}
 			vals = append(vals, v)
@@ -61,8 +62,11 @@ func (p *printer) questionnaires(r stats.Report) {
 		p.note("None done in this range. journal measure lists them.")
 		return
 	}
-	p.note("* prorated: a few questions were left out. Response: a drop of at")
-	p.note("least half since the first score; remission: below 5 (PHQ-9, GAD-7).")
+	if prorated {
+		p.note("* prorated: a few questions were left out.")
+	}
+	p.note("Response: a drop of at least half since the first score;")
+	p.note("remission: below 5 (PHQ-9, GAD-7).")
 }
 
 func (p *printer) change(t stats.QuestionnaireTrend) string {
