@@ -58,8 +58,6 @@ type draftForm struct {
 	keeper  *ui.Keeper
 	Began   time.Time // when the person began: now, or when the resumed draft began
 	Resumed bool
-	// fromZero: number keys pick options from 0 (a questionnaire's values).
-	fromZero bool
 }
 
 func newDraftForm(f *Factory, key, what, again string, answers any) *draftForm {
@@ -111,7 +109,6 @@ func (d *draftForm) run(ctx context.Context, form *huh.Form, ready func() error)
 	d.keeper.Start()
 	o := d.f.formOptions()
 	o.Changed, o.Ready = d.keeper.Changed, ready
-	o.PickFromZero = d.fromZero
 	out, err := ui.RunForm(ctx, form, o)
 	if err == nil && out.Saves() {
 		return out, nil

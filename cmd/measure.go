@@ -357,8 +357,7 @@ func askQuestionnaire(ctx context.Context, f *Factory, set prompts.Set) (map[str
 	}
 	// A draft from an edited questionnaire may hold fewer items.
 	a.Items = append(a.Items, make([]string, max(0, len(set.Steps)-len(a.Items)))...)[:len(set.Steps)]
-	form.fromZero = true
-	if _, err := form.run(ctx, questionnaireForm(set, &a), nil); err != nil {
+	if _, err := form.runValues(ctx, questionnaireForm(set, &a)); err != nil {
 		return nil, nil, err
 	}
 	values := map[string]prompts.Value{}
@@ -503,6 +502,24 @@ func questionnaireRows(qs []prompts.Set, es []journal.Entry) []export.Questionna
 		}
 	}
 	return rows
+}
+
+// runValues runs a questionnaire's form as run does, with number keys
+// picking answers by their value (0 is the first).
+func (d *draftForm) runValues(ctx context.Context, form *huh.Form) (ui.Outcome, error) {
+	drafts, err := d.f.Drafts()
+	if err != nil {
+		return ui.Left, err
+	}
+	d.keeper = &ui.Keeper{Drafts: drafts, Key: d.key, Began: d.Began, Now: d.f.Now, Answers: d.answers}
+	d.keeper.Start()
+	o := d.f.formOptions()
+	o.Changed, o.PickFromZero = d.keeper.Changed, true
+	out, err := ui.RunForm(ctx, form, o)
+	if err == nil && out.Saves() {
+		return out, nil
+	}
+	return out, d.kept(err)
 }
 
 // questionnaireForm is one page per question, each a choice of the
