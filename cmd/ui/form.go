@@ -67,10 +67,7 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 	if o.Ready == nil {
 		o.Ready = func() error { return nil }
 	}
-	km := DefaultKeyMap()
-	if o.PickFromZero {
-		km.Pick.SetHelp("0-9", "choose")
-	}
+	km := keysFor(o)
 	form = form.WithKeyMap(km.huhKeyMap()).WithTheme(formTheme(o.Color)).WithShowHelp(false).
 		WithInput(o.In).WithOutput(o.Out)
 	if o.Accessible {
@@ -101,6 +98,16 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 		return Finished, nil
 	}
 	return Left, nil
+}
+
+// keysFor is the one key map, with 0 picking the first answer where
+// options count from 0.
+func keysFor(o FormOptions) KeyMap {
+	km := DefaultKeyMap()
+	if o.PickFromZero {
+		km.Pick = key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "choose"))
+	}
+	return km
 }
 
 // runAccessible asks the form's questions as plain lines. A signal (ctrl+c

@@ -29,7 +29,7 @@ func DefaultKeyMap() KeyMap {
 		SaveNow: key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save now")),
 		Leave:   key.NewBinding(key.WithKeys("ctrl+c", "esc"), key.WithHelp("esc", "stop, keep a draft")),
 		NewLine: key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"), key.WithHelp("alt+enter", "new line")),
-		Pick:    key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "choose")),
+		Pick:    key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "choose")),
 		Toggle:  key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "tick")),
 		YesNo:   key.NewBinding(key.WithKeys("y", "n"), key.WithHelp("y/n", "yes or no")),
 	}
