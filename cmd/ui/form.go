@@ -38,15 +38,15 @@ type FormOptions struct {
 	Color bool      // false under --no-color, NO_COLOR or TERM=dumb
 	// Accessible asks one plain line at a time (JOURNAL_ACCESSIBLE=1).
 	Accessible bool
+	// PickFromZero: number keys pick options counted from 0, so a
+	// questionnaire's answer is picked by its value (0 to 3 on PHQ-9).
+	PickFromZero bool
 	// Changed is called whenever an answer may have changed, before the
 	// next key is read, so the draft on disk follows the typing.
 	Changed func()
 	// Ready is asked when the person saves early with ctrl+s. An error keeps
 	// the form open with its message under the field.
 	Ready func() error
-	// PickFromZero: number keys pick options counted from 0, so a
-	// questionnaire's answer is picked by its value (0 to 3 on PHQ-9).
-	PickFromZero bool
 }
 
 // NewForm builds a form of groups in the one theme with the one key map.
@@ -67,7 +67,7 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 	if o.Ready == nil {
 		o.Ready = func() error { return nil }
 	}
-	km := keysFor(o)
+	km := DefaultKeyMap()
 	form = form.WithKeyMap(km.huhKeyMap()).WithTheme(formTheme(o.Color)).WithShowHelp(false).
 		WithInput(o.In).WithOutput(o.Out)
 	if o.Accessible {
@@ -75,7 +75,7 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 	}
 	form.SubmitCmd = tea.Quit
 	form.CancelCmd = tea.Quit
-	m := &formModel{form: form, o: o, keys: km}
+	m := &formModel{form: form, o: o, keys: keysFor(km, o)}
 	opts := []tea.ProgramOption{
 		tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithContext(ctx),
 		// Signals arrive through ctx, so that each one leaves the form
@@ -100,10 +100,9 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 	return Left, nil
 }
 
-// keysFor is the one key map, with 0 picking the first answer where
-// options count from 0.
-func keysFor(o FormOptions) KeyMap {
-	km := DefaultKeyMap()
+// keysFor is km with 0 picking the first answer where options count
+// from 0.
+func keysFor(km KeyMap, o FormOptions) KeyMap {
 	if o.PickFromZero {
 		km.Pick = key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "choose"))
 	}

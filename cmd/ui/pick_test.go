@@ -54,7 +54,7 @@ func TestPickFromZero(t *testing.T) {
 	form := NewForm(groups...).WithKeyMap(DefaultKeyMap().huhKeyMap())
 	form.Init()
 	o := FormOptions{PickFromZero: true, Changed: func() {}}
-	m := &formModel{form: form, o: o, keys: keysFor(o)}
+	m := &formModel{form: form, o: o, keys: keysFor(DefaultKeyMap(), o)}
 	send(m, "0", "enter", "3", "enter", "7", "enter", "2", "enter")
 	// 7 is past the options: the cursor stays on leaving it out.
 	if got := strings.Join(values, ","); got != "0,3,,2" {
@@ -65,7 +65,7 @@ func TestPickFromZero(t *testing.T) {
 	form = NewForm(huh.NewGroup(huh.NewSelect[string]().Title("q").
 		Options(huh.NewOption("first", "a"), huh.NewOption("second", "b")).Value(&one)))
 	form.Init()
-	m = &formModel{form: form, o: FormOptions{Changed: func() {}}, keys: keysFor(FormOptions{})}
+	m = &formModel{form: form, o: FormOptions{Changed: func() {}}, keys: keysFor(DefaultKeyMap(), FormOptions{})}
 	send(m, "2", "0", "enter")
 	if one != "b" {
 		t.Errorf("counting from 1: picked %q, want b", one)
