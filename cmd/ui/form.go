@@ -100,15 +100,6 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 	return Left, nil
 }
 
-// keysFor is km with 0 picking the first answer where options count
-// from 0.
-func keysFor(km KeyMap, o FormOptions) KeyMap {
-	if o.PickFromZero {
-		km.Pick = key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "choose"))
-	}
-	return km
-}
-
 // runAccessible asks the form's questions as plain lines. A signal (ctrl+c
 // at a terminal in line mode) leaves it at once with the answers so far.
 func runAccessible(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error) {
@@ -226,6 +217,15 @@ func (m *formModel) View() tea.View {
 	}
 	s += "\n" + NewStyles(m.o.Color).Dim.Render(help) + "\n"
 	return tea.NewView(s)
+}
+
+// keysFor is km with 0 picking the first answer where options count
+// from 0.
+func keysFor(km KeyMap, o FormOptions) KeyMap {
+	if o.PickFromZero {
+		km.Pick = key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "choose"))
+	}
+	return km
 }
 
 // focusedKind tells which keys the focused field takes.
