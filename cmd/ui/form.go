@@ -219,15 +219,6 @@ func (m *formModel) View() tea.View {
 	return tea.NewView(s)
 }
 
-// keysFor is km with 0 picking the first answer where options count
-// from 0.
-func keysFor(km KeyMap, o FormOptions) KeyMap {
-	if o.PickFromZero {
-		km.Pick = key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "choose"))
-	}
-	return km
-}
-
 // focusedKind tells which keys the focused field takes.
 func focusedKind(f *huh.Form) fieldKind {
 	switch f.GetFocusedField().(type) {
@@ -269,4 +260,13 @@ func RunProgram(ctx context.Context, m tea.Model, o FormOptions) (tea.Model, err
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	return tea.NewProgram(m, opts...).Run()
+}
+
+// keysFor is km with 0 picking the first answer where options count
+// from 0.
+func keysFor(km KeyMap, o FormOptions) KeyMap {
+	if o.PickFromZero {
+		km.Pick = key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "choose"))
+	}
+	return km
 }
