@@ -131,7 +131,7 @@ func safetyWords(days []journal.Date) string {
 // dots joined by a line, on a scale from 0 to its maximum. It is built
 // from numbers and dates only.
 func questionnaireChart(r Report, q Questionnaire) template.HTML {
-	const h = 60.0
+	const h, labelH = 60.0, 14.0
 	span := float64(max(1, r.To.DaysSince(r.From)))
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg viewBox="0 0 %.0f %.0f" width="100%%" role="img" aria-label="%s scores over the period">`, chartW, h+labelH, template.HTMLEscapeString(q.Title))
