@@ -176,6 +176,8 @@ func measureList(ctx context.Context, f *Factory, asJSON bool) error {
 				if it.LastBand != "" {
 					last += ", " + it.LastBand
 				}
+			} else {
+				last += " (no total: too many questions left out)"
 			}
 		}
 		fmt.Fprintf(f.IO.Out, "%s  %-6s %s\n", s.Accent.Render(fmt.Sprintf("%-5s", it.Name)), journal.CleanLine(it.Title), journal.CleanLine(last))
