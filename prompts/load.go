@@ -286,7 +286,12 @@ func checkScoring(set *Set, fsc *fileScoring, lines lineIndex, add func(int, str
 	}
 	top := -1
 	for _, st := range set.Steps {
-		if len(st.Values) == 0 || len(st.Values) != len(st.Options) {
+		if len(st.Values) == 0 {
+			// The questionnaire form and its line mode take values only.
+			add(line, "step %s has no values: every question of a questionnaire is a choice with values, like values = [0, 1, 2, 3]", st.Key)
+			continue
+		}
+		if len(st.Values) != len(st.Options) {
 			continue
 		}
 		sc.Items = append(sc.Items, st.Key)

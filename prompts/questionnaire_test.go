@@ -177,3 +177,14 @@ func TestScoringChecked(t *testing.T) {
 		t.Fatalf("values out of order: %v", err)
 	}
 }
+
+// Every question of a questionnaire is scored: a step without values is
+// refused, as the questionnaire form picks answers by value.
+func TestQuestionnaireStepsNeedValues(t *testing.T) {
+	b, _ := Builtin("gad7")
+	bad := string(b) + "\n[[step]]\nkey = \"note\"\nkind = \"short\"\nquestion = \"Anything else?\"\n"
+	_, err := Parse("gad7", "gad7.toml", []byte(bad))
+	if err == nil || !strings.Contains(err.Error(), "step note has no values") {
+		t.Fatalf("a step without values: %v", err)
+	}
+}
