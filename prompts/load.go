@@ -222,7 +222,7 @@ func Parse(name, file string, data []byte) (Set, error) {
 			case len(st.Values) != len(st.Options):
 				add(at("values"), "step %d: %d values for %d options: give each option its value", n, len(st.Values), len(st.Options))
 			case !increasing(st.Values):
-				add(at("values"), "step %d: values must be different whole numbers from 0 up, lowest first, like [0, 1, 2, 3]", n)
+				add(at("values"), "step %d: values count up from 0, one for each option, like [0, 1, 2, 3]", n)
 			case st.Values[len(st.Values)-1] > 9:
 				add(at("values"), "step %d: values go up to 9 at most, so one key picks each", n)
 			}
@@ -514,11 +514,11 @@ func (c *Catalog) Names() []string {
 	return out
 }
 
-// increasing reports whether vs are whole numbers from 0 up, each above
-// the one before.
+// increasing reports whether vs count up from 0 in steps of 1, so that
+// the key typed for an answer is its value.
 func increasing(vs []int) bool {
 	for i, v := range vs {
-		if v < 0 || (i > 0 && v <= vs[i-1]) {
+		if v != i {
 			return false
 		}
 	}

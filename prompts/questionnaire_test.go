@@ -173,7 +173,7 @@ func TestScoringChecked(t *testing.T) {
 		t.Fatalf("prorating limit: %v", err)
 	}
 	bad = strings.Replace(string(b), "values = [0, 1, 2, 3]", "values = [0, 1, 3, 2]", 1)
-	if _, err = Parse("gad7", "gad7.toml", []byte(bad)); err == nil || !strings.Contains(err.Error(), "lowest first") {
+	if _, err = Parse("gad7", "gad7.toml", []byte(bad)); err == nil || !strings.Contains(err.Error(), "values count up from 0") {
 		t.Fatalf("values out of order: %v", err)
 	}
 }
