@@ -280,7 +280,7 @@ func (s Step) valueOption(in string) (int, error) {
 			return i, nil
 		}
 	}
-	return 0, journal.Invalid("%q is not an answer here: give a number from %d (%s) to %d (%s)", in, lo, s.Options[0], hi, s.Options[len(s.Options)-1])
+	return 0, journal.Invalid("%s is not an answer here: give a number from %d (%s) to %d (%s)", journal.Quote(in), lo, s.Options[0], hi, s.Options[len(s.Options)-1])
 }
 
 // ItemValues are the scored items' values among values (step key to value).
