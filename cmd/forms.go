@@ -3,13 +3,18 @@ package cmd
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/adrg/xdg"
 
 	"journal/cmd/ui"
 	"journal/journal"
@@ -38,13 +43,29 @@ func (f *Factory) formOptions() ui.FormOptions {
 	}
 }
 
-// Drafts are kept in a private folder beside the journal file.
+// Drafts are kept in a private folder beside the journal file, or, when
+// that folder cannot be written, in $XDG_STATE_HOME/journal/drafts/ under
+// a folder named after the journal and a hash of its full path, so two
+// journals never share a draft.
 func (f *Factory) Drafts() (ui.Drafts, error) {
 	path, err := f.dbPath()
 	if err != nil {
 		return ui.Drafts{}, err
 	}
-	return ui.Drafts{Dir: path + "-drafts"}, nil
+	d := ui.Drafts{Dir: path + "-drafts"}
+	state := f.Getenv("XDG_STATE_HOME")
+	if state == "" || !filepath.IsAbs(state) {
+		state = xdg.StateHome
+	}
+	if state != "" {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			abs = path
+		}
+		sum := sha256.Sum256([]byte(abs))
+		d.Fallback = filepath.Join(state, "journal", "drafts", filepath.Base(path)+"-"+hex.EncodeToString(sum[:6]))
+	}
+	return d, nil
 }
 
 // Drafts of the craving and check-in forms; check-ins have one per day.
@@ -136,6 +157,11 @@ func (d *draftForm) kept(err error) error {
 	_, ok, _ := drafts.Load(d.key)
 	if derr != nil || !ok {
 		if d.keeper != nil && d.keeper.Err != nil {
+			// Nowhere to keep them: put the answers on the screen, the
+			// last place they can be copied from.
+			if b, merr := json.Marshal(d.answers); merr == nil && string(b) != "{}" {
+				fmt.Fprintf(d.f.IO.ErrOut, "Your answers, so you can copy them:\n%s", draftText(b))
+			}
 			if err == nil {
 				return keptError{fmt.Sprintf("stopped; your answers could not be kept as a draft: %v", d.keeper.Err)}
 			}

@@ -15,8 +15,12 @@ import (
 // Drafts keeps unfinished answers as private files (0600, in a 0700
 // folder beside the journal), one per form. They live outside the
 // database so that a locked, read-only or full journal cannot lose them.
+// When Dir cannot be written (a read-only or immutable folder), drafts go
+// to Fallback, a private folder of the person's own; Load, Path and Drop
+// look in both.
 type Drafts struct {
-	Dir string
+	Dir      string
+	Fallback string // "" for none
 }
 
 // Draft is one form's unfinished answers.
@@ -26,15 +30,36 @@ type Draft struct {
 	Data  json.RawMessage `json:"answers"`
 }
 
-// Path is the file that holds the draft kept under key.
+// Path is the file that holds the draft kept under key: the one beside
+// the journal, unless only the fallback folder holds it.
 func (d Drafts) Path(key string) string {
+	p := d.path(d.Dir, key)
+	if d.Fallback == "" {
+		return p
+	}
+	if _, err := os.Lstat(p); err == nil {
+		return p
+	}
+	if q := d.path(d.Fallback, key); fileExists(q) {
+		return q
+	}
+	return p
+}
+
+func fileExists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
+}
+
+// path is the file for key in the folder dir.
+func (d Drafts) path(dir, key string) string {
 	name := strings.Map(func(r rune) rune {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.' {
 			return r
 		}
 		return '-'
 	}, key)
-	return filepath.Join(d.Dir, name+".json")
+	return filepath.Join(dir, name+".json")
 }
 
 // Load returns the draft kept under key; false when there is none. A draft
@@ -57,17 +82,35 @@ func (d Drafts) Load(key string) (Draft, bool, error) {
 
 // Save writes the draft under key: a temporary file, synced, then renamed
 // over the old one, so a crash leaves the old draft or the new, never half.
+// When the folder beside the journal cannot take it, the draft goes to the
+// fallback folder; the error names the first folder's failure.
 func (d Drafts) Save(key string, dr Draft) error {
-	if err := os.MkdirAll(d.Dir, 0o700); err != nil {
-		return fmt.Errorf("cannot keep a draft in %s: %w", d.Dir, err)
-	}
 	b, err := json.Marshal(dr)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(d.Dir, ".draft-*")
+	err = saveIn(d.Dir, d.path(d.Dir, key), b)
+	if err == nil || d.Fallback == "" {
+		if err == nil && d.Fallback != "" {
+			// A fallback copy left from an earlier run is now older.
+			_ = os.Remove(d.path(d.Fallback, key))
+		}
+		return err
+	}
+	if ferr := saveIn(d.Fallback, d.path(d.Fallback, key), b); ferr != nil {
+		return err
+	}
+	return nil
+}
+
+// saveIn writes b to the file path in the private folder dir.
+func saveIn(dir, path string, b []byte) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("cannot keep a draft in %s: %w", dir, err)
+	}
+	tmp, err := os.CreateTemp(dir, ".draft-*")
 	if err != nil {
-		return fmt.Errorf("cannot keep a draft in %s: %w", d.Dir, err)
+		return fmt.Errorf("cannot keep a draft in %s: %w", dir, err)
 	}
 	defer os.Remove(tmp.Name()) // a no-op once renamed
 	if err := tmp.Chmod(0o600); err == nil {
@@ -79,24 +122,30 @@ func (d Drafts) Save(key string, dr Draft) error {
 			err = cerr
 		}
 		if err == nil {
-			err = os.Rename(tmp.Name(), d.Path(key))
+			err = os.Rename(tmp.Name(), path)
 		}
 		if err == nil {
 			return nil
 		}
-		return fmt.Errorf("cannot keep a draft in %s: %w", d.Dir, err)
+		return fmt.Errorf("cannot keep a draft in %s: %w", dir, err)
 	}
 	tmp.Close()
-	return fmt.Errorf("cannot keep a draft in %s: %w", d.Dir, err)
+	return fmt.Errorf("cannot keep a draft in %s: %w", dir, err)
 }
 
-// Drop removes the draft kept under key; none is fine.
+// Drop removes the draft kept under key, in both folders; none is fine.
 func (d Drafts) Drop(key string) error {
-	err := os.Remove(d.Path(key))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+	var first error
+	for _, dir := range []string{d.Dir, d.Fallback} {
+		if dir == "" {
+			continue
+		}
+		err := os.Remove(d.path(dir, key))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) && first == nil {
+			first = err
+		}
 	}
-	return nil
+	return first
 }
 
 // Keeper writes a form's answers to its draft as they change.
