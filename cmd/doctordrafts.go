@@ -10,16 +10,24 @@ import (
 	"journal/storage"
 )
 
-// draftFindings looks at the drafts folder beside the journal: each draft
+// draftFindings looks at the drafts folder beside the journal, and the
+// private fallback folder used when that one cannot be written: each draft
 // left behind is a note saying how to pick it up, and a draft or folder
 // others can read is a permissions finding that --repair fixes.
 func draftFindings(d ui.Drafts) []storage.Finding {
 	var out []storage.Finding
 	var loose []string
-	if fi, err := os.Stat(d.Dir); err == nil && fi.Mode().Perm()&0o077 != 0 {
-		loose = append(loose, d.Dir)
+	var names []string
+	for _, dir := range []string{d.Dir, d.Fallback} {
+		if dir == "" {
+			continue
+		}
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() && fi.Mode().Perm()&0o077 != 0 {
+			loose = append(loose, dir)
+		}
+		found, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+		names = append(names, found...)
 	}
-	names, _ := filepath.Glob(filepath.Join(d.Dir, "*.json"))
 	for _, p := range names {
 		if fi, err := os.Stat(p); err == nil && fi.Mode().Perm()&0o077 != 0 {
 			loose = append(loose, p)
@@ -54,6 +62,14 @@ func draftCommand(key string) (what, again string) {
 	case strings.HasPrefix(key, checkinDraftKey):
 		day := strings.TrimPrefix(key, checkinDraftKey)
 		return "the check-in of " + day, "journal checkin --date " + day
+	case strings.HasPrefix(key, drinksDraftKey):
+		day := strings.TrimPrefix(key, drinksDraftKey)
+		return "the drinks of " + day, "journal drinks --date " + day
+	case strings.HasPrefix(key, measureDraftKey):
+		name := strings.TrimPrefix(key, measureDraftKey)
+		return "the questionnaire " + name, "journal measure " + name
+	case key == "write":
+		return "a new entry", "journal write"
 	case strings.HasPrefix(key, "guide-"):
 		set := strings.TrimPrefix(key, "guide-")
 		return "the prompt set " + set, "journal guide " + set

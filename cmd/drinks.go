@@ -431,7 +431,16 @@ func askDrinks(c *cobra.Command, f *Factory, days []journal.Date, now time.Time)
 	form := ui.Form{Pages: [][]ui.Question{{
 		{Title: title, Help: "0 for none; decimals are fine, like 1.5.", Value: &a.Drinks, Check: check},
 	}}}
-	run := newDraftForm(f, "drinks-"+days[0].String(), "drinks answer", "journal drinks", &a)
+	again := "journal drinks"
+	if len(days) > 1 {
+		again += " --from " + days[0].String() + " --to " + days[len(days)-1].String()
+	} else if days[0] != journal.DateOf(now) {
+		again += " --date " + days[0].String()
+	}
+	run := newDraftForm(f, drinksDraftKey+days[0].String(), "drinks answer", again, &a)
+	if err := run.offer(c.Context()); err != nil {
+		return 0, err
+	}
 	if _, err := run.run(c.Context(), form, func() error { return check(a.Drinks) }); err != nil {
 		return 0, err
 	}

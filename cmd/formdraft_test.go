@@ -193,3 +193,55 @@ func TestCravingWithFlagsClearsTheFormDraft(t *testing.T) {
 		t.Error("the craving form's draft is still there")
 	}
 }
+
+// journal drinks with no number keeps a draft on ctrl+c and offers it on
+// the next run, for the same day.
+func TestDrinksFormOffersItsDraft(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := trackFactory(t, dir, "2\x03", true, nil)
+	if code := Run(context.Background(), f, []string{"drinks"}); code != exitAborted {
+		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "run journal drinks to pick them up") {
+		t.Errorf("stderr does not say the answer is kept:\n%s", errOut)
+	}
+	f, out, errOut := trackFactory(t, dir, "\n\n\n", true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"drinks"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "Picked up your unfinished drinks answer") {
+		t.Errorf("the draft was not offered:\n%s", errOut)
+	}
+	if !strings.Contains(out.String(), "Nov 25: 2 drinks recorded.") {
+		t.Errorf("stdout %q", out)
+	}
+}
+
+// Each kind of draft names a command that really picks it up: one the
+// journal knows, with flags it takes.
+func TestDraftCommandsAreRealCommands(t *testing.T) {
+	f, _, _ := testFactory(nil)
+	keys := map[string]string{
+		cravingDraftKey:                "journal craving",
+		checkinDraftKey + "2026-11-20": "journal checkin --date 2026-11-20",
+		drinksDraftKey + "2026-11-20":  "journal drinks --date 2026-11-20",
+		measureDraftKey + "phq9":       "journal measure phq9",
+		"guide-weekly":                 "journal guide weekly",
+		"write":                        "journal write",
+	}
+	for key, want := range keys {
+		_, again := draftCommand(key)
+		if again != want {
+			t.Errorf("%s: %q, want %q", key, again, want)
+		}
+		args := strings.Fields(again)[1:]
+		c, rest, err := NewRoot(f).Find(args)
+		if err != nil || c.Name() != args[0] {
+			t.Errorf("%s: %q is not a command (%v)", key, again, err)
+			continue
+		}
+		if err := c.ParseFlags(rest); err != nil {
+			t.Errorf("%s: %q: %v", key, again, err)
+		}
+	}
+}

@@ -72,6 +72,8 @@ func (f *Factory) Drafts() (ui.Drafts, error) {
 const (
 	cravingDraftKey = "craving"
 	checkinDraftKey = "checkin-" // + the day
+	drinksDraftKey  = "drinks-"  // + the (first) day
+	measureDraftKey = "measure-" // + the questionnaire's name
 )
 
 // draftForm is one run of a form whose answers are kept in a draft while

@@ -353,7 +353,7 @@ type questionnaireAnswers struct {
 // choice picked by its value; the answers are kept in a draft meanwhile.
 func askQuestionnaire(ctx context.Context, f *Factory, set prompts.Set) (map[string]prompts.Value, *draftForm, error) {
 	a := questionnaireAnswers{Items: make([]string, len(set.Steps))}
-	form := newDraftForm(f, "measure-"+set.Name, set.Title, "journal measure "+set.Name, &a)
+	form := newDraftForm(f, measureDraftKey+set.Name, set.Title, "journal measure "+set.Name, &a)
 	if err := form.offer(ctx); err != nil {
 		return nil, nil, err
 	}
