@@ -34,6 +34,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("JOURNAL_DB", filepath.Join(env.WorkDir, "journal.db"))
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(env.WorkDir, "config"))
 			env.Setenv("XDG_DATA_HOME", filepath.Join(env.WorkDir, "data"))
+			env.Setenv("XDG_STATE_HOME", filepath.Join(env.WorkDir, "state"))
 			// Wednesday 25 November 2026, 20:00 in UTC.
 			env.Setenv("JOURNAL_NOW", "2026-11-25T20:00:00Z")
 			env.Setenv("TZ", "UTC")

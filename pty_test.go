@@ -124,7 +124,7 @@ func (r *ptyRun) wait() int {
 func ptyEnv(t *testing.T, now string) (string, []string) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "journal.db")
-	return db, []string{"JOURNAL_DB=" + db, "XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
+	return db, []string{"JOURNAL_DB=" + db, "XDG_CONFIG_HOME=" + filepath.Join(dir, "config"), "XDG_STATE_HOME=" + filepath.Join(dir, "state"),
 		"JOURNAL_NOW=" + now, "TZ=UTC", "TERM=xterm-256color", "NO_COLOR=1", "EDITOR=", "VISUAL="}
 }
 

@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -150,7 +151,7 @@ func TestOldDraftInTheJournalIsOffered(t *testing.T) {
 	}
 }
 
-// When the draft cannot be written (its folder is a file here), leaving
+// When the draft cannot be written (its folders are files here), leaving
 // says so instead of promising that nothing was lost.
 func TestLeavingWhenTheDraftCannotBeWritten(t *testing.T) {
 	dir := t.TempDir()
@@ -159,8 +160,10 @@ func TestLeavingWhenTheDraftCannotBeWritten(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(drafts.Dir, []byte("not a folder"), 0o600); err != nil {
-		t.Fatal(err)
+	for _, p := range []string{drafts.Dir, filepath.Join(dir, "state")} {
+		if err := os.WriteFile(p, []byte("not a folder"), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
 		t.Fatalf("exit %d, want 130: %s", code, errOut)

@@ -25,6 +25,7 @@ func trackFactory(t *testing.T, dir string, in string, tty bool, env map[string]
 	vars := map[string]string{
 		"JOURNAL_DB":      filepath.Join(dir, "journal.db"),
 		"XDG_CONFIG_HOME": filepath.Join(dir, "config"),
+		"XDG_STATE_HOME":  filepath.Join(dir, "state"),
 	}
 	for k, v := range env {
 		vars[k] = v
