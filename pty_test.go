@@ -396,3 +396,47 @@ func waitForFile(t *testing.T, path, want string) {
 	}
 	t.Fatalf("%s never held %q", path, want)
 }
+
+// In accessible mode, a long answer still being typed (no closing ".")
+// is kept in the draft when the person leaves with ctrl+c, and ctrl+\
+// (SIGQUIT) leaves the same way instead of printing a goroutine dump.
+func TestAccessibleLeavingKeepsTheLinesSoFar(t *testing.T) {
+	for name, key := range map[string]string{"ctrl+c": "\x03", "ctrl+backslash": "\x1c"} {
+		t.Run(name, func(t *testing.T) {
+			db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+			r := startPty(t, append(env, "JOURNAL_ACCESSIBLE=1"), "intention")
+			r.keys("To rest\rand to call Sam\r")
+			waitForFile(t, db+"-drafts/guide-intention.json", "call Sam")
+			r.keys(key)
+			if code := r.wait(); code != 130 {
+				t.Fatalf("exit %d, want 130:\n%q", code, r.screen())
+			}
+			r.waitFor("run journal intention to pick them up")
+			if strings.Contains(r.screen(), "goroutine") {
+				t.Errorf("a goroutine dump on the screen:\n%s", r.screen())
+			}
+			b, err := os.ReadFile(db + "-drafts/guide-intention.json")
+			if err != nil || !strings.Contains(string(b), `To rest\nand to call Sam`) {
+				t.Fatalf("the lines are not in the draft (%v): %s", err, b)
+			}
+		})
+	}
+}
+
+// ctrl+\ in a form on the keyboard leaves it as ctrl+c does: the draft is
+// kept, exit 130, no goroutine dump.
+func TestCtrlBackslashLeavesTheCravingForm(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "craving")
+	r.keys("7\r")
+	r.keys("after work")
+	waitForFile(t, db+"-drafts/craving.json", "after work")
+	r.keys("\x1c")
+	if code := r.wait(); code != 130 {
+		t.Fatalf("exit %d, want 130:\n%s", code, r.screen())
+	}
+	r.waitFor("run journal craving to pick them up")
+	if strings.Contains(r.screen(), "goroutine") {
+		t.Errorf("a goroutine dump on the screen:\n%s", r.screen())
+	}
+}

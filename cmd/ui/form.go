@@ -119,11 +119,12 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 	return Left, nil
 }
 
-// signalContext ends when SIGINT, SIGHUP or SIGTERM arrives: while a form
+// signalContext ends when SIGINT, SIGQUIT (ctrl+\, which would otherwise
+// print a goroutine dump), SIGHUP or SIGTERM arrives: while a form
 // runs, each of them leaves it with the draft kept instead of ending the
 // program on the spot.
 func signalContext(ctx context.Context) (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
+	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGQUIT, syscall.SIGHUP, syscall.SIGTERM)
 }
 
 // runAccessible asks the form's questions as plain lines. A signal (ctrl+c

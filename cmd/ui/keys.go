@@ -28,7 +28,7 @@ func DefaultKeyMap() KeyMap {
 		Next:     key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "next")),
 		Back:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
 		SaveNow:  key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Leave:    key.NewBinding(key.WithKeys("ctrl+c", "esc"), key.WithHelp("esc", "stop")),
+		Leave:    key.NewBinding(key.WithKeys("ctrl+c", "ctrl+\\", "esc"), key.WithHelp("esc", "stop")),
 		NewLine:  key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"), key.WithHelp("alt+enter", "new line")),
 		TextNext: key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "next")),
 		Pick:     key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "choose")),

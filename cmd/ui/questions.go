@@ -295,7 +295,13 @@ func askLine(w io.Writer, in *lineReader, i, n int, q Question) error {
 		}
 		if q.Kind == Text && strings.TrimSpace(line) != "" {
 			lines := []string{line}
+			// The lines so far stand in the answer while more are read, so
+			// the draft written before each read holds them (a signal or
+			// ctrl+c then keeps them); what was there comes back before
+			// the whole answer is checked.
+			was := *q.Value
 			for {
+				*q.Value = strings.Join(lines, "\n")
 				more, err := readLine(in)
 				if errors.Is(err, errEnd) {
 					break // the end of input ends the answer too
@@ -309,6 +315,7 @@ func askLine(w io.Writer, in *lineReader, i, n int, q Question) error {
 				lines = append(lines, more)
 			}
 			line = strings.Join(lines, "\n")
+			*q.Value = was
 		}
 		msg := q.take(line)
 		if msg == nil {

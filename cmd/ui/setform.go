@@ -46,7 +46,7 @@ type SetFormResult struct {
 // drawing on out. SIGINT, SIGHUP and SIGTERM, or ctx ending, leave it as
 // esc does: Done is false and the draft holds what was given.
 func RunSetForm(ctx context.Context, set prompts.Set, opts SetFormOptions, in io.Reader, out io.Writer) (SetFormResult, error) {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGQUIT, syscall.SIGHUP, syscall.SIGTERM)
 	defer stop()
 	popts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithContext(ctx), tea.WithoutSignalHandler()}
 	if !opts.Color {
@@ -263,7 +263,7 @@ func (m *SetForm) pass(msg tea.Msg) tea.Cmd {
 
 func (m *SetForm) key(k tea.KeyPressMsg) tea.Cmd {
 	switch k.String() {
-	case "ctrl+c", "esc":
+	case "ctrl+c", "ctrl+\\", "esc":
 		if !m.resume {
 			m.commit()
 		}
