@@ -58,6 +58,8 @@ func (e *FileError) Error() string {
 		}
 		var todo string
 		switch {
+		case strings.Contains(why, whyImmutable):
+			todo = fmt.Sprintf("to write, lift the mark as the one who set it (chattr -i %s), or copy the journal to a folder you can write to and use it there with --db", b)
 		case strings.Contains(why, "read-only disk"):
 			todo = "copy the journal to a disk you can write to and use it there with --db"
 		case strings.HasSuffix(b, "-wal") || strings.HasSuffix(b, "-shm"):

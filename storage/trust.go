@@ -7,6 +7,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -138,17 +139,21 @@ func (t trust) accessMode(path string) (openMode, *FileError) {
 		return modeImmutable, e
 	}
 	if !t.writable(path) {
-		return ro(path, readOnlyWhy(path))
+		return ro(path, t.readOnlyWhy(path))
 	}
 	for _, p := range []string{wal, shm} {
 		if exists(p) && !t.writable(p) {
 			// A leftover from a read-only open or another user: SQLite
 			// would fail on it at the first write.
-			return modeReadOnly, &FileError{Problem: ProblemReadOnly, Path: path, Blocker: p, Why: readOnlyWhy(p)}
+			return modeReadOnly, &FileError{Problem: ProblemReadOnly, Path: path, Blocker: p, Why: t.readOnlyWhy(p)}
 		}
 	}
 	if !t.writable(dir) && (!exists(wal) || !exists(shm)) {
-		return ro(dir, "is a read-only folder (SQLite needs to create "+filepath.Base(wal)+" and "+filepath.Base(shm)+" in it)")
+		why := "is a read-only folder"
+		if w := t.readOnlyWhy(dir); strings.Contains(w, whyImmutable) {
+			why = w
+		}
+		return ro(dir, why+" (SQLite needs to create "+filepath.Base(wal)+" and "+filepath.Base(shm)+" in it)")
 	}
 	return modeReadWrite, nil
 }
@@ -164,21 +169,35 @@ func blocker(path string) (p, why string, found bool) {
 		}
 	}
 	if dir := filepath.Dir(path); !t.writable(dir) {
+		if w := t.readOnlyWhy(dir); strings.Contains(w, whyImmutable) {
+			return dir, w, true
+		}
 		return dir, "is a read-only folder", true
 	}
 	return path, "is read-only", false
 }
 
 // readOnlyWhy says why p cannot be written, in the person's words.
-func readOnlyWhy(p string) string {
+func readOnlyWhy(p string) string { return systemTrust().readOnlyWhy(p) }
+
+// whyImmutable marks a reason that the mode does not explain, so the
+// advice given is not chmod.
+const whyImmutable = "it may be marked immutable"
+
+func (t trust) readOnlyWhy(p string) string {
 	var st syscall.Statfs_t
 	if syscall.Statfs(p, &st) == nil && st.Flags&0x1 != 0 { // ST_RDONLY
 		return "is on a read-only disk"
 	}
 	fi, err := os.Stat(p)
 	if err == nil {
-		if o := systemTrust().owner(fi); o != os.Geteuid() && o != -1 {
+		if o := t.owner(fi); o != t.uid && o != -1 {
 			return fmt.Sprintf("belongs to another user and is read-only for you (mode %04o)", fi.Mode().Perm())
+		}
+		if fi.Mode().Perm()&0o200 != 0 {
+			// Its mode lets its owner write, yet writing is refused: a
+			// mark beyond the mode (chattr +i) is the usual cause.
+			return fmt.Sprintf("cannot be written though its mode (%04o) allows it: %s (lsattr shows an i)", fi.Mode().Perm(), whyImmutable)
 		}
 		return fmt.Sprintf("is read-only (mode %04o)", fi.Mode().Perm())
 	}

@@ -50,14 +50,26 @@ func TestReadOnlyJournalIsRead(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		blocked func(path string) string
+		mode    fs.FileMode // the blocker's mode; 0 leaves it writable by its mode
 		why     string
+		todo    string
 	}{
-		{"folder", filepath.Dir, "is a read-only folder"},
-		{"file", func(p string) string { return p }, "is read-only"},
+		{"folder", filepath.Dir, 0o500, "is a read-only folder", "(chmod u+w "},
+		{"file", func(p string) string { return p }, 0o400, "is read-only", "(chmod u+w "},
+		// Refused though the mode allows writing (chattr +i): chmod
+		// would not help, so it is not the advice.
+		{"immutable folder", filepath.Dir, 0, "cannot be written though its mode (0700) allows it", "(chattr -i "},
+		{"immutable file", func(p string) string { return p }, 0, "cannot be written though its mode (0600) allows it", "(chattr -i "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := newJournal(t, t.TempDir())
 			blocker := tc.blocked(path)
+			if tc.mode != 0 {
+				os.Chmod(blocker, tc.mode)
+				defer os.Chmod(blocker, 0o700)
+			} else {
+				os.Chmod(blocker, map[bool]fs.FileMode{true: 0o600, false: 0o700}[blocker == path])
+			}
 			s, err := asUser(blocker).open(ctx, path, fixedNow)
 			if err != nil {
 				t.Fatalf("open: %v", err)
@@ -78,8 +90,8 @@ func TestReadOnlyJournalIsRead(t *testing.T) {
 			e := journal.Entry{Kind: journal.KindNote, OccurredAt: fixedNow(), Body: "new"}
 			err = s.AddEntry(ctx, &e)
 			want := "cannot write to " + path + ": " + blocker + " " + tc.why
-			if err == nil || !strings.HasPrefix(err.Error(), want) {
-				t.Errorf("write error = %v, want it to start %q", err, want)
+			if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), tc.todo+blocker+")") {
+				t.Errorf("write error = %v, want it to start %q and advise %q", err, want, tc.todo)
 			}
 		})
 	}
@@ -149,7 +161,7 @@ func TestLeftoverReadOnlySidecars(t *testing.T) {
 		t.Errorf("list: %v", err)
 	}
 	err = s.AddEntry(ctx, &e)
-	if err == nil || !strings.Contains(err.Error(), path+"-shm is read-only") {
+	if err == nil || !strings.Contains(err.Error(), ": "+path+"-shm ") {
 		t.Errorf("write error = %v, want the -shm named", err)
 	}
 }
