@@ -119,6 +119,10 @@ func (s *Store) Damaged() bool { return s.damaged.Load() }
 // daily backup is made beside a journal that cannot be written.
 func (s *Store) ReadOnly() bool { return s.readOnly != nil }
 
+// Writable is nil when the journal can be written, else the error every
+// write would give (read-only, damaged), to say so before asking.
+func (s *Store) Writable() error { return s.writable() }
+
 // snapshot copies the database behind db to dest with VACUUM INTO, which
 // reads one consistent snapshot however many writers are at work.
 func snapshot(ctx context.Context, db *sql.DB, src, dest string, enc Encrypter) error {

@@ -87,6 +87,10 @@ func TestReadOnlyJournalIsRead(t *testing.T) {
 					t.Errorf("reading left %s behind", side)
 				}
 			}
+			// Forms ask this before opening, to say so before any typing.
+			if werr := s.Writable(); werr == nil || !strings.Contains(werr.Error(), blocker+" "+tc.why) {
+				t.Errorf("Writable = %v", werr)
+			}
 			e := journal.Entry{Kind: journal.KindNote, OccurredAt: fixedNow(), Body: "new"}
 			err = s.AddEntry(ctx, &e)
 			want := "cannot write to " + path + ": " + blocker + " " + tc.why
