@@ -35,6 +35,8 @@ type Store struct {
 	// snap, in the view Snapshot hands out, is the read transaction every
 	// read goes through.
 	snap *sql.Tx
+	// enc is set for an encrypted journal, held in memory.
+	enc *sealed
 }
 
 // rd is what reads go through: the pool, or the snapshot's transaction.
@@ -65,7 +67,15 @@ func (s *Store) Close() error { return s.db.Close() }
 // only; its writes then fail with a *FileError naming the blocking file.
 // Errors about the file itself are *FileError values.
 func Open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
-	return systemTrust().open(ctx, path, now)
+	return systemTrust().open(ctx, path, now, Unlock{})
+}
+
+// OpenWith is Open for a journal that may be encrypted: u says how to get
+// its key. An encrypted journal is read into memory and saved, encrypted,
+// after each change; the Store works the same for both kinds. A wrong
+// passphrase is a *WrongKeyError; no way to ask for one is ErrLocked.
+func OpenWith(ctx context.Context, path string, now func() time.Time, u Unlock) (*Store, error) {
+	return systemTrust().open(ctx, path, now, u)
 }
 
 // openMode is how SQLite is asked to open the file.
@@ -81,12 +91,15 @@ const (
 	modeImmutable
 )
 
-func (t trust) open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
+func (t trust) open(ctx context.Context, path string, now func() time.Time, u Unlock) (*Store, error) {
 	if err := t.prepare(ctx, path); err != nil {
 		return nil, err
 	}
 	if err := t.checkFiles(path); err != nil {
 		return nil, err
+	}
+	if IsEncrypted(path) {
+		return t.openSealed(ctx, path, now, u)
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, err
