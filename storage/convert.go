@@ -219,4 +219,3 @@ func ChangePassphrase(ctx context.Context, path string, u Unlock, pass string, w
 	}
 	return replaceFile(KeyPath(path), func(w io.Writer) error { _, err := w.Write(wrapped); return err })
 }
-

@@ -107,4 +107,3 @@ func (k Keyring) Forget(path string) error {
 	}
 	return nil
 }
-

@@ -300,4 +300,3 @@ func TestEncryptedKilledWriterLosesNothingAcknowledged(t *testing.T) {
 func TestEncryptedParallelWritersLoseNothing(t *testing.T) {
 	parallelWriters(t, encryptedJournal(t, "correct horse battery", "x", ""), "correct horse battery", 2, 100)
 }
-
