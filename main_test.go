@@ -19,7 +19,9 @@ var update = flag.Bool("update", false, "rewrite testscript files with the actua
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"journal": func() { os.Exit(cmd.Main()) },
+		// scrypt at 2^10 rather than age's 2^18: a second per passphrase
+		// is too slow for a suite.
+		"journal": func() { os.Exit(cmd.MainWith(func(f *cmd.Factory) { f.ScryptWorkFactor = 10 })) },
 	})
 }
 

@@ -9,14 +9,22 @@ import (
 	"strings"
 
 	"journal/journal"
+	"journal/storage"
 )
 
 // editText opens initial in $EDITOR (vi when unset) and returns what was
 // saved. The file lives in a private folder of its own (0700, file 0600)
 // that is removed afterwards, so no copy of the entry is left behind,
-// unless the editor fails after text was written: then it is kept.
+// unless the editor fails after text was written: then it is kept. With an
+// encrypted journal the folder is in memory (see memoryDir).
 func (f *Factory) editText(initial string) (string, error) {
-	dir, err := os.MkdirTemp("", "journal-edit-")
+	parent := ""
+	if path, err := f.dbPath(); err == nil && storage.IsEncrypted(path) {
+		if parent, err = f.memoryDir(); err != nil {
+			return "", err
+		}
+	}
+	dir, err := os.MkdirTemp(parent, "journal-edit-")
 	if err != nil {
 		return "", fmt.Errorf("cannot make a private folder for the editor: %w", err)
 	}

@@ -24,6 +24,10 @@ type Factory struct {
 	NoInput bool   // --no-input
 	NoColor bool   // --no-color
 
+	// ScryptWorkFactor is scrypt's log2(N) for new passphrases of an
+	// encrypted journal; 0 is age's default. Tests lower it.
+	ScryptWorkFactor int
+
 	store *storage.Store
 }
 
@@ -36,9 +40,12 @@ func (f *Factory) Store(ctx context.Context) (*storage.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := storage.Open(ctx, path, f.Now)
+	if storage.IsEncrypted(path) {
+		protectMemory()
+	}
+	s, err := storage.OpenWith(ctx, path, f.Now, f.unlock(path))
 	if err != nil {
-		return nil, err
+		return nil, openError(path, err)
 	}
 	f.store = s
 	return s, nil

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -31,11 +32,19 @@ func (f *Factory) formOptions() ui.FormOptions {
 	}
 }
 
-// Drafts are kept in a private folder beside the journal file.
+// Drafts are kept in a private folder beside the journal file; for an
+// encrypted journal, in memory (see memoryDir), never on disk in the clear.
 func (f *Factory) Drafts() (ui.Drafts, error) {
 	path, err := f.dbPath()
 	if err != nil {
 		return ui.Drafts{}, err
+	}
+	if storage.IsEncrypted(path) {
+		dir, err := f.memoryDir()
+		if err != nil {
+			return ui.Drafts{}, err
+		}
+		return ui.Drafts{Dir: filepath.Join(dir, "drafts-"+journalTag(path))}, nil
 	}
 	return ui.Drafts{Dir: path + "-drafts"}, nil
 }

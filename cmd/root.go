@@ -69,6 +69,10 @@ computer; nothing goes over the network.`,
 		newCmdPrompts(f),
 		newCmdExport(f),
 		newCmdImport(f),
+		newCmdEncrypt(f),
+		newCmdDecrypt(f),
+		newCmdPassphrase(f),
+		newCmdLock(f),
 	)
 	groupCommands(root)
 	return root
@@ -84,6 +88,7 @@ var commandGroups = []struct {
 	{"guide", "Sessions and guided prompts:", []string{"session", "intention", "reflect", "guide", "prompts"}},
 	{"see", "See patterns:", []string{"stats", "calendar"}},
 	{"share", "Share with your coach:", []string{"call", "report", "export", "import"}},
+	{"private", "Keep it private:", []string{"encrypt", "decrypt", "passphrase", "lock"}},
 }
 
 func groupCommands(root *cobra.Command) {

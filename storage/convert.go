@@ -19,25 +19,26 @@ import (
 // When recovery is not empty, the journal's key is also written there
 // (mode 0600, never over an existing file), before anything else changes.
 // The plain file is replaced; its -wal and -shm are removed and the old
-// file's content overwritten where the disk allows.
-func Encrypt(ctx context.Context, path, pass string, workFactor int, recovery string) error {
+// file's content overwritten where the disk allows. It returns the new key
+// (for a KeyCache).
+func Encrypt(ctx context.Context, path, pass string, workFactor int, recovery string) (*age.X25519Identity, error) {
 	if IsEncrypted(path) {
-		return fmt.Errorf("%s is already encrypted: nothing was changed (to change its passphrase, run journal passphrase)", path)
+		return nil, journal.Invalid("%s is already encrypted: nothing was changed (to change its passphrase, run journal passphrase)", path)
 	}
 	s, err := Open(ctx, path, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := s.writable(); err != nil {
 		s.Close()
-		return err
+		return nil, err
 	}
 	// Writers of the plain journal wait on SQLite's lock while the copy is
 	// taken; the file is replaced before that lock goes.
 	c, err := s.db.Conn(ctx)
 	if err != nil {
 		s.Close()
-		return s.Explain(err)
+		return nil, s.Explain(err)
 	}
 	img, err := func() ([]byte, error) {
 		if _, err := c.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
@@ -65,7 +66,7 @@ func Encrypt(ctx context.Context, path, pass string, workFactor int, recovery st
 		}
 	}()
 	if err != nil {
-		return s.Explain(err)
+		return nil, s.Explain(err)
 	}
 	defer clear(img)
 	// The in-memory journal has no WAL: mark the image as a rollback one.
@@ -73,19 +74,19 @@ func Encrypt(ctx context.Context, path, pass string, workFactor int, recovery st
 
 	id, err := age.GenerateX25519Identity()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	wrapped, err := wrapKey(id, pass, workFactor)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if recovery != "" {
 		if err := WriteRecoveryKey(recovery, id); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := replaceFile(KeyPath(path), func(w io.Writer) error { _, err := w.Write(wrapped); return err }); err != nil {
-		return err
+		return nil, err
 	}
 	old, _ := os.OpenFile(path, os.O_WRONLY, 0)
 	if _, err := sealTo(path, img, id.Recipient()); err != nil {
@@ -93,7 +94,7 @@ func Encrypt(ctx context.Context, path, pass string, workFactor int, recovery st
 			old.Close()
 		}
 		os.Remove(KeyPath(path))
-		return err
+		return nil, err
 	}
 	if old != nil {
 		// The old plain file is now unlinked: overwrite what it held, for
@@ -102,7 +103,7 @@ func Encrypt(ctx context.Context, path, pass string, workFactor int, recovery st
 		wipe(old)
 		old.Close()
 	}
-	return nil
+	return id, nil
 }
 
 // wipe overwrites an open file with zeros and syncs it; best effort.
@@ -196,8 +197,10 @@ func Decrypt(ctx context.Context, path string, u Unlock) error {
 }
 
 // ChangePassphrase locks the encrypted journal's key with a new
-// passphrase. Only the key file is rewritten: the journal stays as it is.
-func ChangePassphrase(ctx context.Context, path string, u Unlock, pass string, workFactor int) error {
+// passphrase, asked with newPass once the current passphrase (or recovery
+// key) from u is known to open the journal. Only the key file is
+// rewritten: the journal stays as it is, and so does a recovery key.
+func ChangePassphrase(ctx context.Context, path string, u Unlock, newPass func() (string, error), workFactor int) error {
 	if !IsEncrypted(path) {
 		return journal.Invalid("%s is not encrypted, so it has no passphrase: run journal encrypt to lock it with one", path)
 	}
@@ -212,6 +215,10 @@ func ChangePassphrase(ctx context.Context, path string, u Unlock, pass string, w
 	}
 	if !opens(id, ct) {
 		return &WrongKeyError{Path: path, What: "recovery key"}
+	}
+	pass, err := newPass()
+	if err != nil {
+		return err
 	}
 	wrapped, err := wrapKey(id, pass, workFactor)
 	if err != nil {

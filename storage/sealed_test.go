@@ -43,7 +43,7 @@ func encryptedJournal(t *testing.T, pass, body, recovery string) string {
 		t.Fatal(err)
 	}
 	s.Close()
-	if err := Encrypt(ctx, path, pass, testWorkFactor, recovery); err != nil {
+	if _, err := Encrypt(ctx, path, pass, testWorkFactor, recovery); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -200,7 +200,7 @@ func TestPassphraseChangeRewritesOnlyTheKey(t *testing.T) {
 	ctx := context.Background()
 	path := encryptedJournal(t, "correct horse battery", "x", "")
 	before, _ := os.ReadFile(path)
-	if err := ChangePassphrase(ctx, path, testUnlock("correct horse battery"), "staple under the moon", testWorkFactor); err != nil {
+	if err := ChangePassphrase(ctx, path, testUnlock("correct horse battery"), func() (string, error) { return "staple under the moon", nil }, testWorkFactor); err != nil {
 		t.Fatal(err)
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
@@ -215,7 +215,7 @@ func TestPassphraseChangeRewritesOnlyTheKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if err := ChangePassphrase(ctx, path, testUnlock("nope nope nope"), "another one here", testWorkFactor); !errors.As(err, &wk) {
+	if err := ChangePassphrase(ctx, path, testUnlock("nope nope nope"), func() (string, error) { t.Fatal("new passphrase asked before the old one was checked"); return "", nil }, testWorkFactor); !errors.As(err, &wk) {
 		t.Errorf("change with a wrong passphrase: %v", err)
 	}
 }
@@ -227,7 +227,7 @@ func TestRecoveryKeyDecrypts(t *testing.T) {
 	if fi, err := os.Stat(rec); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("recovery key: %v", err)
 	}
-	if err := Encrypt(ctx, path+"2", "x", testWorkFactor, rec); err == nil || !journal.IsInput(err) {
+	if _, err := Encrypt(ctx, path+"2", "x", testWorkFactor, rec); err == nil || !journal.IsInput(err) {
 		t.Errorf("recovery key over an existing file: %v", err)
 	}
 	id, err := ReadRecoveryKey(rec)
