@@ -1,14 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"flag"
+	"fmt"
+	"io"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"filippo.io/age"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"journal/cmd"
@@ -41,12 +46,23 @@ func TestScripts(t *testing.T) {
 			env.Setenv("TZ", "UTC")
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("EDITOR", "false")
-			return nil
+			// Drafts and editor copies of an encrypted journal go here
+			// (in memory on a real system).
+			env.Setenv("XDG_RUNTIME_DIR", filepath.Join(env.WorkDir, "run"))
+			return os.Mkdir(filepath.Join(env.WorkDir, "run"), 0o700)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"sql":        sqlCmd,
 			"sqlfixture": sqlFixture,
 			"damage":     damage,
+			"age":        ageCmd,
+			"nowhere":    nowhere,
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "keyring" {
+				return keyringWorks(), nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
 }
@@ -105,4 +121,86 @@ func damage(ts *testscript.TestScript, neg bool, args []string) {
 		b[i] = byte(i*7919 + 13)
 	}
 	ts.Check(os.WriteFile(path, b, 0o600))
+}
+
+// ageCmd stands in for the age tool (filippo.io/age's own library), so the
+// scripts show that an encrypted journal opens without journal:
+//
+//	age -d -passphrase PASS -o OUT IN
+//	age -d -i IDENTITY -o OUT IN
+func ageCmd(ts *testscript.TestScript, neg bool, args []string) {
+	fs := flag.NewFlagSet("age", flag.ContinueOnError)
+	decrypt := fs.Bool("d", false, "decrypt")
+	pass := fs.String("passphrase", "", "passphrase (age itself asks for it)")
+	idFile := fs.String("i", "", "identity file")
+	out := fs.String("o", "", "output file")
+	if err := fs.Parse(args); err != nil || !*decrypt || *out == "" || fs.NArg() != 1 {
+		ts.Fatalf("usage: age -d (-passphrase PASS | -i FILE) -o OUT IN")
+	}
+	var ids []age.Identity
+	if *pass != "" {
+		si, err := age.NewScryptIdentity(*pass)
+		ts.Check(err)
+		ids = append(ids, si)
+	} else {
+		f, err := os.Open(ts.MkAbs(*idFile))
+		ts.Check(err)
+		ids, err = age.ParseIdentities(f)
+		f.Close()
+		ts.Check(err)
+	}
+	in, err := os.Open(ts.MkAbs(fs.Arg(0)))
+	ts.Check(err)
+	defer in.Close()
+	r, err := age.Decrypt(in, ids...)
+	if neg {
+		if err == nil {
+			ts.Fatalf("age -d succeeded unexpectedly")
+		}
+		return
+	}
+	ts.Check(err)
+	b, err := io.ReadAll(r)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(*out), b, 0o600))
+}
+
+// nowhere fails when WORD is in any file under the folders given (all
+// their files, read whole): `nowhere WORD DIR...`.
+func nowhere(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: nowhere WORD DIR...")
+	}
+	word := []byte(args[0])
+	files := 0
+	for _, dir := range args[1:] {
+		err := filepath.WalkDir(ts.MkAbs(dir), func(p string, d iofs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			files++
+			if bytes.Contains(b, word) {
+				ts.Fatalf("%q found in %s", word, p)
+			}
+			return nil
+		})
+		ts.Check(err)
+	}
+	ts.Logf("%q is in none of %d files", word, files)
+}
+
+// keyringWorks reports whether this system lets the journal cache keys in
+// the kernel keyring (containers often refuse keyctl).
+func keyringWorks() bool {
+	k := storage.Keyring{Timeout: time.Minute}
+	if k.Put("keyring-probe", "x") != nil {
+		return false
+	}
+	_, ok := k.Get("keyring-probe")
+	k.Forget("keyring-probe")
+	return ok
 }
