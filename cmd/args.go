@@ -3,10 +3,13 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -125,9 +128,117 @@ func negativeArg[T any](parse func(string) (T, error)) func(*cobra.Command, erro
 	}
 }
 
-func startsWithDash(c *cobra.Command, text string) error {
-	return journal.Invalid("%q starts with a dash, so it was read as a flag: to give it as text, put -- before it, like %s -- %q",
-		text, c.CommandPath(), text)
+// pathFlags take file names, which may be any bytes on some systems: they
+// are names, not text, and are left to the file system.
+var pathFlags = map[string]bool{"--db": true, "--output": true, "-o": true, "--identity": true,
+	"--answers": true, "--recipients-file": true}
+
+// utf8Args refuses arguments that are not UTF-8 (a terminal set to another
+// encoding) before any command runs, naming the flag a value was given to.
+// File names (path flags' values, and arguments naming a file that exists,
+// like import's FILE) are not text and are let through.
+func utf8Args(args []string) error {
+	for i, a := range args {
+		what := "an argument"
+		if name, value, ok := strings.Cut(a, "="); ok && strings.HasPrefix(a, "-") {
+			what, a = "the value of "+strings.ToValidUTF8(name, "?"), value
+			if pathFlags[name] {
+				continue
+			}
+		} else if prev := ""; i > 0 {
+			if prev = args[i-1]; strings.HasPrefix(prev, "-") && !strings.Contains(prev, "=") && prev != "--" {
+				if pathFlags[prev] {
+					continue
+				}
+				what = "the value of " + strings.ToValidUTF8(prev, "?")
+			}
+		}
+		if utf8.ValidString(a) {
+			continue
+		}
+		if _, err := os.Stat(a); err == nil {
+			continue
+		}
+		return journal.CheckUTF8(what, a)
+	}
+	return nil
+}
+
+// freeText marks, in a command's Annotations, a command whose arguments
+// are free text (write, search): a word of it that starts with a dash is
+// text, and the parser's complaint about it gets the -- hint.
+const freeText = "free-text"
+
+func takesFreeText(c *cobra.Command) bool { return c.Annotations[freeText] != "" }
+
+// dashText finds, in the arguments of a free-text command, the first word
+// that starts with a dash but is no flag of the command ("-care", "-5
+// degrees", "- Drink water"), or that the flag parser would silently read as
+// a short flag with its value glued on ("-tired" as -t "ired" to write,
+// "-nothing" as -n "othing" to search). It returns the -- hint for it, the
+// whole command written out, or nil. A glued value with no letter ("-n5")
+// is taken as the flag it is.
+func dashText(root *cobra.Command, args []string) error {
+	c, rest, err := root.Find(args)
+	if err != nil || !takesFreeText(c) {
+		return nil
+	}
+	c.InitDefaultHelpFlag() // cobra adds --help only when it runs
+	lookup := func(long, short string) *pflag.Flag {
+		for _, fs := range []*pflag.FlagSet{c.Flags(), c.InheritedFlags()} {
+			if long != "" {
+				if fl := fs.Lookup(long); fl != nil {
+					return fl
+				}
+			} else if fl := fs.ShorthandLookup(short); fl != nil {
+				return fl
+			}
+		}
+		return nil
+	}
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		if a == "--" {
+			return nil
+		}
+		if len(a) < 2 || a[0] != '-' {
+			continue
+		}
+		var fl *pflag.Flag
+		switch name, _, hasValue := strings.Cut(strings.TrimPrefix(a, "--"), "="); {
+		case strings.HasPrefix(a, "--"):
+			if fl = lookup(name, ""); fl != nil && !hasValue && fl.NoOptDefVal == "" {
+				i++ // its value is the next word
+			}
+		case len(a) == 2:
+			if fl = lookup("", a[1:]); fl != nil && fl.NoOptDefVal == "" {
+				i++
+			}
+		default:
+			if fl = lookup("", a[1:2]); fl != nil && fl.NoOptDefVal == "" && strings.ContainsFunc(a[2:], unicode.IsLetter) {
+				fl = nil // "-tired": a word, not -t ired
+			}
+		}
+		if fl == nil {
+			return startsWithDash(c, a, rest[:i], rest[i:])
+		}
+	}
+	return nil
+}
+
+// startsWithDash is the -- hint for text, typed after the words before and
+// followed by the words from (text first among them).
+func startsWithDash(c *cobra.Command, text string, before, from []string) error {
+	line := []string{c.CommandPath()}
+	for _, w := range before {
+		line = append(line, shellQuote(w))
+	}
+	line = append(line, "--")
+	for _, w := range from {
+		line = append(line, shellQuote(w))
+	}
+	return journal.Invalid("%q starts with a dash, so it was read as a flag: to give it as text, put -- before it, like %s",
+		text, strings.Join(line, " "))
 }
 
 // flagError words the flag parser's complaints for people: which flag, and
@@ -147,18 +258,25 @@ func flagError(c *cobra.Command, err error) error {
 		return journal.Invalid("--%s must be %s, got %q", bad.GetFlag().Name, what, bad.GetValue())
 	}
 	var unknown *pflag.NotExistError
+	if errors.As(err, &unknown) && takesFreeText(c) {
+		// "-care" to search is a word, not a flag.
+		if text := unknown.GetSpecifiedShortnames(); text != "" {
+			return startsWithDash(c, "-"+text, nil, []string{"-" + text})
+		}
+		return startsWithDash(c, "--"+unknown.GetSpecifiedName(), nil, []string{"--" + unknown.GetSpecifiedName()})
+	}
 	if errors.As(err, &unknown) {
 		// "-5 degrees today" is text that starts with a dash, not a flag.
 		if text := unknown.GetSpecifiedShortnames(); strings.Contains(text, " ") {
-			return startsWithDash(c, "-"+text)
+			return startsWithDash(c, "-"+text, nil, []string{"-" + text})
 		}
 		if name := unknown.GetSpecifiedName(); strings.Contains(name, " ") {
-			return startsWithDash(c, "--"+name)
+			return startsWithDash(c, "--"+name, nil, []string{"--" + name})
 		}
 	}
 	var syntax *pflag.InvalidSyntaxError
 	if errors.As(err, &syntax) {
-		return startsWithDash(c, syntax.GetSpecifiedFlag())
+		return startsWithDash(c, syntax.GetSpecifiedFlag(), nil, []string{syntax.GetSpecifiedFlag()})
 	}
 	var missing *pflag.ValueRequiredError
 	if errors.As(err, &missing) {

@@ -95,7 +95,7 @@ func newCmdCallList(f *Factory) *cobra.Command {
 					fmt.Fprintf(f.IO.Out, "%s  %s  %s\n", s.Accent.Render(fmt.Sprintf("%4d", call.ID)),
 						s.Dim.Render(call.Day.In(f.Now().Location()).Format("Mon 02 Jan 2006")), firstLine(call.Note, f.IO.Width()-23))
 				} else {
-					fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\n", call.ID, call.Day, call.Note)
+					fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\n", call.ID, call.Day, journal.CleanLine(call.Note))
 				}
 			}
 			return nil

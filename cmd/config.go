@@ -65,7 +65,7 @@ func newCmdConfigList(f *Factory) *cobra.Command {
 			}
 			s := f.Styles()
 			for _, k := range journal.ConfigKeys() {
-				line := strings.TrimRight(tomlLine(k, lc.Config), "\n")
+				line := journal.CleanLine(strings.TrimRight(tomlLine(k, lc.Config), "\n"))
 				if !lc.defined[k.Name] && f.IO.OutTTY {
 					line += s.Dim.Render("  # default")
 				}
@@ -94,7 +94,7 @@ func newCmdConfigGet(f *Factory) *cobra.Command {
 				return err
 			}
 			for _, v := range k.Get(lc.Config) {
-				fmt.Fprintln(f.IO.Out, v)
+				fmt.Fprintln(f.IO.Out, journal.CleanLine(v))
 			}
 			return nil
 		},
@@ -103,8 +103,10 @@ func newCmdConfigGet(f *Factory) *cobra.Command {
 
 func newCmdConfigSet(f *Factory) *cobra.Command {
 	return &cobra.Command{
-		Use:   "set KEY VALUE…",
-		Short: "Change a setting",
+		Use: "set KEY VALUE…",
+		// A coping plan is free text: "- Drink water" is a line of it.
+		Annotations: map[string]string{freeText: "true"},
+		Short:       "Change a setting",
 		Long: `Change a setting. coping_plan and support_contacts take several values: each
 is one line of the plan, or one contact, and together they replace the old
 ones.`,
@@ -135,7 +137,7 @@ ones.`,
 			vals := k.Get(lc.Config)
 			switch {
 			case len(vals) == 1 && !k.List:
-				fmt.Fprintf(f.IO.Out, "%s is now %s.\n", k.Name, vals[0])
+				fmt.Fprintf(f.IO.Out, "%s is now %s.\n", k.Name, journal.CleanLine(vals[0]))
 			case k.Name == "support_contacts":
 				fmt.Fprintf(f.IO.Out, "%s now has %s.\n", k.Name, plural(len(vals), "contact", "contacts"))
 			default:

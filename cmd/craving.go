@@ -147,7 +147,7 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 	s := f.Styles()
 	// Within one line however many triggers: show has them all.
 	id := fmt.Sprint(e.ID)
-	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", truncate(lineText(cr.Summary()), f.IO.Width()-len("Saved  as entry .")-len(id)), s.Accent.Render(id))
+	fmt.Fprintf(f.IO.Out, "Saved %s as entry %s.\n", truncate(journal.CleanLine(cr.Summary()), f.IO.Width()-len("Saved  as entry .")-len(id)), s.Accent.Render(id))
 	if cfgErr != nil {
 		// Say what is wrong with the file, and carry on with the defaults.
 		fmt.Fprintf(f.IO.ErrOut, "journal: %v\n", cfgErr)
@@ -260,7 +260,7 @@ func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journ
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, s.Label.Render("Your plan for moments like this:"))
 		for _, l := range strings.Split(cfg.CopingPlan, "\n") {
-			fmt.Fprintf(w, "  %s\n", l)
+			fmt.Fprintf(w, "  %s\n", journal.CleanLine(l))
 		}
 	}
 	stats, err := st.CopingStats(ctx, minCopingUses)
@@ -277,14 +277,14 @@ func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journ
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, s.Label.Render("What has helped you before:"))
 		for _, cs := range helped {
-			fmt.Fprintf(w, "  %s %s\n", cs.Strategy, s.Dim.Render(fmt.Sprintf("(resisted %d of %d times)", cs.Resisted, cs.Known)))
+			fmt.Fprintf(w, "  %s %s\n", journal.CleanLine(cs.Strategy), s.Dim.Render(fmt.Sprintf("(resisted %d of %d times)", cs.Resisted, cs.Known)))
 		}
 	}
 	if len(cfg.SupportContacts) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, s.Label.Render("People you can reach:"))
 		for _, p := range cfg.SupportContacts {
-			fmt.Fprintf(w, "  %s\n", p)
+			fmt.Fprintf(w, "  %s\n", journal.CleanLine(p))
 		}
 	}
 	if cfg.CopingPlan == "" && len(cfg.SupportContacts) == 0 {

@@ -64,6 +64,11 @@ func (f *Factory) editText(initial string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("cannot read back the editor file: %w", err)
 	}
+	if err := journal.CheckUTF8("the text from the editor", string(b)); err != nil {
+		// Nothing typed is lost: the file stays for the person to fix.
+		keep = true
+		return "", journal.Invalid("%v; your text is kept in %s (readable only by you)", err, path)
+	}
 	return string(b), nil
 }
 
@@ -78,7 +83,7 @@ func (f *Factory) readText(args []string, initial string) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("cannot read the text from standard input: %w", err)
 		}
-		return string(b), nil
+		return string(b), journal.CheckUTF8("the text on standard input", string(b))
 	}
 	if f.NoInput {
 		return "", journal.Invalid("nothing to save: --no-input keeps the editor closed, so give the text on the command line or pipe it in")

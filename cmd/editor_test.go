@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"journal/journal"
 )
 
 // fakeEditor writes a script that records the file it was given, its mode
@@ -150,4 +152,24 @@ func TestWriteNoInputNamesTheWays(t *testing.T) {
 	if got := errOut.String(); got != "journal: nothing to save: --no-input keeps the editor closed, so give the text on the command line or pipe it in\n" {
 		t.Errorf("stderr %q", got)
 	}
+}
+
+// Text saved by an editor in another encoding is refused, and kept.
+func TestEditTextNotUTF8IsRefusedAndKept(t *testing.T) {
+	editor, record := fakeEditor(t, "今日は caf\xe9") // é in Latin-1
+	f, _, _ := testFactory(map[string]string{"EDITOR": editor})
+	_, err := f.editText("")
+	if err == nil || !journal.IsInput(err) || !strings.Contains(err.Error(), "the text from the editor is not UTF-8 text (byte 0xE9 after \"今日は caf\")") {
+		t.Fatalf("err = %v, want the text from the editor refused as not UTF-8", err)
+	}
+	rec, _ := os.ReadFile(record)
+	path := strings.Fields(string(rec))[1]
+	if !strings.Contains(err.Error(), "kept in "+path) {
+		t.Errorf("err = %v, want it to name %s", err, path)
+	}
+	b, rerr := os.ReadFile(path)
+	if rerr != nil || string(b) != "今日は caf\xe9" {
+		t.Errorf("kept file = %q, %v; want the text as the editor saved it", b, rerr)
+	}
+	os.RemoveAll(filepath.Dir(path))
 }

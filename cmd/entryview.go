@@ -11,17 +11,15 @@ import (
 	"journal/journal"
 )
 
-// summary is the one line that stands for an entry in lists and search.
+// summary is the one line that stands for an entry in lists and search,
+// cleaned for printing before it is cut to max runes.
 func summary(e journal.Entry, max int) string {
-	return lineText(summaryOf(e, max))
-}
-
-func summaryOf(e journal.Entry, max int) string {
+	e = e.Printable()
 	if e.Craving != nil {
-		return truncate(e.Craving.Summary(), max)
+		return truncate(journal.CleanLine(e.Craving.Summary()), max)
 	}
 	if e.Checkin != nil {
-		return truncate(e.Checkin.Summary(), max)
+		return truncate(journal.CleanLine(e.Checkin.Summary()), max)
 	}
 	if l := firstLine(e.Body, max); l != "" {
 		return l
@@ -42,6 +40,7 @@ func summaryOf(e journal.Entry, max int) string {
 func writeEntryRows(w io.Writer, entries []journal.Entry, tty bool, s ui.Styles, width int) {
 	for _, e := range entries {
 		if !tty {
+			e := e.Printable()
 			private := ""
 			if e.Private {
 				private = "private"
@@ -59,6 +58,7 @@ func writeEntryRows(w io.Writer, entries []journal.Entry, tty bool, s ui.Styles,
 // private mark always shows.
 func entryRow(e journal.Entry, s ui.Styles, width int) string {
 	const minSummary = 20
+	e = e.Printable()
 	id := fmt.Sprintf("%4d", e.ID)
 	when := e.OccurredAt.Format("Mon 02 Jan 2006 15:04")
 	if width < 72 {
@@ -90,6 +90,7 @@ func entryRow(e journal.Entry, s ui.Styles, width int) string {
 
 // writeEntry prints one entry in full, its text wrapped to width cells.
 func writeEntry(w io.Writer, e journal.Entry, s ui.Styles, width int) {
+	e = e.Printable()
 	head := fmt.Sprintf("Entry %d · %s · %s", e.ID, e.Kind, e.OccurredAt.Format("Monday 2 January 2006, 15:04"))
 	fmt.Fprintln(w, s.Title.Render(head))
 	var meta []string
@@ -110,10 +111,10 @@ func writeEntry(w io.Writer, e journal.Entry, s ui.Styles, width int) {
 	}
 	writeDetails(w, e, s, width)
 	if e.Body != "" {
-		fmt.Fprintf(w, "\n%s\n", wrapText(blockText(e.Body), width))
+		fmt.Fprintf(w, "\n%s\n", wrapText(e.Body, width))
 	}
 	for _, a := range e.Answers {
-		answer := wrapText(blockText(a.Answer), width)
+		answer := wrapText(a.Answer, width)
 		if strings.TrimSpace(answer) == "" {
 			answer = s.Dim.Render("(skipped)")
 		}

@@ -215,6 +215,10 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		}
 		return ew.Close()
 	}
+	if o.out != "" {
+		// An export killed earlier may have left a whole copy behind.
+		removeStaleTemps(filepath.Dir(o.out), now)
+	}
 	if o.out == "" {
 		var all bytes.Buffer
 		if err := write(&all); err != nil {

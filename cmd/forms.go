@@ -154,11 +154,12 @@ func (d *draftForm) saved() {
 	}
 }
 
-// draftText is a draft's answers as lines to read over.
+// draftText is a draft's answers as lines to read over, cleaned for the
+// terminal (a pasted escape in an answer is shown, never run).
 func draftText(data []byte) string {
 	var m map[string]any
 	if json.Unmarshal(data, &m) != nil {
-		return string(data)
+		return journal.CleanText(string(data))
 	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -175,7 +176,7 @@ func draftText(data []byte) string {
 			}
 			v = strings.Join(parts, ", ")
 		}
-		fmt.Fprintf(&b, "  %s: %v\n", k, v)
+		fmt.Fprintf(&b, "  %s: %s\n", k, journal.CleanLine(fmt.Sprint(v)))
 	}
 	return b.String()
 }

@@ -243,7 +243,7 @@ func readAnswersFile(f *Factory, path string) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("cannot read the answers from standard input: %w", err)
 		}
-		return b, nil
+		return b, journal.CheckUTF8File("the answers on standard input", b)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -253,7 +253,7 @@ func readAnswersFile(f *Factory, path string) ([]byte, error) {
 		}
 		return nil, journal.Invalid("--answers: cannot read %s: %v", path, err)
 	}
-	return b, nil
+	return b, journal.CheckUTF8File(path, b)
 }
 
 // runForm walks the person through set on the terminal. The answers are

@@ -60,6 +60,10 @@ func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) erro
 	} else if o.identity != "" {
 		fmt.Fprintf(f.IO.ErrOut, "%s is not encrypted; --identity is not needed.\n", name)
 	}
+	// Before decoding: a JSON reader would quietly turn a bad byte into "�".
+	if err := journal.CheckUTF8File(name, b); err != nil {
+		return err
+	}
 	recs, what, err := parseImport(b, f.Now().Location())
 	if err != nil {
 		return journal.Invalid("%s: %v", name, err)

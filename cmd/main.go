@@ -55,6 +55,12 @@ func Run(ctx context.Context, f *Factory, args []string) (code int) {
 		}
 	}()
 	root := NewRoot(f)
+	if err := utf8Args(args); err != nil {
+		return report(f.IO.ErrOut, err)
+	}
+	if err := dashText(root, args); err != nil {
+		return report(f.IO.ErrOut, err)
+	}
 	root.SetArgs(args)
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)

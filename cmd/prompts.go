@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -68,6 +69,7 @@ func newCmdPromptsList(f *Factory) *cobra.Command {
 			}
 			s := f.Styles()
 			for _, x := range out {
+				x.Title = journal.CleanLine(x.Title) // from the person's own files
 				if !f.IO.OutTTY {
 					fmt.Fprintf(f.IO.Out, "%s\t%s\t%d\t%s\t%s\n", x.Name, x.When, x.Steps, x.Source, x.Title)
 					continue
@@ -115,14 +117,14 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 			}
 			s := f.Styles()
 			w := f.IO.Out
-			fmt.Fprintln(w, s.Title.Render(fmt.Sprintf("%s (%s)", set.Title, set.Name)))
+			fmt.Fprintln(w, s.Title.Render(journal.CleanLine(fmt.Sprintf("%s (%s)", set.Title, set.Name))))
 			fmt.Fprintln(w, s.Dim.Render(fmt.Sprintf("%s · %s · %s", whenText(set.When), plural(len(set.Steps), "question", "questions"), set.Source)))
 			if set.Description != "" {
-				fmt.Fprintf(w, "\n%s\n", wrapText(set.Description, f.IO.Width()))
+				fmt.Fprintf(w, "\n%s\n", wrapText(journal.CleanText(set.Description), f.IO.Width()))
 			}
 			for i, st := range set.Steps {
-				fmt.Fprintf(w, "\n%d. %s\n", i+1, s.Label.Render(st.Question))
-				for _, l := range prompts.Wrap(st.Help, f.IO.Width()-3) {
+				fmt.Fprintf(w, "\n%d. %s\n", i+1, s.Label.Render(journal.CleanLine(st.Question)))
+				for _, l := range prompts.Wrap(journal.CleanLine(st.Help), f.IO.Width()-3) {
 					fmt.Fprintf(w, "   %s\n", l)
 				}
 				detail := string(st.Kind)
@@ -133,7 +135,7 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 					fmt.Fprintf(w, "   %s\n", s.Dim.Render(l))
 				}
 				for j, o := range st.Options {
-					fmt.Fprintf(w, "   %d) %s\n", j+1, o)
+					fmt.Fprintf(w, "   %d) %s\n", j+1, journal.CleanLine(o))
 				}
 			}
 			return nil
@@ -232,7 +234,10 @@ your copy is used instead of the built-in from then on.`,
 }
 
 func shellQuote(s string) string {
-	if !strings.ContainsAny(s, " '\"$\\") {
+	safe := s != "" && s[0] != '#' && s[0] != '~' && !strings.ContainsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("-_./:=@%+,#", r)
+	})
+	if safe {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"

@@ -70,26 +70,35 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	st, err := f.Store(ctx)
+	store, err := f.Store(ctx)
 	if err != nil {
 		return err
 	}
-	sinceDay, err := since.resolve(ctx, st, now)
-	if err != nil {
+	var (
+		in    page.Input
+		basis page.Basis
+	)
+	// The whole report comes from one moment of the journal, like an export.
+	err = store.Snapshot(ctx, func(st *storage.Store) error {
+		sinceDay, err := since.resolve(ctx, st, now)
+		if err != nil {
+			return err
+		}
+		lastCall, hasCall, err := st.LastCallDay(ctx, to)
+		if err != nil {
+			return err
+		}
+		var from journal.Date
+		from, basis = page.Period(sinceDay, to, lastCall, hasCall)
+		if since.anchor == "last-call" {
+			basis = page.BasisLastCall
+		}
+		if from.After(to) {
+			return journal.Invalid("--since %s is after --until %s: give an earlier --since or a later --until", from, to)
+		}
+		in, err = reportInput(ctx, f, st, from, to)
 		return err
-	}
-	lastCall, hasCall, err := st.LastCallDay(ctx, to)
-	if err != nil {
-		return err
-	}
-	from, basis := page.Period(sinceDay, to, lastCall, hasCall)
-	if since.anchor == "last-call" {
-		basis = page.BasisLastCall
-	}
-	if from.After(to) {
-		return journal.Invalid("--since %s is after --until %s: give an earlier --since or a later --until", from, to)
-	}
-	in, err := reportInput(ctx, f, st, from, to)
+	})
 	if err != nil {
 		return err
 	}
@@ -114,6 +123,8 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 	if o.out == "" {
 		return write(f.IO.Out, f.IO.Color && !f.NoColor)
 	}
+	// A report killed earlier may have left a whole copy behind.
+	removeStaleTemps(filepath.Dir(o.out), f.Now())
 	if err := writeFileAtomic(o.out, func(w io.Writer) error { return write(w, false) }); err != nil {
 		return err
 	}

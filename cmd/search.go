@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -22,10 +21,18 @@ func newCmdSearch(f *Factory) *cobra.Command {
 		Long: `Find entries whose text, answers, tags or details hold all the words of the
 query, best matches first. "walk*" finds walk, walked and walking; "quoted
 words" must appear together. Case and accents do not matter. When a word
-is in more than 500 entries, the best of its 500 newest are shown.`,
+is in more than 500 entries, the best of its 500 newest are shown.
+
+After the whole words come entries where the words are part of longer
+ones ("care" in selfcare), newest first, and words in any script: Japanese,
+Chinese and Thai written without spaces (散歩), Korean with its particles
+(산책 in 산책을), Arabic with its article (مكتبة in المكتبة). A word that
+starts with a dash goes after --: journal search -- -care.`,
+		Annotations: map[string]string{freeText: "true"},
 		Example: `  journal search sleep
   journal search walk* evening
-  journal search '"called my sister"'`,
+  journal search '"called my sister"'
+  journal search 散歩`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return journal.Invalid("search needs words to look for, like: journal search sleep")
@@ -73,13 +80,7 @@ func writeHits(f *Factory, hits []journal.SearchHit, asJSON bool) error {
 	}
 	s := f.Styles()
 	for _, h := range hits {
-		// As lineText, keeping the match markers (control characters too).
-		snip := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
-			if unicode.IsControl(r) && !strings.ContainsRune(storage.MarkStart+storage.MarkEnd, r) {
-				return ' '
-			}
-			return r
-		}, h.Snippet)), " ")
+		snip := strings.Join(strings.Fields(cleanSnippet(h.Snippet)), " ")
 		if !f.IO.OutTTY {
 			fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\t%s\n", h.Entry.ID, h.Entry.Day, h.Entry.Kind, s.Highlight(snip, storage.MarkStart, storage.MarkEnd))
 			continue
@@ -98,4 +99,21 @@ func writeHits(f *Factory, hits []journal.SearchHit, asJSON bool) error {
 // plainSnippet drops the match markers for JSON, where they mean nothing.
 func plainSnippet(s string) string {
 	return strings.NewReplacer(storage.MarkStart, "", storage.MarkEnd, "").Replace(s)
+}
+
+// cleanSnippet is journal.CleanLine of a snippet, keeping the match marks
+// (control characters themselves) for Highlight.
+func cleanSnippet(s string) string {
+	var b strings.Builder
+	for s != "" {
+		i := strings.IndexAny(s, storage.MarkStart+storage.MarkEnd)
+		if i < 0 {
+			b.WriteString(journal.CleanLine(s))
+			break
+		}
+		b.WriteString(journal.CleanLine(s[:i]))
+		b.WriteByte(s[i])
+		s = s[i+1:]
+	}
+	return b.String()
 }

@@ -161,7 +161,7 @@ func newCmdSessionList(f *Factory) *cobra.Command {
 			s := f.Styles()
 			for _, ses := range all {
 				if !f.IO.OutTTY {
-					fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\t%s\t%s\t%s\n", ses.Number, ses.Day, ses.Setting, ses.Route, dose(ses), ses.Note)
+					fmt.Fprintf(f.IO.Out, "%d\t%s\t%s\t%s\t%s\t%s\n", ses.Number, ses.Day, ses.Setting, ses.Route, dose(ses), journal.CleanLine(ses.Note))
 					continue
 				}
 				num, day := fmt.Sprintf("%3d", ses.Number), ses.Day.In(time.UTC).Format("Mon 02 Jan 2006")
@@ -221,7 +221,7 @@ func newCmdSessionShow(f *Factory) *cobra.Command {
 				fmt.Fprintln(f.IO.Out, s.Dim.Render(d))
 			}
 			if ses.Note != "" {
-				fmt.Fprintf(f.IO.Out, "\n%s\n", wrapText(ses.Note, f.IO.Width()))
+				fmt.Fprintf(f.IO.Out, "\n%s\n", wrapText(journal.CleanText(ses.Note), f.IO.Width()))
 			}
 			fmt.Fprintln(f.IO.Out)
 			if len(entries) == 0 {

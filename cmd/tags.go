@@ -36,9 +36,9 @@ func newCmdTags(f *Factory) *cobra.Command {
 			s := f.Styles()
 			for _, t := range tags {
 				if f.IO.OutTTY {
-					fmt.Fprintf(f.IO.Out, "%5d  %s\n", t.Count, s.Label.Render("#"+t.Tag))
+					fmt.Fprintf(f.IO.Out, "%5d  %s\n", t.Count, s.Label.Render("#"+journal.CleanLine(t.Tag)))
 				} else {
-					fmt.Fprintf(f.IO.Out, "%s\t%d\n", t.Tag, t.Count)
+					fmt.Fprintf(f.IO.Out, "%s\t%d\n", journal.CleanLine(t.Tag), t.Count)
 				}
 			}
 			return nil

@@ -78,6 +78,26 @@ func BenchmarkSearch(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchInside searches parts of words, which the word index
+// cannot find, so the trigram and character indexes answer: a piece of a
+// rarer word, a piece of very common words, and a two-character Japanese
+// word the journal does not hold.
+func BenchmarkSearchInside(b *testing.B) {
+	s, _ := tenYears(b)
+	for _, q := range []struct {
+		query string
+		hits  int
+	}{{"ster", 20}, {"ess", 20}, {"散歩", 0}} {
+		b.Run(q.query, func(b *testing.B) {
+			for b.Loop() {
+				if hits, err := s.Search(context.Background(), q.query, 20); err != nil || len(hits) != q.hits {
+					b.Fatal(len(hits), err)
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkAddEntry(b *testing.B) {
 	s, _ := tenYears(b)
 	for b.Loop() {

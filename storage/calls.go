@@ -12,6 +12,9 @@ import (
 
 // AddCall records a coaching call, filling in its id, uuid and stamps.
 func (s *Store) AddCall(ctx context.Context, c *journal.Call) error {
+	if err := c.ValidateText(); err != nil {
+		return err
+	}
 	now := s.now()
 	if c.UUID == "" {
 		c.UUID = uuid.NewString()

@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
+	"time"
 )
 
 // create makes a new, complete journal at path, safely when other
@@ -20,15 +22,18 @@ func create(ctx context.Context, path string) error {
 	dir, base := filepath.Dir(path), filepath.Base(path)
 	// Processes starting together take turns on the folder's lock, so the
 	// schema is built once rather than by each of them. The lock is only a
-	// saving: without it (a file system without flock) the link still keeps
-	// creation safe.
+	// saving: without it (a file system without flock, or a shared folder
+	// where someone else holds it) the link still keeps creation safe.
 	if d, err := os.Open(dir); err == nil {
 		defer d.Close()
-		if syscall.Flock(int(d.Fd()), syscall.LOCK_EX) == nil {
+		if lockFolder(d) {
 			defer syscall.Flock(int(d.Fd()), syscall.LOCK_UN)
 			if _, err := os.Stat(path); err == nil {
 				return nil // made by the process that had the lock before us
 			}
+			// Journals are only built under this lock, so a temporary
+			// one here now was left by a creation that was killed.
+			removeLeftoverBuilds(dir, base)
 		}
 	}
 	f, err := os.CreateTemp(dir, "."+base+".new-*") // 0600
@@ -70,6 +75,46 @@ func create(ctx context.Context, path string) error {
 		return fmt.Errorf("cannot create %s: %w", path, unwrapPathErr(err))
 	}
 	return nf.Close()
+}
+
+// lockFolder takes the folder's lock, waiting about a second at most: anyone
+// who can open a shared folder like /tmp can hold its lock for ever.
+func lockFolder(d *os.File) bool {
+	const wait, tries = 2 * time.Millisecond, 500
+	for range tries {
+		err := syscall.Flock(int(d.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			return true
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) {
+			return false
+		}
+		time.Sleep(wait)
+	}
+	return false
+}
+
+// removeLeftoverBuilds removes the temporary journals (and their -wal,
+// -shm) that killed creations of dir/base left, when they are this user's.
+// Should one still be in use by a process that gave up waiting for the
+// lock, that process finds its link failing and creates the journal in
+// place instead.
+func removeLeftoverBuilds(dir, base string) {
+	names, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".new-*"))
+	for _, n := range names {
+		fi, err := os.Lstat(n)
+		if err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) == os.Geteuid() {
+			os.Remove(n)
+		}
+	}
+}
+
+// globEscape quotes the characters filepath.Match gives a meaning.
+func globEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
 }
 
 // removeWithSidecars removes a database file and whatever SQLite keeps

@@ -151,3 +151,35 @@ func TestOpenFindsDamagedHeader(t *testing.T) {
 		t.Errorf("truncated file: %v, want damaged", err)
 	}
 }
+
+// A damage error from another SQLite file (a backup a command read) does
+// not stop writes to a healthy journal.
+func TestDamageOfAnotherFileDoesNotStopTheJournal(t *testing.T) {
+	ctx := context.Background()
+	other := damagedJournal(t)
+	db, err := sql.Open("sqlite", other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, qerr := db.Query("SELECT body FROM entries")
+	for qerr == nil && rows.Next() {
+	}
+	if qerr == nil {
+		qerr = rows.Err()
+		rows.Close()
+	}
+	if Classify(qerr, "") != ProblemDamaged {
+		t.Fatalf("reading the damaged file: %v, want SQLite's damage error", qerr)
+	}
+
+	s := openTemp(t)
+	s.Explain(qerr)
+	e := journal.Entry{Kind: journal.KindNote, OccurredAt: fixedNow(), Body: "still writing"}
+	if err := s.AddEntry(ctx, &e); err != nil {
+		t.Errorf("write to the healthy journal: %v", err)
+	}
+	if exists(damageMark(s.Path())) {
+		t.Error("the healthy journal was marked damaged")
+	}
+}

@@ -22,6 +22,9 @@ func (s *Store) AddEntry(ctx context.Context, e *journal.Entry) error {
 // insertEntry writes e inside tx. details is more text for the search index
 // (craving details and the like), beside the body, answers and tags.
 func (s *Store) insertEntry(ctx context.Context, tx execer, e *journal.Entry, details string) error {
+	if err := e.ValidateText(); err != nil {
+		return err
+	}
 	now := s.now()
 	e.OccurredAt = e.OccurredAt.Truncate(time.Second) // as the file keeps it
 	if e.UUID == "" {
@@ -69,18 +72,6 @@ func writeTags(ctx context.Context, tx execer, id int64, tags []string) error {
 		}
 	}
 	return nil
-}
-
-// index writes the search row of a new entry. details is the text of the
-// kind's own tables (craving triggers and the like).
-func index(ctx context.Context, tx execer, e *journal.Entry, details string) error {
-	var answers []string
-	for _, a := range e.Answers {
-		answers = append(answers, a.Question, a.Answer)
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO entries_fts (rowid, body, answers, tags, details) VALUES (?, ?, ?, ?, ?)`,
-		e.ID, e.Body, strings.Join(answers, "\n"), strings.Join(e.Tags, " "), details)
-	return err
 }
 
 // entryColumns are read by scanEntry, in this order.
@@ -247,6 +238,9 @@ func (s *Store) attachAnswers(ctx context.Context, es []journal.Entry) error {
 
 // UpdateEntryText replaces the body and tags of a live entry.
 func (s *Store) UpdateEntryText(ctx context.Context, id int64, body string, tags []string) error {
+	if err := (journal.Entry{Body: body, Tags: tags}).ValidateText(); err != nil {
+		return err
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE entries SET body = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
 			body, stamp(s.now()), id)
@@ -259,9 +253,7 @@ func (s *Store) UpdateEntryText(ctx context.Context, id int64, body string, tags
 		if err := writeTags(ctx, tx, id, tags); err != nil {
 			return writeErr(s.path, err)
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE entries_fts SET body = ?, tags = ? WHERE rowid = ?`,
-			body, strings.Join(tags, " "), id)
-		return err
+		return reindex(ctx, tx, id, func(t *searchText) { t.body, t.tags = body, strings.Join(tags, " ") })
 	})
 }
 

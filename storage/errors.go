@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"modernc.org/sqlite"
@@ -55,7 +56,18 @@ func (e *FileError) Error() string {
 		if why == "" {
 			why = "is read-only"
 		}
-		return fmt.Sprintf("cannot write to %s: %s %s; reading still works, and to write make it writable for you (or remove it if it is a leftover -wal or -shm file of a closed journal)", p, b, why)
+		var todo string
+		switch {
+		case strings.Contains(why, "read-only disk"):
+			todo = "copy the journal to a disk you can write to and use it there with --db"
+		case strings.HasSuffix(b, "-wal") || strings.HasSuffix(b, "-shm"):
+			todo = fmt.Sprintf("it is SQLite's working file beside the journal: make it writable for you (chmod u+w %s), and do not delete a -wal file, as it can hold your latest entries", b)
+		case b == p:
+			todo = fmt.Sprintf("to write, make it writable (chmod u+w %s)", b)
+		default:
+			todo = fmt.Sprintf("to write, make the folder writable (chmod u+w %s) or copy the journal to a folder you can write to", b)
+		}
+		return fmt.Sprintf("cannot write to %s: %s %s; reading still works: %s", p, b, why, todo)
 	case ProblemFull:
 		return fmt.Sprintf("cannot write to %s: the disk holding it is full; nothing was saved: free some space on that disk (empty the trash, move large files elsewhere) and try again", p)
 	case ProblemDamaged:
@@ -128,19 +140,46 @@ func Explain(path string, err error) error {
 	if errors.As(err, &fe) {
 		return fe // complete in itself: no outer context needed
 	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) && !aboutJournal(path, err) {
+		// A system error about another file (an export's target, an
+		// answers file) is that file's business, worded where it happened.
+		return err
+	}
 	p := Classify(err, filepath.Dir(path))
 	if p == ProblemNone {
 		return err
 	}
 	e := &FileError{Problem: p, Path: path, Err: err}
 	if p == ProblemReadOnly {
-		e.Blocker, e.Why = blocker(path)
+		var found bool
+		e.Blocker, e.Why, found = blocker(path)
+		var se *sqlite.Error
+		if !found && errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CANTOPEN {
+			// Nothing is read-only: the file could not be opened for
+			// another reason (a folder gone, too many open files).
+			e.Problem = ProblemIO
+		}
 	}
 	if p == ProblemNotDatabase && hasSQLiteHeader(path) {
 		// An SQLite file that SQLite no longer accepts has been damaged.
 		e.Problem = ProblemDamaged
 	}
 	return e
+}
+
+// aboutJournal reports whether err is a system error on the journal, a
+// file SQLite keeps beside it, or its folder.
+func aboutJournal(path string, err error) bool {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return false
+	}
+	switch filepath.Clean(pe.Path) {
+	case filepath.Clean(path), filepath.Clean(path + "-wal"), filepath.Clean(path + "-shm"), filepath.Dir(path):
+		return true
+	}
+	return false
 }
 
 // IsDamaged reports whether err says the journal file is damaged.

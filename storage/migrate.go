@@ -2,29 +2,46 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
+	"strings"
 )
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// migration is one schema step: its SQL, and Go work that SQL cannot do
+// (nil for most), run after it in the same transaction.
+type migration struct {
+	sql  string
+	fill func(context.Context, *sql.Tx) error
+}
+
+// migrationFills are keyed by the step's file name without its number, so
+// steps can be renumbered.
+var migrationFills = map[string]func(context.Context, *sql.Tx) error{
+	"substring_search.sql": fillSearchGrams,
+}
+
 // migrations are the schema steps in order; step i brings user_version to i+1.
-var migrations = func() []string {
+var migrations = func() []migration {
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")
 	if err != nil {
 		panic(err) // the pattern is a constant
 	}
 	sort.Strings(names)
-	out := make([]string, len(names))
+	out := make([]migration, len(names))
 	for i, n := range names {
 		b, err := migrationFS.ReadFile(n)
 		if err != nil {
 			panic(err) // embedded at build time
 		}
-		out[i] = string(b)
+		_, name, _ := strings.Cut(path.Base(n), "_")
+		out[i] = migration{sql: string(b), fill: migrationFills[name]}
 	}
 	return out
 }()
@@ -50,24 +67,29 @@ func (s *Store) migrate(ctx context.Context) error {
 func (s *Store) migrateStep(ctx context.Context) (bool, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return false, s.Explain(err)
+		return false, s.explain(err)
 	}
 	defer tx.Rollback() // a no-op after Commit
 	var version int
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return false, s.Explain(err)
+		return false, s.explain(err)
 	}
 	if version >= len(migrations) {
 		return true, nil
 	}
-	if _, err := tx.ExecContext(ctx, migrations[version]); err != nil {
-		return false, s.Explain(fmt.Errorf("cannot bring %s up to date (schema step %d): %w", s.path, version+1, err))
+	if _, err := tx.ExecContext(ctx, migrations[version].sql); err != nil {
+		return false, s.explain(fmt.Errorf("cannot bring %s up to date (schema step %d): %w", s.path, version+1, err))
+	}
+	if fill := migrations[version].fill; fill != nil {
+		if err := fill(ctx, tx); err != nil {
+			return false, s.explain(fmt.Errorf("cannot bring %s up to date (schema step %d): %w", s.path, version+1, err))
+		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version+1)); err != nil {
-		return false, s.Explain(err)
+		return false, s.explain(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return false, s.Explain(err)
+		return false, s.explain(err)
 	}
 	return false, nil
 }

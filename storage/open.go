@@ -50,10 +50,6 @@ func (s *Store) rd() queryer {
 // Path returns the file the store was opened from.
 func (s *Store) Path() string { return s.path }
 
-// ReadOnly reports whether the journal was opened for reading only, because
-// it, its folder or its disk cannot be written.
-func (s *Store) ReadOnly() bool { return s.readOnly != nil }
-
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
@@ -173,11 +169,11 @@ func (s *Store) setUp(ctx context.Context) error {
 	// above: a refused file must stay byte for byte as it was.
 	var mode string
 	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
-		return s.Explain(err)
+		return s.explain(err)
 	}
 	if mode != "wal" {
 		if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
-			return s.Explain(err)
+			return s.explain(err)
 		}
 	}
 	return s.migrate(ctx)
@@ -192,7 +188,7 @@ func (s *Store) check(ctx context.Context) (int, error) {
 	var version, tables int
 	err := s.db.QueryRowContext(ctx, "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)").Scan(&version, &tables)
 	if err != nil {
-		return 0, s.Explain(err)
+		return 0, s.explain(err)
 	}
 	if version > len(migrations) {
 		return 0, fmt.Errorf("%s was written by a newer version of journal (schema %d, this one knows up to %d): update journal to open it", s.path, version, len(migrations))
@@ -203,12 +199,30 @@ func (s *Store) check(ctx context.Context) (int, error) {
 	return version, nil
 }
 
-// Explain words an error from this journal for the person (see Explain)
-// and, when it says the file is damaged, stops all further writes to it,
-// in this process and in the next ones.
-func (s *Store) Explain(err error) error {
+// explain words an error from this store's own work on the journal (see
+// Explain) and, when it says the file is damaged, stops all further writes
+// to it, in this process and in the next ones.
+func (s *Store) explain(err error) error {
 	err = Explain(s.path, err)
 	if IsDamaged(err) && !s.damaged.Swap(true) {
+		markDamaged(s.path)
+	}
+	return err
+}
+
+// Explain words a command's error for the person, as Explain does for this
+// journal. An SQLite error cannot say which file it came from, and a
+// command may have read another one (a backup): so before "damaged" stops
+// all writes to the journal, SQLite's quick check must find the damage in
+// it. That costs a read of the whole file, on a failure only.
+func (s *Store) Explain(err error) error {
+	err = Explain(s.path, err)
+	if !IsDamaged(err) || s.damaged.Load() {
+		return err
+	}
+	var res string
+	if qerr := s.db.QueryRow("PRAGMA quick_check(1)").Scan(&res); qerr != nil || res != "ok" {
+		s.damaged.Store(true)
 		markDamaged(s.path)
 	}
 	return err

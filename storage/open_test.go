@@ -173,3 +173,46 @@ func TestOpenUnwritableFolder(t *testing.T) {
 		t.Errorf("error = %v, want permission denied", err)
 	}
 }
+
+// Someone holding the lock of a shared folder for ever delays creating a
+// journal there by a moment, no more.
+func TestCreateDoesNotWaitForeverOnAFolderLock(t *testing.T) {
+	dir := t.TempDir()
+	d, err := os.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := syscall.Flock(int(d.Fd()), syscall.LOCK_EX); err != nil {
+		t.Skip("no flock here:", err)
+	}
+	s, err := Open(context.Background(), filepath.Join(dir, "journal.db"), fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}
+
+// A creation killed half-way leaves its temporary journal; the next
+// creation of that journal removes it.
+func TestCreateRemovesLeftoverBuilds(t *testing.T) {
+	dir := t.TempDir()
+	left := []string{filepath.Join(dir, ".journal.db.new-12345"), filepath.Join(dir, ".journal.db.new-12345-wal")}
+	other := filepath.Join(dir, ".other.db.new-12345")
+	for _, p := range append(left, other) {
+		os.WriteFile(p, []byte("half a schema"), 0o600)
+	}
+	s, err := Open(context.Background(), filepath.Join(dir, "journal.db"), fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, p := range left {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s is still there", filepath.Base(p))
+		}
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Error("another journal's temporary file was removed")
+	}
+}

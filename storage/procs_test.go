@@ -207,6 +207,10 @@ func killWriter(t *testing.T, path, pass string, rounds int) {
 	if err := s.db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
 		t.Fatalf("integrity_check = %q, %v", res, err)
 	}
+	// The search index matches the entries it indexes.
+	if _, err := s.db.Exec("INSERT INTO entries_fts(entries_fts) VALUES ('integrity-check')"); err != nil {
+		t.Fatalf("search index check: %v", err)
+	}
 	for body := range acked {
 		var n int
 		s.db.QueryRow("SELECT count(*) FROM entries WHERE body = ?", body).Scan(&n)

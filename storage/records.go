@@ -197,6 +197,9 @@ func localStamp(ctx context.Context, tx execer, table, uuid string) (id int64, u
 func newer(incoming, local string) bool { return parseStamp(incoming).After(parseStamp(local)) }
 
 func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (added, updated bool, err error) {
+	if err := e.ValidateText(); err != nil {
+		return false, false, err
+	}
 	id, local, err := localStamp(ctx, tx, "entries", e.UUID)
 	if err != nil {
 		return false, false, err
@@ -254,7 +257,7 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (ad
 	if err := s.writeDetails(ctx, tx, e); err != nil {
 		return false, false, err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM entries_fts WHERE rowid = ?`, id); err != nil {
+	if err := unindex(ctx, tx, id); err != nil {
 		return false, false, writeErr(s.path, err)
 	}
 	return false, true, index(ctx, tx, &e, details(e))
@@ -286,6 +289,9 @@ func (s *Store) writeDetails(ctx context.Context, tx execer, e journal.Entry) er
 }
 
 func (s *Store) importDrinkDay(ctx context.Context, tx execer, d journal.DrinkDay) (added, updated bool, err error) {
+	if err := journal.CheckUTF8("a drinks note", d.Note); err != nil {
+		return false, false, err
+	}
 	old, err := drinkDay(ctx, tx, d.Day)
 	switch {
 	case errors.Is(err, journal.ErrNotFound):
@@ -324,6 +330,9 @@ func (s *Store) importDrinkDay(ctx context.Context, tx execer, d journal.DrinkDa
 }
 
 func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (added, updated bool, err error) {
+	if err := c.ValidateText(); err != nil {
+		return false, false, err
+	}
 	id, local, err := localStamp(ctx, tx, "calls", c.UUID)
 	if err != nil {
 		return false, false, err
@@ -351,6 +360,9 @@ func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (adde
 
 // importSession merges one session and returns its local id.
 func (s *Store) importSession(ctx context.Context, tx execer, ses journal.Session) (id int64, added, updated bool, err error) {
+	if err := ses.ValidateText(); err != nil {
+		return 0, false, false, err
+	}
 	id, local, err := localStamp(ctx, tx, "sessions", ses.UUID)
 	if err != nil {
 		return 0, false, false, err

@@ -1,11 +1,13 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"journal/journal"
 )
@@ -21,8 +23,15 @@ const RankWindow = 500
 
 // Search finds live entries matching the words of query, best first.
 // Private entries are included: search is the person's own view.
+//
+// Whole words come first, ranked as they always were. When they are fewer
+// than limit (RankWindow when limit is 0), entries where the terms are found inside
+// longer words, or in scripts written without spaces (散歩 in
+// 今日は散歩に行きました), follow: the newest RankWindow such matches, by
+// date, newest first.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.SearchHit, error) {
-	match := FTSQuery(query)
+	terms := parseTerms(query)
+	match := termsQuery(terms)
 	if match == "" {
 		return nil, journal.Invalid("search needs at least one word, like: journal search sleep")
 	}
@@ -41,41 +50,59 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 		q += " LIMIT ?2"
 		args = append(args, limit)
 	}
-	var ids []int64
-	err := s.eachRow(ctx, func(r *sql.Rows) error {
-		var id int64
-		if err := r.Scan(&id); err != nil {
-			return err
-		}
-		ids = append(ids, id)
-		return nil
-	}, q, args...)
+	ids, err := s.ids(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
+	}
+	words := len(ids)
+	// At most RankWindow hits in all when every match is asked for.
+	if most := cmp.Or(limit, RankWindow); words < most {
+		inside, err := s.searchInside(ctx, terms, ids, most-words)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		ids = append(ids, inside...)
 	}
 	if len(ids) == 0 {
 		return nil, nil
 	}
 	// The shown hits, a few queries for all of them: snippets, entries,
 	// then their details and answers.
-	list := idList(ids)
 	snippets := map[int64]string{}
-	err = s.eachRow(ctx, func(r *sql.Rows) error {
-		var (
-			id   int64
-			snip string
-		)
-		if err := r.Scan(&id, &snip); err != nil {
-			return err
+	if words > 0 {
+		err = s.eachRow(ctx, func(r *sql.Rows) error {
+			var (
+				id   int64
+				snip string
+			)
+			if err := r.Scan(&id, &snip); err != nil {
+				return err
+			}
+			snippets[id] = snip
+			return nil
+		}, `SELECT rowid, snippet(entries_fts, -1, '`+MarkStart+`', '`+MarkEnd+`', '…', 12)
+			FROM entries_fts WHERE entries_fts MATCH ? AND rowid`+inIDs, match, idList(ids[:words]))
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
 		}
-		snippets[id] = snip
-		return nil
-	}, `SELECT rowid, snippet(entries_fts, -1, '`+MarkStart+`', '`+MarkEnd+`', '…', 12)
-		FROM entries_fts WHERE entries_fts MATCH ? AND rowid`+inIDs, match, list)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
 	}
-	found, err := s.queryEntries(ctx, `SELECT `+entryColumns+` FROM entries e WHERE e.id`+inIDs, list)
+	if len(ids) > words {
+		err = s.eachRow(ctx, func(r *sql.Rows) error {
+			var (
+				id int64
+				t  searchText
+			)
+			if err := r.Scan(&id, &t.body, &t.answers, &t.tags, &t.details); err != nil {
+				return err
+			}
+			snippets[id] = insideSnippet(terms, t.body, t.answers, t.tags, t.details)
+			return nil
+		}, `SELECT rowid, body, answers, tags, details FROM entries_fts WHERE rowid`+inIDs, idList(ids[words:]))
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+	}
+	found, err := s.queryEntries(ctx, `SELECT `+entryColumns+` FROM entries e WHERE e.id`+inIDs, idList(ids))
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -90,12 +117,104 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 	return hits, nil
 }
 
+// searchInside finds up to limit live entries, by date from the newest, not
+// in skip, among the RankWindow last written that hold every term inside longer words or runs of text: a term of
+// three or more characters as a piece of text (entries_trigram), a shorter
+// one in a script without spaces as characters (entries_grams), and any
+// other short term, or a "quoted phrase" in a script with spaces, as whole
+// words. It finds nothing when no term can be
+// looked for inside words, since whole words were already searched.
+func (s *Store) searchInside(ctx context.Context, terms []searchTerm, skip []int64, limit int) ([]int64, error) {
+	var pieces, grams, words []string
+	for _, t := range terms {
+		t.text = trimTerm(t.text)
+		q := quoteTerm(t.text)
+		switch {
+		case q == "":
+		case t.phrase && !strings.ContainsFunc(t.text, isGramRune):
+			// "Quoted words" are meant as written: whole words.
+			words = append(words, q)
+		case utf8.RuneCountInString(t.text) >= 3:
+			pieces = append(pieces, q)
+		case isGramTerm(t.text):
+			grams = append(grams, q)
+		default:
+			if t.prefix {
+				q += "*"
+			}
+			words = append(words, q)
+		}
+	}
+	if len(pieces) == 0 && len(grams) == 0 {
+		return nil, nil
+	}
+	// Driven by the first index, newest rowid first, so a piece of very
+	// common words ("ess") stops after RankWindow matches instead of
+	// collecting them all; those are then put in date order.
+	var (
+		from  string
+		conds []string
+		args  []any
+	)
+	for _, m := range []struct {
+		table string
+		terms []string
+	}{{"entries_trigram", pieces}, {"entries_grams", grams}, {"entries_fts", words}} {
+		if len(m.terms) == 0 {
+			continue
+		}
+		if from == "" {
+			from = m.table
+			conds = append(conds, m.table+` MATCH ?`)
+		} else {
+			conds = append(conds, `e.id IN (SELECT rowid FROM `+m.table+` WHERE `+m.table+` MATCH ?)`)
+		}
+		args = append(args, strings.Join(m.terms, " "))
+	}
+	q := `SELECT id FROM (SELECT e.id, e.day FROM ` + from + ` JOIN entries e ON e.id = ` + from + `.rowid
+		WHERE ` + strings.Join(conds, " AND ") + ` AND e.deleted_at IS NULL AND e.id NOT` + inIDs + `
+		ORDER BY ` + from + `.rowid DESC LIMIT ` + fmt.Sprint(RankWindow) + `)
+		ORDER BY day DESC, id DESC LIMIT ?`
+	args = append(args, idList(skip), limit)
+	return s.ids(ctx, q, args...)
+}
+
+// trimTerm drops punctuation around a term ("-care", "散歩、"): the word
+// index ignores it, and so does the search inside words.
+func trimTerm(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.In(r, unicode.L, unicode.M, unicode.N) })
+}
+
+// ids runs a query of one id column.
+func (s *Store) ids(ctx context.Context, q string, args ...any) ([]int64, error) {
+	var ids []int64
+	err := s.eachRow(ctx, func(r *sql.Rows) error {
+		var id int64
+		if err := r.Scan(&id); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+		return nil
+	}, q, args...)
+	return ids, err
+}
+
 // FTSQuery turns what a person typed into a safe FTS5 query: every word is
 // quoted (so "don't", "AND" or "c++" are plain words, never syntax), a
 // trailing * keeps a prefix search, and "quoted phrases" stay phrases.
 // Terms are ANDed. It returns "" when nothing searchable is left.
-func FTSQuery(input string) string {
-	var terms []string
+func FTSQuery(input string) string { return termsQuery(parseTerms(input)) }
+
+// searchTerm is one word or "quoted phrase" of a search, without quotes;
+// prefix is set for a word typed with a trailing *.
+type searchTerm struct {
+	text           string
+	prefix, phrase bool
+}
+
+// parseTerms splits what a person typed into words and quoted phrases.
+func parseTerms(input string) []searchTerm {
+	var terms []searchTerm
 	rest := input
 	for {
 		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
@@ -110,9 +229,7 @@ func FTSQuery(input string) string {
 			} else {
 				phrase, rest = rest[1:1+end], rest[2+end:]
 			}
-			if t := quoteTerm(phrase); t != "" {
-				terms = append(terms, t)
-			}
+			terms = append(terms, searchTerm{text: strings.TrimSpace(phrase), phrase: true})
 			continue
 		}
 		end := strings.IndexFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || r == '"' })
@@ -121,15 +238,23 @@ func FTSQuery(input string) string {
 		}
 		word := rest[:end]
 		rest = rest[end:]
-		prefix := strings.HasSuffix(word, "*")
-		if t := quoteTerm(strings.TrimRight(word, "*")); t != "" {
-			if prefix {
-				t += "*"
+		terms = append(terms, searchTerm{text: strings.TrimRight(word, "*"), prefix: strings.HasSuffix(word, "*")})
+	}
+	return terms
+}
+
+// termsQuery is the FTS5 query of the word index for terms.
+func termsQuery(terms []searchTerm) string {
+	var out []string
+	for _, t := range terms {
+		if q := quoteTerm(t.text); q != "" {
+			if t.prefix {
+				q += "*"
 			}
-			terms = append(terms, t)
+			out = append(out, q)
 		}
 	}
-	return strings.Join(terms, " ")
+	return strings.Join(out, " ")
 }
 
 // quoteTerm quotes s as one FTS5 string. It returns "" when s holds no

@@ -14,6 +14,9 @@ import (
 
 // AddSession saves a new session, filling in its id, uuid, stamps and number.
 func (s *Store) AddSession(ctx context.Context, ses *journal.Session) error {
+	if err := ses.ValidateText(); err != nil {
+		return err
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		ses.UUID = uuid.NewString()
@@ -128,6 +131,9 @@ func (s *Store) LastSession(ctx context.Context, day journal.Date) (journal.Sess
 
 // UpdateSession writes the day, setting, route, dose and note of a live session.
 func (s *Store) UpdateSession(ctx context.Context, ses journal.Session) error {
+	if err := ses.ValidateText(); err != nil {
+		return err
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE sessions SET day = ?, setting = ?, route = ?, dose_mg = ?, note = ?, updated_at = ?
 			WHERE id = ? AND deleted_at IS NULL`,

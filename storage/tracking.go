@@ -258,6 +258,9 @@ func (s *Store) SaveCheckin(ctx context.Context, e *journal.Entry) (prev *journa
 	if e.Checkin == nil {
 		return nil, nil, fmt.Errorf("SaveCheckin: no check-in")
 	}
+	if err := e.ValidateText(); err != nil {
+		return nil, nil, err
+	}
 	e.Kind = journal.KindCheckin
 	if e.Day.IsZero() {
 		e.Day = journal.DateOf(e.OccurredAt)
@@ -288,7 +291,7 @@ func (s *Store) SaveCheckin(ctx context.Context, e *journal.Entry) (prev *journa
 				old.ID, c.Mood, c.Craving, c.SleepHours); err != nil {
 				return writeErr(s.path, err)
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE entries_fts SET body = ? WHERE rowid = ?`, e.Body, old.ID); err != nil {
+			if err := reindex(ctx, tx, old.ID, func(t *searchText) { t.body = e.Body }); err != nil {
 				return writeErr(s.path, err)
 			}
 			saved := old
@@ -325,6 +328,9 @@ func (s *Store) SetDrinks(ctx context.Context, days []journal.Date, n float64, a
 }
 
 func (s *Store) setDrinks(ctx context.Context, tx *sql.Tx, days []journal.Date, n float64, add bool, note string) ([]journal.DrinkChange, error) {
+	if err := journal.CheckUTF8("the drinks note", note); err != nil {
+		return nil, err
+	}
 	now := s.now().Truncate(time.Second) // as the file keeps it
 	out := make([]journal.DrinkChange, 0, len(days))
 	for _, day := range days {

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/user"
 	"path/filepath"
+	"strconv"
 	"syscall"
 )
 
@@ -18,6 +20,9 @@ type trust struct {
 	owner func(fs.FileInfo) int
 	// writable reports whether this process may write to a path.
 	writable func(string) bool
+	// ownGroup reports whether a file's group is the person's own private
+	// group, so group write access lets nobody else in.
+	ownGroup func(fs.FileInfo) bool
 }
 
 func systemTrust() trust {
@@ -30,7 +35,33 @@ func systemTrust() trust {
 			return -1
 		},
 		writable: func(p string) bool { return syscall.Access(p, 2 /* W_OK */) == nil },
+		ownGroup: userPrivateGroup,
 	}
+}
+
+// userPrivateGroup reports whether fi's group is the person's own: their
+// primary group, named like them. Systems that give each user such a group
+// (Debian, Ubuntu, Fedora) set the umask to 002, so every folder the person
+// makes is group-writable, yet nobody else is in that group.
+func userPrivateGroup(fi fs.FileInfo) bool {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok || int(st.Gid) != os.Getegid() {
+		return false
+	}
+	u, err := user.Current()
+	if err != nil {
+		return false
+	}
+	g, err := user.LookupGroupId(strconv.Itoa(int(st.Gid)))
+	return err == nil && g.Name == u.Username
+}
+
+// othersCanWrite reports whether someone other than the owner may write to
+// fi: "other" write access, or group write access to a group that is not
+// the person's own private group.
+func (t trust) othersCanWrite(fi fs.FileInfo) bool {
+	perm := fi.Mode().Perm()
+	return perm&0o002 != 0 || (perm&0o020 != 0 && !t.ownGroup(fi))
 }
 
 // checkFolder refuses a journal whose folder another user owns, or can
@@ -47,7 +78,7 @@ func (t trust) checkFolder(path string) error {
 	if o := t.owner(fi); o != t.uid && o != 0 && o != -1 {
 		return fmt.Errorf("cannot use %s: its folder %s belongs to another user, who could read or replace the journal: keep your journal in a folder of your own", path, dir)
 	}
-	if fi.Mode().Perm()&0o022 != 0 && fi.Mode()&fs.ModeSticky == 0 {
+	if t.othersCanWrite(fi) && fi.Mode()&fs.ModeSticky == 0 {
 		return fmt.Errorf("cannot use %s: other users can write to its folder %s, so they could read or replace the journal: keep your journal in a folder of your own, or run chmod go-w %s", path, dir, dir)
 	}
 	return nil
@@ -55,8 +86,11 @@ func (t trust) checkFolder(path string) error {
 
 // checkFiles refuses a journal file, -wal or -shm that another user owns
 // or can write to, and takes read access away from everyone else on the
-// person's own ones (a file made with touch is 0644). The owner's own bits
-// stay: a journal made read-only on purpose stays read-only.
+// person's own ones (a file made with touch is 0644). The journal's own
+// owner bits stay: one made read-only on purpose stays read-only. The -wal
+// and -shm are SQLite's working files and become 0600: a read-only pair
+// left by reading a read-only journal would otherwise stop every write
+// once the journal is writable again.
 func (t trust) checkFiles(path string) error {
 	if err := t.checkFolder(path); err != nil {
 		return err
@@ -70,13 +104,17 @@ func (t trust) checkFiles(path string) error {
 			return fmt.Errorf("cannot use %s: %s belongs to another user, who can read what is written to it: use a journal file of your own (move this one aside if it is yours, or copy it)", path, p)
 		}
 		perm := fi.Mode().Perm()
-		if perm&0o022 != 0 {
+		if t.othersCanWrite(fi) {
 			return fmt.Errorf("cannot use %s: other users can write to %s (mode %04o): if it is yours, run chmod 600 %s and try again", path, p, perm, p)
 		}
-		if perm&0o077 != 0 {
+		want := perm &^ 0o077
+		if p != path {
+			want = 0o600
+		}
+		if perm != want {
 			// Fails only on a read-only disk, where nothing new can be
 			// written to it anyway.
-			os.Chmod(p, perm&^0o077)
+			os.Chmod(p, want)
 		}
 	}
 	return nil
@@ -116,18 +154,19 @@ func (t trust) accessMode(path string) (openMode, *FileError) {
 }
 
 // blocker names the file or folder that stops SQLite writing the journal,
-// and why, when a write failed as read-only.
-func blocker(path string) (string, string) {
+// and why, when a write failed as read-only; found is false when nothing
+// is read-only for this process and the journal itself is named.
+func blocker(path string) (p, why string, found bool) {
 	t := systemTrust()
 	for _, p := range []string{path + "-wal", path + "-shm", path} {
 		if exists(p) && !t.writable(p) {
-			return p, readOnlyWhy(p)
+			return p, readOnlyWhy(p), true
 		}
 	}
 	if dir := filepath.Dir(path); !t.writable(dir) {
-		return dir, "is a read-only folder"
+		return dir, "is a read-only folder", true
 	}
-	return path, "is read-only"
+	return path, "is read-only", false
 }
 
 // readOnlyWhy says why p cannot be written, in the person's words.

@@ -19,14 +19,14 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return s.Explain(err)
+		return s.explain(err)
 	}
 	defer tx.Rollback() // a no-op after Commit
 	if err := fn(tx); err != nil {
-		return s.Explain(err)
+		return s.explain(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return s.Explain(err)
+		return s.explain(err)
 	}
 	return nil
 }
@@ -37,12 +37,12 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 func (s *Store) Snapshot(ctx context.Context, fn func(view *Store) error) error {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return s.Explain(err)
+		return s.explain(err)
 	}
 	defer tx.Rollback()
 	view := &Store{db: s.db, path: s.path, Now: s.Now, snap: tx,
 		readOnly: &FileError{Problem: ProblemReadOnly, Path: s.path, Why: "is being read as one snapshot"}}
-	return s.Explain(fn(view))
+	return s.explain(fn(view))
 }
 
 // now is the clock in whole seconds, as the file keeps it, so the records

@@ -226,7 +226,7 @@ func (p *printer) patterns(c stats.Cravings) {
 	} else {
 		var ts []string
 		for _, t := range c.TopTriggers {
-			ts = append(ts, fmt.Sprintf("%s %d", t.Trigger, t.Count))
+			ts = append(ts, fmt.Sprintf("%s %d", journal.CleanLine(t.Trigger), t.Count))
 		}
 		for i, line := range wrap(ts, " · ", 80-labelWidth) {
 			label := ""
@@ -246,7 +246,7 @@ func (p *printer) patterns(c stats.Cravings) {
 		if k.ResistedRate != nil {
 			rate = fmt.Sprintf("resisted %s%%", Num1(*k.ResistedRate*100))
 		}
-		fmt.Fprintf(p.w, "    %s %s · %s\n", padRight(truncate(k.Strategy, 24), 24), plural(k.Uses, "use", "uses"), rate)
+		fmt.Fprintf(p.w, "    %s %s · %s\n", padRight(truncate(journal.CleanLine(k.Strategy), 24), 24), plural(k.Uses, "use", "uses"), rate)
 	}
 }
 

@@ -77,7 +77,10 @@ func yesNo(b bool) string {
 
 // cell keeps free text from being run as a formula when the file is opened
 // in a spreadsheet: text starting with = + - @ gets a leading apostrophe.
+// Control characters and direction overrides are cleaned out first
+// (journal.CleanText): the file may well be printed to a terminal.
 func cell(s string) string {
+	s = journal.CleanText(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

@@ -47,11 +47,14 @@ func datePtr(d journal.Date) *journal.Date {
 
 // JSON writes doc as the versioned export document: everything needed to
 // rebuild the records, uuids included.
+// Characters that could reorder or control a terminal are \u-escaped
+// (journal.EscapeJSON): the same text, safe to print.
 func JSON(w io.Writer, doc Document) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(jsonDoc{
+	err := enc.Encode(jsonDoc{
 		Format:         Format,
 		Version:        Version,
 		ExportedAt:     doc.ExportedAt,
@@ -60,6 +63,11 @@ func JSON(w io.Writer, doc Document) error {
 		IncludePrivate: doc.IncludePrivate,
 		Records:        doc.Records,
 	})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(journal.EscapeJSON(b.Bytes()))
+	return err
 }
 
 // IsJSONExport reports whether b claims to be one of our JSON exports: an

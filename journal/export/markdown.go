@@ -89,7 +89,9 @@ func Markdown(w io.Writer, doc Document) error {
 			b.WriteString("\n")
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	// One cleaning step for every field of the person's text: Markdown is
+	// read in terminals (a pasted escape would redraw the screen there).
+	_, err := io.WriteString(w, journal.CleanText(b.String()))
 	return err
 }
 

@@ -213,10 +213,10 @@ func Build(in Input) Report {
 	}
 	r.Cravings = cravings(cur.Cravings, prev.Cravings)
 	for _, t := range cur.Cravings.TopTriggers {
-		r.Triggers = append(r.Triggers, fmt.Sprintf("%s (%d)", t.Trigger, t.Count))
+		r.Triggers = append(r.Triggers, fmt.Sprintf("%s (%d)", journal.CleanLine(t.Trigger), t.Count))
 	}
 	for _, c := range cur.Cravings.Coping {
-		item := Coping{Strategy: c.Strategy, Uses: c.Uses, Resisted: "outcome not logged"}
+		item := Coping{Strategy: journal.CleanLine(c.Strategy), Uses: c.Uses, Resisted: "outcome not logged"}
 		if c.ResistedRate != nil {
 			item.Resisted = "resisted " + num1(*c.ResistedRate*100) + "%"
 		}
@@ -394,12 +394,12 @@ func sessions(in Input, cur stats.Report) ([]Session, []Note) {
 	for _, si := range in.Sessions {
 		s := si.Session
 		inPeriod[s.ID] = true
-		item := Session{Number: s.Number, Day: s.Day, Note: strings.TrimSpace(s.Note), ForCoach: []Note{}, Quotes: []Quote{}}
+		item := Session{Number: s.Number, Day: s.Day, Note: strings.TrimSpace(journal.CleanText(s.Note)), ForCoach: []Note{}, Quotes: []Quote{}}
 		item.Heading = fmt.Sprintf("Session %d · %s", s.Number, LongDate(s.Day))
 		var how []string
 		for _, v := range []string{s.Setting, s.Route} {
 			if v != "" {
-				how = append(how, v)
+				how = append(how, journal.CleanLine(v))
 			}
 		}
 		if len(how) > 0 {
@@ -413,13 +413,14 @@ func sessions(in Input, cur stats.Report) ([]Session, []Note) {
 		for _, e := range si.Entries {
 			keys := highlights(e.PromptSet)
 			for _, a := range e.Answers {
-				text := strings.TrimSpace(a.Answer)
+				// The person's words, cleaned once for every format.
+				text := strings.TrimSpace(journal.CleanText(a.Answer))
 				switch {
 				case text == "":
 				case a.Key == CoachKey:
 					item.ForCoach = append(item.ForCoach, Note{Day: e.Day, Text: text})
 				case slices.Contains(keys, a.Key):
-					item.Quotes = append(item.Quotes, Quote{Question: a.Question, Answer: text})
+					item.Quotes = append(item.Quotes, Quote{Question: journal.CleanLine(a.Question), Answer: text})
 				}
 			}
 		}
@@ -431,7 +432,7 @@ func sessions(in Input, cur stats.Report) ([]Session, []Note) {
 			continue
 		}
 		for _, a := range e.Answers {
-			if text := strings.TrimSpace(a.Answer); a.Key == CoachKey && text != "" {
+			if text := strings.TrimSpace(journal.CleanText(a.Answer)); a.Key == CoachKey && text != "" {
 				notes = append(notes, Note{Day: e.Day, Text: text})
 			}
 		}

@@ -1,2 +1,0 @@
-#!/bin/sh
-echo "typed in the editor" > "$1"
