@@ -63,7 +63,7 @@ func (s *Store) Close() error { return s.db.Close() }
 // only; its writes then fail with a *FileError naming the blocking file.
 // Errors about the file itself are *FileError values.
 func Open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
-	return systemTrust().open(ctx, path, now, Unlock{})
+	return systemTrust().open(ctx, path, now)
 }
 
 // OpenWith is Open for a journal that may be encrypted: u says how to get
@@ -71,7 +71,7 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 // after each change; the Store works the same for both kinds. A wrong
 // passphrase is a *WrongKeyError; no way to ask for one is ErrLocked.
 func OpenWith(ctx context.Context, path string, now func() time.Time, u Unlock) (*Store, error) {
-	return systemTrust().open(ctx, path, now, u)
+	return systemTrust().openWith(ctx, path, now, u)
 }
 
 // openMode is how SQLite is asked to open the file.
@@ -87,7 +87,11 @@ const (
 	modeImmutable
 )
 
-func (t trust) open(ctx context.Context, path string, now func() time.Time, u Unlock) (*Store, error) {
+func (t trust) open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
+	return t.openWith(ctx, path, now, Unlock{})
+}
+
+func (t trust) openWith(ctx context.Context, path string, now func() time.Time, u Unlock) (*Store, error) {
 	if err := t.prepare(ctx, path); err != nil {
 		return nil, err
 	}
