@@ -49,7 +49,15 @@ func TestScripts(t *testing.T) {
 			// Drafts and editor copies of an encrypted journal go here
 			// (in memory on a real system).
 			env.Setenv("XDG_RUNTIME_DIR", filepath.Join(env.WorkDir, "run"))
-			return os.Mkdir(filepath.Join(env.WorkDir, "run"), 0o700)
+			if err := os.Mkdir(filepath.Join(env.WorkDir, "run"), 0o700); err != nil {
+				return err
+			}
+			if encryptedSuite() {
+				// Every script runs against an encrypted journal, its key
+				// remembered as after typing the passphrase once.
+				return encryptJournal(env.Getenv("JOURNAL_DB"))
+			}
+			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"sql":        sqlCmd,
@@ -59,8 +67,11 @@ func TestScripts(t *testing.T) {
 			"nowhere":    nowhere,
 		},
 		Condition: func(cond string) (bool, error) {
-			if cond == "keyring" {
+			switch cond {
+			case "keyring":
 				return keyringWorks(), nil
+			case "encrypted":
+				return encryptedSuite(), nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
@@ -74,6 +85,7 @@ func sqlCmd(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 2 {
 		ts.Fatalf("usage: sql FILE STATEMENT")
 	}
+	defer plainForAWhile(ts, ts.MkAbs(args[0]))()
 	db, err := sql.Open("sqlite", ts.MkAbs(args[0]))
 	ts.Check(err)
 	defer db.Close()
@@ -96,9 +108,10 @@ func sqlFixture(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: sqlfixture FILE.sql")
 	}
 	path := ts.Getenv("JOURNAL_DB")
-	st, err := storage.Open(context.Background(), path, time.Now)
+	st, err := storage.OpenWith(context.Background(), path, time.Now, storage.Unlock{Cache: testKeyring})
 	ts.Check(err)
 	ts.Check(st.Close())
+	defer plainForAWhile(ts, path)()
 	db, err := sql.Open("sqlite", path)
 	ts.Check(err)
 	defer db.Close()
@@ -203,4 +216,35 @@ func keyringWorks() bool {
 	_, ok := k.Get("keyring-probe")
 	k.Forget("keyring-probe")
 	return ok
+}
+
+// encryptedSuite is set by JOURNAL_TEST_ENCRYPTED=1: every script then
+// runs against an encrypted journal (CI runs the suite both ways).
+func encryptedSuite() bool { return os.Getenv("JOURNAL_TEST_ENCRYPTED") == "1" }
+
+// testKeyring remembers the keys of the scripts' encrypted journals.
+var testKeyring = storage.Keyring{Timeout: 10 * time.Minute}
+
+// suitePassphrase locks the journals of the encrypted suite.
+const suitePassphrase = "the suite's own passphrase"
+
+// encryptJournal makes the journal at path (a new one when missing) an
+// encrypted one, with its key remembered.
+func encryptJournal(path string) error {
+	id, err := storage.Encrypt(context.Background(), path, suitePassphrase, 10, "")
+	if err != nil {
+		return err
+	}
+	return testKeyring.Put(path, id.String())
+}
+
+// plainForAWhile decrypts the encrypted journal at path, so a script can
+// work on its SQLite file, and returns what encrypts it again. A plain file
+// is left alone.
+func plainForAWhile(ts *testscript.TestScript, path string) func() {
+	if !storage.IsEncrypted(path) {
+		return func() {}
+	}
+	ts.Check(storage.Decrypt(context.Background(), path, storage.Unlock{Cache: testKeyring}))
+	return func() { ts.Check(encryptJournal(path)) }
 }
