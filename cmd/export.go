@@ -155,6 +155,10 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 		if p.passphrase, err = f.passphrase(true); err != nil {
 			return p, err
 		}
+		// The rule for every passphrase that locks a file.
+		if err := journal.CheckPassphrase(p.passphrase); err != nil {
+			return p, err
+		}
 	}
 	return p, nil
 }
