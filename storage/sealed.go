@@ -99,6 +99,18 @@ const headLen = 512
 
 func headOf(b []byte) []byte { return bytes.Clone(b[:min(len(b), headLen)]) }
 
+// readHead reads the head of the file at path; nil when it cannot.
+func readHead(path string) []byte {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	b := make([]byte, headLen)
+	n, _ := io.ReadFull(f, b)
+	return b[:n]
+}
+
 // identity finds the journal's key: the recovery identity, the cache, or
 // the passphrase, in that order. The passphrase's key is cached.
 func (u Unlock) identity(ctx context.Context, path string, ct []byte) (*age.X25519Identity, error) {
@@ -212,7 +224,10 @@ func decryptImage(path string, ct []byte, id age.Identity, what string) ([]byte,
 	if err != nil {
 		return nil, &FileError{Problem: ProblemDamaged, Path: path, Err: err}
 	}
-	img, err := io.ReadAll(r)
+	// The image is a little shorter than the ciphertext: one allocation.
+	buf := bytes.NewBuffer(make([]byte, 0, len(ct)))
+	_, err = buf.ReadFrom(r)
+	img := buf.Bytes()
 	if err != nil {
 		clear(img)
 		return nil, &FileError{Problem: ProblemDamaged, Path: path, Err: err}
@@ -393,13 +408,13 @@ func (s *Store) lockAndCatchUp(ctx context.Context) error {
 		return writeErr(s.path, err)
 	}
 	s.enc.lock = f
+	if bytes.Equal(readHead(s.path), s.enc.head) {
+		return nil // nobody saved since: the journal in memory is current
+	}
 	ct, err := os.ReadFile(s.path)
 	if err != nil {
 		s.unlock()
 		return writeErr(s.path, err)
-	}
-	if bytes.Equal(headOf(ct), s.enc.head) {
-		return nil
 	}
 	img, err := decryptImage(s.path, ct, s.enc.id, "key")
 	if err != nil {
