@@ -84,3 +84,29 @@ func mergeEnv(env map[string]string, k, v string) map[string]string {
 	}
 	return out
 }
+
+// At a terminal the passphrase is asked in the form engine's passphrase
+// field, saying which journal and for how long it is remembered.
+func TestEncryptedJournalAsksForThePassphraseAtATerminal(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"JOURNAL_PASSPHRASE": "river lamp tuesday", "XDG_RUNTIME_DIR": dir}
+	for _, args := range [][]string{{"write", "kept"}, {"encrypt"}, {"lock"}} {
+		f, _, errOut := trackFactory(t, dir, "", false, env)
+		f.ScryptWorkFactor = 10
+		if code := Run(context.Background(), f, args); code != 0 {
+			t.Fatalf("%s: exit %d: %s", args[0], code, errOut)
+		}
+	}
+	f, out, errOut := trackFactory(t, dir, "river lamp tuesday\r", true, map[string]string{"XDG_RUNTIME_DIR": dir})
+	if code := Run(context.Background(), f, []string{"list"}); code != 0 {
+		t.Fatalf("list: exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out.String(), "kept") {
+		t.Errorf("stdout %q", out)
+	}
+	if want := "journal.db is encrypted: type its passphrase (remembered for 15 minutes; journal lock forgets it)."; !strings.Contains(errOut.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, errOut)
+	}
+	f, _, _ = trackFactory(t, dir, "", false, nil)
+	Run(context.Background(), f, []string{"lock"})
+}

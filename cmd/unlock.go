@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"time"
 
 	"journal/cmd/ui"
 	"journal/journal"
@@ -19,13 +20,45 @@ import (
 // passphrase from JOURNAL_PASSPHRASE, passphrase_command or the terminal.
 func (f *Factory) unlock(path string) storage.Unlock {
 	cfg, _ := f.Config() // a broken config file is reported by commands that need it
-	return storage.Unlock{
-		Passphrase: func(ctx context.Context) (string, error) {
+	typed := f.Getenv("JOURNAL_PASSPHRASE") == "" && cfg.PassphraseCommand == "" && f.CanPrompt()
+	u := storage.Unlock{
+		Passphrase: func(ctx context.Context, again bool) (string, error) {
+			if typed {
+				if again {
+					fmt.Fprintln(f.IO.ErrOut, "That passphrase does not open it; try again (check Caps Lock and the keyboard layout).")
+				} else {
+					fmt.Fprintf(f.IO.ErrOut, "%s is encrypted: type its passphrase%s.\n", path, remembered(cfg))
+				}
+			}
 			return f.journalPassphrase(ctx, cfg, false, lockedError(path))
 		},
 		Cache:      storage.Keyring{Timeout: cfg.KeyCacheTime()},
 		WorkFactor: f.ScryptWorkFactor,
+		Tries:      1,
 	}
+	if typed {
+		u.Tries = 3
+	}
+	return u
+}
+
+// remembered says for how long a typed passphrase is remembered.
+func remembered(cfg journal.Config) string {
+	d := cfg.KeyCacheTime()
+	if d <= 0 {
+		return ""
+	}
+	n, unit := int(d/time.Second), "second"
+	switch {
+	case d%time.Hour == 0:
+		n, unit = int(d/time.Hour), "hour"
+	case d%time.Minute == 0:
+		n, unit = int(d/time.Minute), "minute"
+	}
+	if n != 1 {
+		unit += "s"
+	}
+	return fmt.Sprintf(" (remembered for %d %s; journal lock forgets it)", n, unit)
 }
 
 // keyring is the key cache with the configured timeout.

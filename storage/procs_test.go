@@ -39,7 +39,7 @@ func runHelper(role string) int {
 	// JOURNAL_HELPER_PASS opens an encrypted journal with that passphrase.
 	var u Unlock
 	if pass := os.Getenv("JOURNAL_HELPER_PASS"); pass != "" {
-		u.Passphrase = func(context.Context) (string, error) { return pass, nil }
+		u.Passphrase = func(context.Context, bool) (string, error) { return pass, nil }
 	}
 	s, err := OpenWith(ctx, path, time.Now, u)
 	if err != nil {

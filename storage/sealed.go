@@ -53,8 +53,12 @@ func lockPath(path string) string { return path + ".lock" }
 // opens plain journals only.
 type Unlock struct {
 	// Passphrase asks for the journal's passphrase; it is called only when
-	// the key is not cached. Nil: an encrypted journal cannot be opened.
-	Passphrase func(ctx context.Context) (string, error)
+	// the key is not cached, with again set after a wrong one (see Tries).
+	// Nil: an encrypted journal cannot be opened.
+	Passphrase func(ctx context.Context, again bool) (string, error)
+	// Tries is how many passphrases are taken before a wrong one is an
+	// error: more than one only where a person types them.
+	Tries int
 	// Cache keeps the key between commands; nil keeps nothing.
 	Cache KeyCache
 	// Recovery, when set, opens the journal instead of the passphrase.
@@ -154,11 +158,18 @@ func (u Unlock) unwrap(ctx context.Context, path string) (*age.X25519Identity, e
 	if u.Passphrase == nil {
 		return nil, ErrLocked
 	}
-	pass, err := u.Passphrase(ctx)
-	if err != nil {
-		return nil, err
+	for try := 1; ; try++ {
+		pass, err := u.Passphrase(ctx, try > 1)
+		if err != nil {
+			return nil, err
+		}
+		id, err := unwrapKey(path, wrapped, pass)
+		var wk *WrongKeyError
+		if errors.As(err, &wk) && try < u.Tries {
+			continue
+		}
+		return id, err
 	}
-	return unwrapKey(path, wrapped, pass)
 }
 
 func unwrapKey(path string, wrapped []byte, pass string) (*age.X25519Identity, error) {

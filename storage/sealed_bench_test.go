@@ -91,7 +91,7 @@ func benchOpen(b *testing.B, path string, u Unlock) *Store {
 }
 
 func benchUnlock(b *testing.B, path string) Unlock {
-	u := Unlock{Cache: cachedKey{}, Passphrase: func(context.Context) (string, error) { return benchPass, nil }}
+	u := Unlock{Cache: cachedKey{}, Passphrase: func(context.Context, bool) (string, error) { return benchPass, nil }}
 	benchOpen(b, path, u).Close() // caches the key
 	return u
 }

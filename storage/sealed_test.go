@@ -25,7 +25,7 @@ func testUnlock(pass string) Unlock {
 	if pass == "" {
 		return Unlock{}
 	}
-	return Unlock{Passphrase: func(context.Context) (string, error) { return pass, nil }}
+	return Unlock{Passphrase: func(context.Context, bool) (string, error) { return pass, nil }}
 }
 
 // encryptedJournal makes a journal holding one note with body, encrypted
@@ -299,4 +299,32 @@ func TestEncryptedKilledWriterLosesNothingAcknowledged(t *testing.T) {
 // Two processes × 100 writes at once: all 200 are in the journal.
 func TestEncryptedParallelWritersLoseNothing(t *testing.T) {
 	parallelWriters(t, encryptedJournal(t, "correct horse battery", "x", ""), "correct horse battery", 2, 100)
+}
+
+// Where a person types the passphrase, a wrong one is asked again, up to
+// Tries times.
+func TestWrongPassphraseIsAskedAgain(t *testing.T) {
+	ctx := context.Background()
+	path := encryptedJournal(t, "correct horse battery", "x", "")
+	var asked []bool
+	typed := func(ps ...string) Unlock {
+		asked = nil
+		return Unlock{Tries: 3, Passphrase: func(_ context.Context, again bool) (string, error) {
+			asked = append(asked, again)
+			return ps[len(asked)-1], nil
+		}}
+	}
+	s, err := OpenWith(ctx, path, fixedNow, typed("wrong one", "correct horse battery"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if len(asked) != 2 || asked[0] || !asked[1] {
+		t.Errorf("asked %v, want [false true]", asked)
+	}
+	_, err = OpenWith(ctx, path, fixedNow, typed("a", "b", "c", "correct horse battery"))
+	var wk *WrongKeyError
+	if !errors.As(err, &wk) || len(asked) != 3 {
+		t.Errorf("after three wrong: %v, asked %d times", err, len(asked))
+	}
 }
