@@ -540,10 +540,10 @@ func replaceFile(path string, write func(io.Writer) error) error {
 		return writeErr(path, err)
 	}
 	ok = true
-	return syncDir(dir)
+	return syncFolder(dir)
 }
 
-func syncDir(dir string) error {
+func syncFolder(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return nil // nothing more can be done for the rename
