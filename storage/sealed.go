@@ -427,6 +427,10 @@ func (s *Store) lockAndCatchUp(ctx context.Context) error {
 		s.unlock()
 		return writeErr(s.path, err)
 	}
+	if !bytes.HasPrefix(ct, []byte(ageMagic)) {
+		s.unlock()
+		return fmt.Errorf("%s was decrypted by another journal command while this one ran, so nothing was saved: run this command again", s.path)
+	}
 	img, err := decryptImage(s.path, ct, s.enc.id, "key")
 	if err != nil {
 		s.unlock()
