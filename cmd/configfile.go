@@ -203,6 +203,10 @@ func tomlLine(k journal.ConfigKey, c journal.Config) string {
 		v = c.CopingPlan
 	case "support_contacts":
 		v = c.SupportContacts
+	case "auto_backup":
+		v = c.AutoBackup
+	case "backups_kept":
+		v = c.BackupsKept
 	default:
 		v = strings.Join(k.Get(c), "\n")
 	}

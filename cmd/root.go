@@ -73,6 +73,9 @@ computer; nothing goes over the network.`,
 		newCmdDecrypt(f),
 		newCmdPassphrase(f),
 		newCmdLock(f),
+		newCmdBackup(f),
+		newCmdDoctor(f),
+		newCmdPurge(f),
 	)
 	groupCommands(root)
 	return root
@@ -89,6 +92,7 @@ var commandGroups = []struct {
 	{"see", "See patterns:", []string{"stats", "calendar"}},
 	{"share", "Share with your coach:", []string{"call", "report", "export", "import"}},
 	{"private", "Keep it private:", []string{"encrypt", "decrypt", "passphrase", "lock"}},
+	{"safe", "Keep your journal safe:", []string{"backup", "doctor", "purge"}},
 }
 
 func groupCommands(root *cobra.Command) {

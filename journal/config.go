@@ -36,6 +36,12 @@ type Config struct {
 	// PassphraseCommand is run by sh to print an encrypted journal's
 	// passphrase (its first line), for scripts, like "pass show journal".
 	PassphraseCommand string `toml:"passphrase_command" json:"passphrase_command"`
+	// AutoBackup makes a copy in the backups folder on the first use of
+	// each day.
+	AutoBackup bool `toml:"auto_backup" json:"auto_backup"`
+	// BackupsKept is how many backups the backups folder keeps, newest
+	// first.
+	BackupsKept int `toml:"backups_kept" json:"backups_kept"`
 }
 
 // KeyCacheTime is LockAfter as a duration.
@@ -73,6 +79,8 @@ func DefaultConfig() Config {
 		HighCravingThreshold: 8,
 		SupportContacts:      []string{},
 		LockAfter:            "15m",
+		AutoBackup:           true,
+		BackupsKept:          10,
 	}
 }
 
@@ -98,6 +106,7 @@ const (
 	maxHeavyDrinks = MaxDrinksPerDay
 	minHeavyGrams  = 1
 	maxHeavyGrams  = 840 // 60 US standard drinks
+	maxBackupsKept = 1000
 )
 
 // ConfigKeys lists every setting, in the order config list prints them.
@@ -239,6 +248,37 @@ func ConfigKeys() []ConfigKey {
 					return errBadValue
 				}
 				c.PassphraseCommand = cmd
+				return nil
+			},
+		},
+		{
+			Name:    "auto_backup",
+			Help:    "copy the journal into its backups folder on the first use of each day: true or false",
+			Allowed: "true or false",
+			get:     func(c *Config) []string { return []string{strconv.FormatBool(c.AutoBackup)} },
+			set: func(c *Config, v []string) error {
+				switch strings.ToLower(strings.TrimSpace(one(v))) {
+				case "true", "yes", "on":
+					c.AutoBackup = true
+				case "false", "no", "off":
+					c.AutoBackup = false
+				default:
+					return errBadValue
+				}
+				return nil
+			},
+		},
+		{
+			Name:    "backups_kept",
+			Help:    "how many backups the backups folder keeps; older ones are removed",
+			Allowed: fmt.Sprintf("a whole number from 1 to %d", maxBackupsKept),
+			get:     func(c *Config) []string { return []string{strconv.Itoa(c.BackupsKept)} },
+			set: func(c *Config, v []string) error {
+				n, err := strconv.Atoi(strings.TrimSpace(one(v)))
+				if err != nil || n < 1 || n > maxBackupsKept {
+					return errBadValue
+				}
+				c.BackupsKept = n
 				return nil
 			},
 		},

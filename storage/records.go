@@ -399,36 +399,3 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 		+ (SELECT count(*) FROM sessions) + (SELECT count(*) FROM calls)`).Scan(&n)
 	return n == 0, err
 }
-
-// rebuildCravingDays recomputes every per-day craving summary from the
-// source tables (the same figures the schema's triggers keep day by day).
-const rebuildCravingDays = `
-DELETE FROM craving_days;
-INSERT INTO craving_days (day, n, sum, max)
-	SELECT e.day, count(*), sum(c.intensity), max(c.intensity)
-	FROM entries e JOIN cravings c ON c.entry_id = e.id
-	WHERE e.kind = 'craving' AND e.deleted_at IS NULL GROUP BY e.day;
-DELETE FROM craving_hours;
-INSERT INTO craving_hours (day, hour, n)
-	SELECT e.day, CAST(substr(e.occurred_at, 12, 2) AS INTEGER), count(*)
-	FROM entries e JOIN cravings c ON c.entry_id = e.id
-	WHERE e.kind = 'craving' AND e.deleted_at IS NULL GROUP BY 1, 2;
-DELETE FROM craving_day_triggers;
-INSERT INTO craving_day_triggers (day, trigger, n)
-	SELECT e.day, t.trigger, count(*)
-	FROM entries e JOIN craving_triggers t ON t.entry_id = e.id
-	WHERE e.kind = 'craving' AND e.deleted_at IS NULL GROUP BY 1, 2;
-DELETE FROM craving_day_coping;
-INSERT INTO craving_day_coping (day, strategy, uses, known, resisted)
-	SELECT e.day, k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
-	FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
-	WHERE e.kind = 'craving' AND e.deleted_at IS NULL GROUP BY 1, 2;
-DELETE FROM craving_month_hours;
-INSERT INTO craving_month_hours (month, hour, n)
-	SELECT substr(day, 1, 7), hour, sum(n) FROM craving_hours GROUP BY 1, 2;
-DELETE FROM craving_month_triggers;
-INSERT INTO craving_month_triggers (month, trigger, n)
-	SELECT substr(day, 1, 7), trigger, sum(n) FROM craving_day_triggers GROUP BY 1, 2;
-DELETE FROM craving_month_coping;
-INSERT INTO craving_month_coping (month, strategy, uses, known, resisted)
-	SELECT substr(day, 1, 7), strategy, sum(uses), sum(known), sum(resisted) FROM craving_day_coping GROUP BY 1, 2;`
