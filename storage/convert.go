@@ -96,6 +96,10 @@ func Encrypt(ctx context.Context, path, pass string, workFactor int, recovery st
 		os.Remove(KeyPath(path))
 		return nil, err
 	}
+	// Backups made while it was plain are encrypted too.
+	if _, err := sealBackups(path, id.Recipient()); err != nil {
+		return id, err
+	}
 	if old != nil {
 		// The old plain file is now unlinked: overwrite what it held, for
 		// disks that write in place. SSDs and copy-on-write file systems
@@ -187,6 +191,11 @@ func Decrypt(ctx context.Context, path string, u Unlock) error {
 	}
 	defer clear(img)
 	if err := replaceFile(path, func(w io.Writer) error { _, err := w.Write(img); return err }); err != nil {
+		return err
+	}
+	// Without the key file nothing would open the backups made while it
+	// was encrypted: they become plain too.
+	if _, err := openBackups(path, s.enc.id); err != nil {
 		return err
 	}
 	os.Remove(KeyPath(path))

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 
@@ -326,5 +327,56 @@ func TestWrongPassphraseIsAskedAgain(t *testing.T) {
 	var wk *WrongKeyError
 	if !errors.As(err, &wk) || len(asked) != 3 {
 		t.Errorf("after three wrong: %v, asked %d times", err, len(asked))
+	}
+}
+
+// Backups follow the journal: encrypt turns the plain ones in its backups
+// folder into age files for its key, a backup made while encrypted is one,
+// and decrypt turns them back.
+func TestBackupsFollowEncryption(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "journal.db")
+	s, err := Open(ctx, path, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := journal.Entry{Kind: journal.KindNote, OccurredAt: fixedNow(), Body: "heron in a backup"}
+	if err := s.AddEntry(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.BackupInFolder(ctx, fixedNow(), "daily", 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Encrypt(ctx, path, "correct horse battery", testWorkFactor, ""); err != nil {
+		t.Fatal(err)
+	}
+	s, err = OpenWith(ctx, path, fixedNow, testUnlock("correct horse battery"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.BackupInFolder(ctx, fixedNow().Add(time.Hour), "", 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	bs, _ := Backups(path)
+	if len(bs) != 2 {
+		t.Fatalf("%d backups, want 2", len(bs))
+	}
+	for _, b := range bs {
+		raw, _ := os.ReadFile(b.Path)
+		if !b.Encrypted || !bytes.HasPrefix(raw, []byte(ageMagic)) || bytes.Contains(raw, []byte("heron")) {
+			t.Errorf("%s is not encrypted", b.Path)
+		}
+	}
+	if err := Decrypt(ctx, path, testUnlock("correct horse battery")); err != nil {
+		t.Fatal(err)
+	}
+	bs, _ = Backups(path)
+	for _, b := range bs {
+		raw, _ := os.ReadFile(b.Path)
+		if b.Encrypted || !bytes.Contains(raw, []byte("heron in a backup")) {
+			t.Errorf("%s is not plain after decrypting the journal", b.Path)
+		}
 	}
 }
