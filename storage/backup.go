@@ -115,7 +115,7 @@ type Encrypter func(w io.Writer) (io.WriteCloser, error)
 // recovery key open it), and its plain text never reaches a disk.
 func (s *Store) Backup(ctx context.Context, dest string, enc Encrypter) error {
 	if s.enc != nil {
-		return s.sealedSnapshot(ctx, dest, s.backupEncrypter(enc))
+		return s.sealedSnapshot(ctx, dest, enc)
 	}
 	return snapshot(ctx, s.db, s.path, dest, enc)
 }
@@ -138,11 +138,26 @@ func (s *Store) backupEncrypter(enc Encrypter) Encrypter {
 	return func(w io.Writer) (io.WriteCloser, error) { return age.Encrypt(w, r) }
 }
 
-// sealedSnapshot writes the in-memory journal, encrypted with enc, to dest:
-// whole or not at all, never over an existing file, 0600.
+// sealedSnapshot writes the in-memory journal, encrypted with enc (nil:
+// the journal's own key), to dest: whole or not at all, never over an
+// existing file, 0600. Encrypted with the journal's own key, it gets a copy
+// of the key file beside it, so it opens like the journal, with the
+// passphrase of the day it was made (or the recovery key).
 func (s *Store) sealedSnapshot(ctx context.Context, dest string, enc Encrypter) error {
 	if _, err := os.Lstat(dest); err == nil {
 		return fmt.Errorf("%s already exists: %w", dest, fs.ErrExist)
+	}
+	own := enc == nil
+	enc = s.backupEncrypter(enc)
+	if own {
+		key, err := os.ReadFile(KeyPath(s.path))
+		if err != nil {
+			return fmt.Errorf("cannot read the key file %s: %w", KeyPath(s.path), unwrapPathErr(err))
+		}
+		os.Remove(KeyPath(dest)) // a leftover of a backup since removed
+		if err := placeBackup(KeyPath(dest), func(w io.Writer) error { _, err := w.Write(key); return err }); err != nil {
+			return err
+		}
 	}
 	img, err := s.serialize(ctx)
 	if err != nil {
@@ -287,8 +302,11 @@ func syncDir(dir string) {
 // (keep < 1 keeps all). It returns the new file's path.
 func (s *Store) BackupInFolder(ctx context.Context, now time.Time, reason string, keep int, enc Encrypter) (string, error) {
 	if s.enc != nil {
-		enc = s.backupEncrypter(enc)
-		return backupInFolderWith(s.path, now, reason, keep, enc, func(dest string) error {
+		named := enc
+		if named == nil {
+			named = s.backupEncrypter(nil) // names the file .db.age
+		}
+		return backupInFolderWith(s.path, now, reason, keep, named, func(dest string) error {
 			return s.sealedSnapshot(ctx, dest, enc)
 		})
 	}
@@ -348,6 +366,7 @@ func pruneBackups(journalPath string, keep int) error {
 			return fmt.Errorf("cannot remove the old backup %s: %w", bs[i].Path, unwrapPathErr(err))
 		}
 		os.Remove(bs[i].Path + "-wal") // kept with a journal copied as it was
+		os.Remove(KeyPath(bs[i].Path)) // an encrypted journal's backup has its key beside it
 	}
 	return nil
 }

@@ -368,6 +368,15 @@ func TestBackupsFollowEncryption(t *testing.T) {
 		if !b.Encrypted || !bytes.HasPrefix(raw, []byte(ageMagic)) || bytes.Contains(raw, []byte("heron")) {
 			t.Errorf("%s is not encrypted", b.Path)
 		}
+		// Each opens like the journal, with its passphrase.
+		s, err := OpenWith(ctx, b.Path, fixedNow, testUnlock("correct horse battery"))
+		if err != nil {
+			t.Fatalf("opening the backup %s: %v", b.Path, err)
+		}
+		if got := bodies(t, s); len(got) != 1 || got[0] != "heron in a backup" {
+			t.Errorf("backup %s holds %q", b.Path, got)
+		}
+		s.Close()
 	}
 	if err := Decrypt(ctx, path, testUnlock("correct horse battery")); err != nil {
 		t.Fatal(err)
@@ -375,8 +384,8 @@ func TestBackupsFollowEncryption(t *testing.T) {
 	bs, _ = Backups(path)
 	for _, b := range bs {
 		raw, _ := os.ReadFile(b.Path)
-		if b.Encrypted || !bytes.Contains(raw, []byte("heron in a backup")) {
-			t.Errorf("%s is not plain after decrypting the journal", b.Path)
+		if b.Encrypted || !bytes.Contains(raw, []byte("heron in a backup")) || exists(KeyPath(b.Path+".age")) {
+			t.Errorf("%s is not plain after decrypting the journal, or its key file is left", b.Path)
 		}
 	}
 }

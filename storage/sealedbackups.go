@@ -20,6 +20,10 @@ func sealBackups(journalPath string, r age.Recipient) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	key, err := os.ReadFile(KeyPath(journalPath))
+	if err != nil {
+		return 0, fmt.Errorf("cannot read the key file %s: %w", KeyPath(journalPath), unwrapPathErr(err))
+	}
 	n := 0
 	for _, b := range bs {
 		if b.Encrypted {
@@ -41,6 +45,11 @@ func sealBackups(journalPath string, r age.Recipient) (int, error) {
 		})
 		clear(plain)
 		if err != nil {
+			return n, err
+		}
+		// Each backup opens like the journal: its key file beside it.
+		os.Remove(KeyPath(b.Path + ".age"))
+		if err := placeBackup(KeyPath(b.Path+".age"), func(w io.Writer) error { _, err := w.Write(key); return err }); err != nil {
 			return n, err
 		}
 		for _, p := range []string{b.Path, b.Path + "-wal"} {
@@ -90,6 +99,7 @@ func openBackups(journalPath string, id age.Identity) (int, error) {
 			return n, err
 		}
 		os.Remove(b.Path)
+		os.Remove(KeyPath(b.Path))
 		n++
 	}
 	return n, nil
