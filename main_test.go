@@ -55,7 +55,9 @@ func TestScripts(t *testing.T) {
 			}
 			if encryptedSuite() {
 				// Every script runs against an encrypted journal, its key
-				// remembered as after typing the passphrase once.
+				// remembered as after typing the passphrase once; copies of
+				// it open with the passphrase.
+				env.Setenv("JOURNAL_PASSPHRASE", suitePassphrase)
 				return encryptJournal(env.Getenv("JOURNAL_DB"))
 			}
 			return nil

@@ -63,6 +63,7 @@ For scripts the passphrase can come from JOURNAL_PASSPHRASE.`,
 				return err
 			}
 			f.keyring().Put(path, id.String())
+			moved, merr := f.moveDraftsToMemory(path)
 			fmt.Fprintf(f.IO.Out, "Your journal is encrypted: %s\n", path)
 			fmt.Fprintf(f.IO.Out, "Its key, locked with your passphrase, is %s: keep the two files together.\n", storage.KeyPath(path))
 			if recovery != "" {
@@ -71,7 +72,10 @@ For scripts the passphrase can come from JOURNAL_PASSPHRASE.`,
 				fmt.Fprintln(f.IO.Out, "A forgotten passphrase cannot be reset: without it the journal is lost for good.")
 			}
 			fmt.Fprintln(f.IO.Out, "The old plain file is gone, but a disk may keep old copies of its blocks (see the README).")
-			return nil
+			if moved > 0 {
+				fmt.Fprintf(f.IO.Out, "Unfinished drafts (%d) now wait in memory rather than beside the journal.\n", moved)
+			}
+			return merr
 		},
 	}
 	c.Flags().StringVar(&recovery, "recovery-key", "", "also write a recovery key to `FILE` (never over an existing file): it opens the journal without the passphrase")

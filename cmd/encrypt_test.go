@@ -110,3 +110,36 @@ func TestEncryptedJournalAsksForThePassphraseAtATerminal(t *testing.T) {
 	f, _, _ = trackFactory(t, dir, "", false, nil)
 	Run(context.Background(), f, []string{"lock"})
 }
+
+// Drafts kept beside a plain journal move into memory when it is
+// encrypted, and no plain copy stays beside it.
+func TestEncryptMovesDraftsIntoMemory(t *testing.T) {
+	dir := t.TempDir()
+	run := filepath.Join(dir, "run")
+	os.Mkdir(run, 0o700)
+	env := map[string]string{"JOURNAL_PASSPHRASE": "river lamp tuesday", "XDG_RUNTIME_DIR": run}
+	f, _, errOut := trackFactory(t, dir, "8\x03", true, env)
+	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
+		t.Fatalf("craving: exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "journal.db-drafts", "craving.json")); err != nil {
+		t.Fatalf("no plain draft to move: %v", err)
+	}
+	f, out, errOut := trackFactory(t, dir, "", false, env)
+	f.ScryptWorkFactor = 10
+	if code := Run(context.Background(), f, []string{"encrypt"}); code != 0 {
+		t.Fatalf("encrypt: exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out.String(), "Unfinished drafts (1) now wait in memory") {
+		t.Errorf("stdout %q", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "journal.db-drafts")); err == nil {
+		t.Error("the plain drafts folder is still beside the journal")
+	}
+	moved, _ := filepath.Glob(filepath.Join(run, "journal", "drafts-*", "craving.json"))
+	if len(moved) != 1 {
+		t.Errorf("drafts in memory: %q", moved)
+	}
+	f, _, _ = trackFactory(t, dir, "", false, nil)
+	Run(context.Background(), f, []string{"lock"})
+}

@@ -56,3 +56,44 @@ func journalTag(path string) string {
 	h := sha256.Sum256([]byte(path))
 	return hex.EncodeToString(h[:6])
 }
+
+// moveDraftsToMemory moves the drafts kept beside a journal that has just
+// been encrypted into its drafts folder in memory, overwriting the plain
+// copies before removing them. It returns how many it moved.
+func (f *Factory) moveDraftsToMemory(path string) (int, error) {
+	old := path + "-drafts"
+	des, err := os.ReadDir(old)
+	if err != nil {
+		return 0, nil // none
+	}
+	drafts, err := f.Drafts()
+	if err != nil {
+		return 0, fmt.Errorf("the drafts in %s stay there in plain text: %w", old, err)
+	}
+	if err := os.MkdirAll(drafts.Dir, 0o700); err != nil {
+		return 0, fmt.Errorf("the drafts in %s stay there in plain text: %w", old, err)
+	}
+	n := 0
+	for _, de := range des {
+		if !de.Type().IsRegular() {
+			continue
+		}
+		p := filepath.Join(old, de.Name())
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(drafts.Dir, de.Name()), b, 0o600); err != nil {
+			return n, fmt.Errorf("the drafts in %s stay there in plain text: %w", old, err)
+		}
+		if fh, err := os.OpenFile(p, os.O_WRONLY, 0); err == nil {
+			fh.Write(make([]byte, len(b)))
+			fh.Sync()
+			fh.Close()
+		}
+		os.Remove(p)
+		n++
+	}
+	os.Remove(old) // only when empty
+	return n, nil
+}
