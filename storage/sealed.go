@@ -116,7 +116,8 @@ func readHead(path string) []byte {
 }
 
 // identity finds the journal's key: the recovery identity, the cache, or
-// the passphrase, in that order. The passphrase's key is cached.
+// the passphrase, in that order. The passphrase's key is cached. ct is the
+// journal file, or at least its head (age's header).
 func (u Unlock) identity(ctx context.Context, path string, ct []byte) (*age.X25519Identity, error) {
 	if u.Recovery != nil {
 		return u.Recovery, nil
@@ -227,7 +228,12 @@ func wrapKey(id *age.X25519Identity, pass string, workFactor int) ([]byte, error
 // for another key, or damaged, or cut short, is refused before SQLite sees
 // any of it.
 func decryptImage(path string, ct []byte, id age.Identity, what string) ([]byte, error) {
-	r, err := age.Decrypt(bytes.NewReader(ct), id)
+	return decryptFrom(path, bytes.NewReader(ct), int64(len(ct)), id, what)
+}
+
+// decryptFrom is decryptImage reading the age file from r, size bytes long.
+func decryptFrom(path string, in io.Reader, size int64, id age.Identity, what string) ([]byte, error) {
+	r, err := age.Decrypt(in, id)
 	var nm *age.NoIdentityMatchError
 	if errors.As(err, &nm) {
 		return nil, &WrongKeyError{Path: path, What: what}
@@ -236,7 +242,7 @@ func decryptImage(path string, ct []byte, id age.Identity, what string) ([]byte,
 		return nil, &FileError{Problem: ProblemDamaged, Path: path, Err: err}
 	}
 	// The image is a little shorter than the ciphertext: one allocation.
-	buf := bytes.NewBuffer(make([]byte, 0, len(ct)))
+	buf := bytes.NewBuffer(make([]byte, 0, size))
 	_, err = buf.ReadFrom(r)
 	img := buf.Bytes()
 	if err != nil {
@@ -252,11 +258,21 @@ func decryptImage(path string, ct []byte, id age.Identity, what string) ([]byte,
 
 // openSealed opens the encrypted journal at path into memory.
 func (t trust) openSealed(ctx context.Context, path string, now func() time.Time, u Unlock) (*Store, error) {
-	ct, err := os.ReadFile(path)
+	// The file is decrypted as it is read, so its ciphertext is never held
+	// whole: one buffer fewer to allocate and fill on every command.
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathErr(err))
 	}
-	id, err := u.identity(ctx, path, ct)
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, unwrapPathErr(err))
+	}
+	head := make([]byte, headLen)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	id, err := u.identity(ctx, path, head)
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +280,7 @@ func (t trust) openSealed(ctx context.Context, path string, now func() time.Time
 	if u.Recovery != nil {
 		what = "recovery key"
 	}
-	img, err := decryptImage(path, ct, id, what)
+	img, err := decryptFrom(path, io.MultiReader(bytes.NewReader(head), bufio.NewReaderSize(f, 256<<10)), fi.Size(), id, what)
 	if err != nil {
 		return nil, err
 	}
@@ -274,7 +290,7 @@ func (t trust) openSealed(ctx context.Context, path string, now func() time.Time
 		return nil, err
 	}
 	s.Now = now
-	s.enc = &sealed{id: id, head: headOf(ct)}
+	s.enc = &sealed{id: id, head: head}
 	if !t.writable(path) {
 		s.readOnly = &FileError{Problem: ProblemReadOnly, Path: path, Blocker: path, Why: readOnlyWhy(path)}
 	} else if dir := filepath.Dir(path); !t.writable(dir) {
