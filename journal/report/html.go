@@ -35,7 +35,7 @@ func periodShort(r Report) string {
 	return fmt.Sprintf("%d %s – %s", r.From.Day, r.From.Month.String()[:3], LongDate(r.To)[4:])
 }
 
-var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{"long": LongDate}).Parse(`<!doctype html>
+var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{"long": LongDate, "qchart": questionnaireChart}).Parse(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -206,6 +206,16 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 {{range .CoachNotes}}<p class="muted">{{long .Day}}</p>
 <blockquote>{{.Text}}</blockquote>
 {{end}}</section>{{end}}
+
+{{if or .Questionnaires .Safety}}<section id="questionnaires">
+<h2>Questionnaires</h2>
+{{range .Questionnaires}}<h3>{{.Title}}</h3>
+{{qchart $.Report .}}
+<ul>{{range .Scores}}<li>{{long .Day}}: {{.Text}}</li>{{end}}</ul>
+<p>{{.Summary}}</p>
+{{range .Sessions}}<p class="muted">{{.}}</p>
+{{end}}{{end}}{{with .Safety}}<p><strong>{{.}}</strong></p>{{end}}
+</section>{{end}}
 
 <footer>{{.PrivateOmitted}}</footer>
 </body>
