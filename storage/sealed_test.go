@@ -389,3 +389,33 @@ func TestBackupsFollowEncryption(t *testing.T) {
 		}
 	}
 }
+
+// Purging an encrypted journal removes the deleted text from its file.
+func TestEncryptedPurgeIsSaved(t *testing.T) {
+	ctx := context.Background()
+	path := encryptedJournal(t, "correct horse battery", "heron to forget", "")
+	s, err := OpenWith(ctx, path, fixedNow, testUnlock("correct horse battery"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteEntry(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.Purge(ctx)
+	if err != nil || d.Entries != 1 {
+		t.Fatalf("purge: %+v, %v", d, err)
+	}
+	s.Close()
+	s, err = OpenWith(ctx, path, fixedNow, testUnlock("correct horse battery"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	img, err := s.serialize(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(img, []byte("heron to forget")) {
+		t.Error("the purged text is still in the saved journal")
+	}
+}
