@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -106,7 +105,7 @@ func restoreFile(c *cobra.Command, f *Factory, o *restoreOptions, name string) e
 		return restoreSealed(c, f, o, name, b)
 	}
 	if export.IsEncrypted(b) {
-		if b, err = decryptImport(f, &importOptions{identity: o.identity}, b); err != nil {
+		if b, err = decryptImport(ctx, f, &importOptions{identity: o.identity}, b); err != nil {
 			return err
 		}
 	}
@@ -126,11 +125,9 @@ func restoreFile(c *cobra.Command, f *Factory, o *restoreOptions, name string) e
 	}
 	if !o.yes {
 		printComparison(f.IO.ErrOut, now, nowErr, plan.Backup)
-		fmt.Fprintf(f.IO.ErrOut, "Replace your journal with %s?\nYour journal as it is now is kept in the backups folder. [y/N] ", name)
-		line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-		if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
-			fmt.Fprintln(f.IO.ErrOut, "Kept your journal as it is.")
-			return nil
+		if ok, err := f.confirm(ctx, fmt.Sprintf("Replace your journal with %s?", name),
+			"Your journal as it is now is kept in the backups folder.", "Kept your journal as it is."); err != nil || !ok {
+			return err
 		}
 	}
 	// A damaged journal cannot be told apart from one in use; it is kept
@@ -206,7 +203,7 @@ func restoreSealed(c *cobra.Command, f *Factory, o *restoreOptions, name string,
 		img, err := st.OpenOwnBackup(name, b)
 		var wk *storage.WrongKeyError
 		if errors.As(err, &wk) {
-			img, err = decryptImport(f, &importOptions{identity: o.identity}, b)
+			img, err = decryptImport(ctx, f, &importOptions{identity: o.identity}, b)
 		}
 		if err != nil {
 			return err
@@ -221,11 +218,9 @@ func restoreSealed(c *cobra.Command, f *Factory, o *restoreOptions, name string,
 		return nil
 	}
 	if !o.yes {
-		fmt.Fprintf(f.IO.ErrOut, "Replace your journal with %s?\nYour journal as it is now is kept in the backups folder. [y/N] ", name)
-		line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-		if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
-			fmt.Fprintln(f.IO.ErrOut, "Kept your journal as it is.")
-			return nil
+		if ok, err := f.confirm(ctx, fmt.Sprintf("Replace your journal with %s?", name),
+			"Your journal as it is now is kept in the backups folder.", "Kept your journal as it is."); err != nil || !ok {
+			return err
 		}
 	}
 	aside, _, err := st.ReplaceWith(ctx, name, b, f.Now())
