@@ -184,10 +184,15 @@ func killWriter(t *testing.T, path, pass string, rounds int) {
 		<-done
 		c.Wait()
 		if pass != "" {
-			// After every kill the file opens whole, with its passphrase.
+			// After every kill the file decrypts whole, with its
+			// passphrase, and SQLite finds it intact.
 			s, err := OpenWith(context.Background(), path, fixedNow, testUnlock(pass))
 			if err != nil {
 				t.Fatalf("round %d: after the kill: %v", round, err)
+			}
+			var res string
+			if err := s.db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
+				t.Fatalf("round %d: integrity_check = %q, %v", round, res, err)
 			}
 			s.Close()
 		}
