@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"journal/journal"
 )
@@ -28,7 +29,7 @@ func HTML(w io.Writer, doc Document) error {
 		Calendar: calendar(byDay, s.From, s.To, s.HeavyThreshold),
 		Days:     Compact(days),
 	}
-	return htmlTemplate.Execute(w, data)
+	return htmlTemplate().Execute(w, data)
 }
 
 type htmlData struct {
@@ -39,15 +40,18 @@ type htmlData struct {
 	Days                     []Day
 }
 
-var htmlTemplate = template.Must(template.New("export").Funcs(template.FuncMap{
-	"long":    longDate,
-	"span":    dateRange,
-	"clock":   func(e journal.Entry) string { return e.OccurredAt.Format("15:04") },
-	"drinks":  drinksText,
-	"checkin": func(e journal.Entry) string { return strings.TrimPrefix(e.Checkin.Summary(), "check-in · ") },
-	"join":    func(l []string) string { return strings.Join(l, ", ") },
-	"paras":   paragraphs,
-}).Parse(htmlPage))
+// htmlTemplate is parsed at its first use: most commands never export HTML.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("export").Funcs(template.FuncMap{
+		"long":    longDate,
+		"span":    dateRange,
+		"clock":   func(e journal.Entry) string { return e.OccurredAt.Format("15:04") },
+		"drinks":  drinksText,
+		"checkin": func(e journal.Entry) string { return strings.TrimPrefix(e.Checkin.Summary(), "check-in · ") },
+		"join":    func(l []string) string { return strings.Join(l, ", ") },
+		"paras":   paragraphs,
+	}).Parse(htmlPage))
+})
 
 // paragraphs splits text on blank lines so the page keeps the person's
 // paragraphs; single line breaks are kept by CSS (white-space: pre-line).

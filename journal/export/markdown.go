@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"journal/journal"
@@ -169,7 +170,7 @@ func dateRange(from, to journal.Date) string {
 
 // blockEscape finds a line start Markdown would read as a heading, quote,
 // list item or rule.
-var blockEscape = regexp.MustCompile(`^(\s*)([#>*+-]|\d+[.)])`)
+var blockEscape = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)([#>*+-]|\d+[.)])`) })
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
@@ -181,7 +182,7 @@ func tableCell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|
 func quoteBlock(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	for i, l := range lines {
-		if m := blockEscape.FindString(l); m != "" {
+		if m := blockEscape().FindString(l); m != "" {
 			// Escape the marker's last character: "\#", "1\.".
 			l = m[:len(m)-1] + `\` + l[len(m)-1:]
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Markdown writes the report as a Markdown document.
@@ -118,12 +119,12 @@ var (
 		`<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`, `~`, `\~`)
 	// mdLineStart finds what would start a list or a heading at the
 	// beginning of a line.
-	mdLineStart = regexp.MustCompile(`(?m)^(\s*)([-+=]|\d+[.)])`)
+	mdLineStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^(\s*)([-+=]|\d+[.)])`) })
 )
 
 // mdEscape keeps what someone wrote from turning into Markdown.
 func mdEscape(s string) string {
-	return mdLineStart.ReplaceAllString(mdSpecial.Replace(s), `$1\$2`)
+	return mdLineStart().ReplaceAllString(mdSpecial.Replace(s), `$1\$2`)
 }
 
 // mdQuote puts an answer in a block quote, line by line, followed by a
