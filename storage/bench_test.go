@@ -143,3 +143,14 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// BenchmarkListTag lists every entry with a tag (gratitude, about 1,100 of
+// the 26,000 entries): `list --tag gratitude -n 0`.
+func BenchmarkListTag(b *testing.B) {
+	s, _ := tenYears(b)
+	for b.Loop() {
+		if es, err := s.Entries(context.Background(), journal.Filter{Tag: "gratitude"}); err != nil || len(es) < 1000 {
+			b.Fatal(len(es), err)
+		}
+	}
+}

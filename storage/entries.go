@@ -143,6 +143,16 @@ func (s *Store) answers(ctx context.Context, id int64) ([]journal.Answer, error)
 // Entries lists entries newest first, with their details and the answers
 // of guided entries.
 func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry, error) {
+	q, args := entriesQuery(f)
+	out, err := s.queryEntries(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list entries: %w", err)
+	}
+	return out, nil
+}
+
+// entriesQuery is the query of Entries and its arguments.
+func entriesQuery(f journal.Filter) (string, []any) {
 	var (
 		where []string
 		args  []any
@@ -162,7 +172,9 @@ func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry,
 		where, args = append(where, "e.kind = ?"), append(args, string(f.Kind))
 	}
 	if f.Tag != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = ?)")
+		// The tag's entries are read once through the tag index; a
+		// correlated EXISTS would probe the tag table once per entry.
+		where = append(where, "e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)")
 		args = append(args, f.Tag)
 	}
 	q := `SELECT ` + entryColumns + ` FROM entries e WHERE ` + strings.Join(where, " AND ") +
@@ -170,11 +182,7 @@ func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry,
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	out, err := s.queryEntries(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list entries: %w", err)
-	}
-	return out, nil
+	return q, args
 }
 
 // queryEntries runs a query selecting entryColumns and returns its entries
