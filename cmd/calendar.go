@@ -64,7 +64,7 @@ that end with --month.`,
 			if err != nil {
 				return err
 			}
-			ui.WriteCalendar(f.IO.Out, days, today, cfg.HeavyDrinkingThreshold, f.Styles())
+			ui.WriteCalendar(f.IO.Out, days, today, heavyOf(cfg), f.Styles())
 			return nil
 		},
 	}

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -65,6 +66,9 @@ func newCmdConfigList(f *Factory) *cobra.Command {
 			}
 			s := f.Styles()
 			for _, k := range journal.ConfigKeys() {
+				if k.SavedAs != "" {
+					continue // another way to set a key listed already
+				}
 				line := journal.CleanLine(strings.TrimRight(tomlLine(k, lc.Config), "\n"))
 				if !lc.defined[k.Name] && f.IO.OutTTY {
 					line += s.Dim.Render("  # default")
@@ -128,7 +132,7 @@ ones.`,
 				if err := k.Set(&lc.Config, args[1:]); err != nil {
 					return err
 				}
-				lc.defined[k.Name] = true
+				lc.defined[cmp.Or(k.SavedAs, k.Name)] = true
 				return nil
 			})
 			if err != nil {
@@ -161,7 +165,7 @@ func newCmdConfigUnset(f *Factory) *cobra.Command {
 			}
 			_, err = f.updateConfig(func(lc *loadedConfig) error {
 				// save writes only the keys the file sets: dropping it is enough.
-				delete(lc.defined, k.Name)
+				delete(lc.defined, cmp.Or(k.SavedAs, k.Name))
 				return nil
 			})
 			if err != nil {

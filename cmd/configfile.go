@@ -71,6 +71,18 @@ func (f *Factory) loadConfig() (loadedConfig, error) {
 	for _, k := range md.Keys() {
 		lc.defined[k.String()] = true
 	}
+	// An older threshold in drinks keeps the grams it meant with this
+	// file's drink size; the next save writes it as heavy_day_grams.
+	migrated, err := lc.MigrateHeavy(lc.defined["heavy_day_grams"])
+	if err != nil {
+		var ve *journal.ConfigValueError
+		errors.As(err, &ve)
+		return lc, fmt.Errorf("config file %s%s: %v", path, lineOf(data, ve.Key), ve.Err)
+	}
+	if migrated {
+		delete(lc.defined, "heavy_drinking_threshold")
+		lc.defined["heavy_day_grams"] = true
+	}
 	if lc.SupportContacts == nil {
 		lc.SupportContacts = []string{}
 	}
@@ -163,7 +175,7 @@ func (lc *loadedConfig) save() error {
 	var b bytes.Buffer
 	b.WriteString(configHeader)
 	for _, k := range journal.ConfigKeys() {
-		if !lc.defined[k.Name] {
+		if !lc.defined[k.Name] || k.SavedAs != "" {
 			continue
 		}
 		b.WriteString(tomlLine(k, lc.Config))
@@ -182,7 +194,7 @@ func (lc *loadedConfig) save() error {
 func tomlLine(k journal.ConfigKey, c journal.Config) string {
 	var v any
 	switch k.Name {
-	case "standard_drink_grams", "heavy_drinking_threshold":
+	case "standard_drink_grams", "heavy_day_grams":
 		// 14, not 14.0: TOML reads a whole number into a float setting.
 		return fmt.Sprintf("%s = %s\n", k.Name, k.Get(c)[0])
 	case "high_craving_threshold":

@@ -10,6 +10,7 @@ import (
 
 	"journal/cmd/ui"
 	"journal/journal"
+	"journal/journal/stats"
 	"journal/storage"
 )
 
@@ -245,10 +246,6 @@ func isHALT(s string) bool {
 	return false
 }
 
-// minCopingUses is how often a strategy must have been tried before it is
-// offered back as one that helped.
-const minCopingUses = 3
-
 // writeSupport is shown after a strong craving: the person's own plan,
 // what has worked for them, and who they can reach. Calm words only.
 func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journal.Config, s ui.Styles) error {
@@ -263,12 +260,13 @@ func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journ
 			fmt.Fprintf(w, "  %s\n", journal.CleanLine(l))
 		}
 	}
-	stats, err := st.CopingStats(ctx, minCopingUses)
+	totals, err := st.CopingTotals(ctx)
 	if err != nil {
 		return err
 	}
-	var helped []journal.CopingStat
-	for _, cs := range stats {
+	// A strategy is offered back once tried stats.MinCopingUses times.
+	var helped []stats.Coping
+	for _, cs := range stats.CopingOf(totals) {
 		if cs.Resisted > 0 && len(helped) < 3 {
 			helped = append(helped, cs)
 		}

@@ -43,7 +43,9 @@ assumed alcohol-free.
 standard_drink_grams (14 g of alcohol unless set with journal config; a UK
 unit is 8, Australia/NZ 10, Canada 13.45): ml × ABV/100 × 0.789 ÷ grams.
 Volumes take ml, cl, l, oz (US fluid ounces) or pint (a UK pint, 568 ml;
-"us pint" is 473 ml). "2x330ml 5%" counts two.
+"us pint" is 473 ml). "2x330ml 5%" counts two. Any alcohol makes a drinking
+day: less than 0.01 standard drinks is kept as 0.01 ("less than 0.1"), and a
+volume under 10 ml is refused as most likely a typo.
 
 --from and --to record the same total for every day of a range, for "I didn't
 drink all last week". Days recorded after they ended are kept as recalled
@@ -157,7 +159,7 @@ func drinksRun(c *cobra.Command, f *Factory, o *drinksOptions, args []string, so
 		for _, d := range specs {
 			sum += d.StandardDrinks(cfg.StandardDrinkGrams)
 		}
-		n = journal.Round2(sum)
+		n = journal.KeepDrinks(sum)
 		if err := journal.ValidateDrinks(n); err != nil {
 			return journal.Invalid("those drinks come to %s standard drinks, more than %d in a day: check the volumes", journal.FormatNumber(n), journal.MaxDrinksPerDay)
 		}
@@ -327,7 +329,7 @@ func futureDay(flag, s string) error {
 
 func writeConversions(w io.Writer, specs []journal.DrinkSpec, grams float64) {
 	for _, d := range specs {
-		n := journal.FormatNumber(d.StandardDrinks(grams))
+		n := journal.FormatDrinks(journal.KeepDrinks(d.StandardDrinks(grams)))
 		unit := "standard drinks"
 		if n == "1" {
 			unit = "standard drink"
@@ -346,7 +348,7 @@ func dayLabel(d journal.Date, now time.Time) string {
 	return t.Format("Jan 2")
 }
 
-func drinksValue(n float64) string { return journal.FormatNumber(n) }
+func drinksValue(n float64) string { return journal.FormatDrinks(n) }
 
 // writeDrinkChanges says what was recorded, and what an earlier total was.
 func writeDrinkChanges(w io.Writer, changes []journal.DrinkChange, now time.Time, s ui.Styles) {

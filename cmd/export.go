@@ -2,17 +2,20 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"filippo.io/age"
 	"github.com/spf13/cobra"
 
 	"journal/journal"
 	"journal/journal/export"
+	"journal/journal/stats"
 	"journal/storage"
 )
 
@@ -86,7 +89,7 @@ or asked twice at a terminal).`,
 // flag never leaves a half-written file.
 type exportPlan struct {
 	format     string
-	since      sinceFlag // resolved into filter.Since once the journal is open
+	window     window // resolved into filter.Since and Until once the journal is open
 	filter     storage.RecordFilter
 	recipients []age.Recipient
 	passphrase string
@@ -110,15 +113,8 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 		return p, journal.Invalid("unknown export format %q: use md, html, json or csv", o.format)
 	}
 	var err error
-	if p.since, err = parseSince(o.since, now); err != nil {
+	if p.window, err = parseWindow(o.since, o.until, now, ""); err != nil {
 		return p, err
-	}
-	p.filter.Since = p.since.day
-	if p.filter.Until, err = dayFlag("until", o.until, now); err != nil {
-		return p, err
-	}
-	if !p.filter.Since.IsZero() && !p.filter.Until.IsZero() && p.filter.Since.After(p.filter.Until) {
-		return p, journal.Invalid("--since %s is after --until %s: swap them", p.filter.Since, p.filter.Until)
 	}
 	for _, k := range o.kinds {
 		kind, err := journal.ParseKind(k)
@@ -168,11 +164,8 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if plan.filter.Since, err = plan.since.resolve(c.Context(), st, f.Now()); err != nil {
+	if plan.filter.Since, plan.filter.Until, err = plan.window.resolve(c.Context(), st, f.Now()); err != nil {
 		return err
-	}
-	if u := plan.filter.Until; !u.IsZero() && plan.filter.Since.After(u) {
-		return journal.Invalid("--since %s is after --until %s: swap them", plan.filter.Since, u)
 	}
 	recs, privateLeftOut, err := st.Records(c.Context(), plan.filter)
 	if err != nil {
@@ -192,8 +185,9 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		PrivateLeftOut: privateLeftOut,
 		IncludePrivate: o.includePrivate,
 	}
-	from, to := export.Span(recs, plan.filter.Since, plan.filter.Until, journal.DateOf(now))
-	doc.Summary = export.Summarize(recs, from, to, cfg.HeavyDrinkingThreshold)
+	if doc.Summary, err = exportSummary(c.Context(), st, plan, now, heavyOf(cfg)); err != nil {
+		return err
+	}
 
 	// The whole export is made in memory first: an error part-way never
 	// leaves half a document on the screen or in a file.
@@ -249,6 +243,46 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 	return nil
 }
 
+// exportSummary computes the summary's figures with journal/stats over the
+// export's window: the journal's own rows, private cravings and check-ins
+// counted only with --include-private, so a --kind filter never changes
+// them. An open start is the first record of any kind.
+func exportSummary(ctx context.Context, st *storage.Store, plan exportPlan, now time.Time, heavy stats.Heavy) (export.Summary, error) {
+	today := journal.DateOf(now)
+	from, to := plan.filter.Since, plan.filter.Until
+	if to.IsZero() {
+		to = today
+	}
+	if from.IsZero() {
+		first, ok, err := st.FirstRecordDay(ctx, plan.filter.IncludePrivate)
+		if err != nil {
+			return export.Summary{}, err
+		}
+		from = to
+		if ok && first.Before(to) {
+			from = first
+		}
+	}
+	read := st.SharedStatsInput
+	if plan.filter.IncludePrivate {
+		read = st.StatsInput
+	}
+	in, err := read(ctx, from, to, heavy)
+	if err != nil {
+		return export.Summary{}, err
+	}
+	s := export.SummaryOf(stats.Compute(in))
+	if len(plan.filter.Kinds) > 0 {
+		var kinds []string
+		for _, k := range plan.filter.Kinds {
+			kinds = append(kinds, string(k))
+		}
+		s.Holds = "only " + strings.Join(kinds, ", ") + " entries (--kind), with the drinks diary and calls; " +
+			"the figures above count the whole journal"
+	}
+	return s, nil
+}
+
 func renderExport(w io.Writer, plan exportPlan, doc export.Document) error {
 	switch plan.format {
 	case "html":
@@ -259,7 +293,7 @@ func renderExport(w io.Writer, plan exportPlan, doc export.Document) error {
 		if len(plan.filter.Kinds) == 1 && plan.filter.Kinds[0] == journal.KindCraving {
 			return export.CravingsCSV(w, doc.Records)
 		}
-		return export.CSV(w, doc.Records, doc.Summary.From, doc.Summary.To, doc.Summary.HeavyThreshold)
+		return export.CSV(w, doc.Records, doc.Summary)
 	}
 	return export.Markdown(w, doc)
 }

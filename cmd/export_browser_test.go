@@ -24,8 +24,8 @@ func TestHTMLExportInABrowser(t *testing.T) {
 	for _, want := range []string{
 		"<title>Journal, Sunday 1 November 2026 to Wednesday 25 November 2026</title>",
 		"<h1>Journal, Sunday 1 November 2026 to Wednesday 25 November 2026</h1>",
-		`<dt>Alcohol-free days</dt><dd>22 <span class="note">of 24 recorded days (92%)</span></dd>`,
-		`<dt>Drinking days</dt><dd>2 <span class="note">of 24 recorded days (8%)</span></dd>`,
+		`<dt>Alcohol-free days</dt><dd>22 <span class="note">of 24 recorded days (91.7%)</span></dd>`,
+		`<dt>Drinking days</dt><dd>2 <span class="note">of 24 recorded days (8.3%)</span></dd>`,
 		`<dt>Cravings logged</dt><dd>4</dd>`,
 		"3 private entries are left out.",
 		"What do you want to bring to your coach?",

@@ -93,7 +93,7 @@ func homeSummary(c *cobra.Command, f *Factory) ([]string, error) {
 // first; false when no day of them is recorded.
 func weekLine(c *cobra.Command, f *Factory, st *storage.Store) (string, bool) {
 	today := journal.DateOf(f.Now())
-	in, err := st.StatsInput(c.Context(), today.AddDays(-6), today, 0)
+	in, err := st.StatsInput(c.Context(), today.AddDays(-6), today, stats.Heavy{})
 	if err != nil {
 		return "", false
 	}

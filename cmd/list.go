@@ -45,16 +45,9 @@ func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
 		flt journal.Filter
 		err error
 	)
-	since, err := parseSince(o.since, now)
+	w, err := parseWindow(o.since, o.until, now, "")
 	if err != nil {
 		return err
-	}
-	flt.Since = since.day
-	if flt.Until, err = dayFlag("until", o.until, now); err != nil {
-		return err
-	}
-	if !flt.Since.IsZero() && !flt.Until.IsZero() && flt.Since.After(flt.Until) {
-		return journal.Invalid("--since %s is after --until %s: swap them", flt.Since, flt.Until)
 	}
 	if o.kind != "" {
 		if flt.Kind, err = journal.ParseKind(o.kind); err != nil {
@@ -74,11 +67,8 @@ func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
 	if err != nil {
 		return err
 	}
-	if flt.Since, err = since.resolve(c.Context(), st, now); err != nil {
+	if flt.Since, flt.Until, err = w.resolve(c.Context(), st, now); err != nil {
 		return err
-	}
-	if since.anchor != "" && !flt.Until.IsZero() && flt.Since.After(flt.Until) {
-		return journal.Invalid("--since %s is %s, after --until %s: give a later --until", since.anchor, flt.Since, flt.Until)
 	}
 	entries, err := st.Entries(c.Context(), flt)
 	if err != nil {

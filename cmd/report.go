@@ -62,11 +62,7 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	to, err := pastUntil(o.until, now, "reports")
-	if err != nil {
-		return err
-	}
-	since, err := parseSince(o.since, now)
+	win, err := parseWindow(o.since, o.until, now, "reports")
 	if err != nil {
 		return err
 	}
@@ -80,7 +76,7 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 	)
 	// The whole report comes from one moment of the journal, like an export.
 	err = store.Snapshot(ctx, func(st *storage.Store) error {
-		sinceDay, err := since.resolve(ctx, st, now)
+		sinceDay, to, err := win.resolve(ctx, st, now)
 		if err != nil {
 			return err
 		}
@@ -90,11 +86,8 @@ func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 		}
 		var from journal.Date
 		from, basis = page.Period(sinceDay, to, lastCall, hasCall)
-		if since.anchor == "last-call" {
+		if win.since.anchor == "last-call" {
 			basis = page.BasisLastCall
-		}
-		if from.After(to) {
-			return journal.Invalid("--since %s is after --until %s: give an earlier --since or a later --until", from, to)
 		}
 		in, err = reportInput(ctx, f, st, from, to)
 		return err
@@ -163,12 +156,12 @@ func reportInput(ctx context.Context, f *Factory, st *storage.Store, from, to jo
 	if err != nil {
 		return in, err
 	}
-	cur, err := st.SharedStatsInput(ctx, from, to, cfg.HeavyDrinkingThreshold)
+	cur, err := st.SharedStatsInput(ctx, from, to, heavyOf(cfg))
 	if err != nil {
 		return in, err
 	}
 	pFrom, pTo := page.Previous(from, to)
-	prev, err := st.SharedStatsInput(ctx, pFrom, pTo, cfg.HeavyDrinkingThreshold)
+	prev, err := st.SharedStatsInput(ctx, pFrom, pTo, heavyOf(cfg))
 	if err != nil {
 		return in, err
 	}

@@ -169,7 +169,7 @@ func TestPrivateEntriesStayOutOfEveryFormat(t *testing.T) {
 		if !strings.Contains(errOut, "private") {
 			t.Errorf("%v: stderr %q does not say private entries were left out", f, errOut)
 		}
-		if f[1] == "csv" && len(f) == 2 && !strings.Contains(out, "\n2026-11-13,0,no,,,0,\n") {
+		if f[1] == "csv" && len(f) == 2 && !strings.Contains(out, "\n2026-11-13,0,no,,,0,,56,4,14\n") {
 			t.Errorf("the private craving is counted in the CSV:\n%s", out)
 		}
 		// Written to a file, the same.
@@ -183,7 +183,7 @@ func TestPrivateEntriesStayOutOfEveryFormat(t *testing.T) {
 	}
 	for _, f := range formats[:5] {
 		out := mustShare(t, dir, append([]string{"export", "--include-private"}, f...)...)
-		if !strings.Contains(out, "PRIVATE") && !strings.Contains(out, "\n2026-11-13,0,no,,,1,9\n") {
+		if !strings.Contains(out, "PRIVATE") && !strings.Contains(out, "\n2026-11-13,0,no,,,1,9,56,4,14\n") {
 			t.Errorf("%v --include-private: the private entries are missing", f)
 		}
 	}

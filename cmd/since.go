@@ -79,20 +79,59 @@ func anchorDay(ctx context.Context, st *storage.Store, anchor string, now time.T
 	return d, nil
 }
 
-// pastUntil reads an --until value for a summary of days that have passed;
-// "" is today. Days still to come would read as unrecorded and cut the
-// current streak short, so they are refused.
-func pastUntil(s string, now time.Time, what string) (journal.Date, error) {
+// window is a command's --since and --until, read once, the same way for
+// every command that takes them: parsed before the journal opens, so a
+// mistyped date or a backwards range fails without touching it, then
+// resolved once it is open (an anchor word names a recorded day).
+type window struct {
+	since sinceFlag
+	// until is the last day; zero for an open end (list, export).
+	until journal.Date
+}
+
+// parseWindow reads --since and --until. summary names what a command
+// makes ("stats", "reports") when it summarises days that have passed:
+// --until then defaults to today and may not be in the future, since days
+// still to come would read as unrecorded. With summary "" an end left out
+// stays open.
+func parseWindow(since, until string, now time.Time, summary string) (window, error) {
+	var w window
+	var err error
+	if w.since, err = parseSince(since, now); err != nil {
+		return w, err
+	}
 	today := journal.DateOf(now)
-	if s == "" {
-		return today, nil
+	if until == "" {
+		if summary != "" {
+			w.until = today
+		}
+	} else {
+		if w.until, err = dayFlag("until", until, now); err != nil {
+			return w, err
+		}
+		if summary != "" && w.until.After(today) {
+			return w, journal.Invalid("--until %s is in the future: %s cover days that have passed; leave --until out to end today", w.until, summary)
+		}
 	}
-	to, err := dayFlag("until", s, now)
-	if err != nil {
-		return to, err
+	return w, w.check(w.since.day)
+}
+
+// resolve returns the first and last day: from is zero when --since was
+// left out, to when --until was left out of a command with open ends.
+func (w window) resolve(ctx context.Context, st *storage.Store, now time.Time) (from, to journal.Date, err error) {
+	if from, err = w.since.resolve(ctx, st, now); err != nil {
+		return from, w.until, err
 	}
-	if to.After(today) {
-		return to, journal.Invalid("--until %s is in the future: %s cover days that have passed; leave --until out to end today", to, what)
+	return from, w.until, w.check(from)
+}
+
+// check refuses a first day after the last, in one wording everywhere.
+func (w window) check(from journal.Date) error {
+	if from.IsZero() || w.until.IsZero() || !from.After(w.until) {
+		return nil
 	}
-	return to, nil
+	if w.since.anchor != "" {
+		return journal.Invalid("--since %s is %s, after --until %s: give an earlier --since or a later --until", w.since.anchor, from, w.until)
+	}
+	return journal.Invalid("--since %s is after --until %s: give an earlier --since or a later --until", from, w.until)
 }

@@ -24,7 +24,10 @@ func newCmdStats(f *Factory) *cobra.Command {
 each session and your check-ins, for the last 30 days unless you say otherwise.
 Days you did not record are left out of every rate, never counted as sober or
 as drinking; how many days were recorded, and how many recalled later, is
-shown beside the rates.
+shown beside the rates. The current alcohol-free run and the days since a
+drink count back through your whole journal; the longest run is the longest
+in the range. A heavy drinking day is heavy_day_grams of alcohol or more (56 g
+unless set with journal config), shown in standard drinks of your size.
 
 --since also takes first-session, last-session and last-call.`,
 		Example: `  journal stats
@@ -43,12 +46,8 @@ shown beside the rates.
 
 func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 	now := f.Now()
-	to, err := pastUntil(o.until, now, "stats")
-	if err != nil {
-		return err
-	}
 	// Dates are checked before the journal is opened.
-	since, err := parseSince(o.since, now)
+	w, err := parseWindow(o.since, o.until, now, "stats")
 	if err != nil {
 		return err
 	}
@@ -56,21 +55,18 @@ func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 	if err != nil {
 		return err
 	}
-	from, err := since.resolve(ctx, st, now)
+	from, to, err := w.resolve(ctx, st, now)
 	if err != nil {
 		return err
 	}
 	if from.IsZero() {
 		from = to.AddDays(-29)
 	}
-	if from.After(to) {
-		return journal.Invalid("--since %s is after --until %s: give an earlier --since or a later --until", from, to)
-	}
 	cfg, err := f.Config()
 	if err != nil {
 		return err
 	}
-	in, err := st.StatsInput(ctx, from, to, cfg.HeavyDrinkingThreshold)
+	in, err := st.StatsInput(ctx, from, to, heavyOf(cfg))
 	if err != nil {
 		return err
 	}
@@ -80,4 +76,9 @@ func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 	}
 	ui.WriteStats(f.IO.Out, r, f.Styles())
 	return nil
+}
+
+// heavyOf is what a heavy drinking day is measured with, from the config.
+func heavyOf(cfg journal.Config) stats.Heavy {
+	return stats.Heavy{DayGrams: cfg.HeavyDayGrams, DrinkGrams: cfg.StandardDrinkGrams}
 }

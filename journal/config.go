@@ -2,6 +2,7 @@ package journal
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,8 +14,14 @@ type Config struct {
 	// StandardDrinkGrams is grams of ethanol in one standard drink: US 14,
 	// UK unit 8, Australia/NZ 10, Canada 13.45.
 	StandardDrinkGrams float64 `toml:"standard_drink_grams" json:"standard_drink_grams"`
-	// HeavyDrinkingThreshold: a day with at least this many drinks is heavy.
-	HeavyDrinkingThreshold float64 `toml:"heavy_drinking_threshold" json:"heavy_drinking_threshold"`
+	// HeavyDayGrams: a day with at least this many grams of alcohol is a
+	// heavy drinking day. 56 g is the NIAAA/FDA level for women (4 US
+	// standard drinks), 70 g the level for men (5).
+	HeavyDayGrams float64 `toml:"heavy_day_grams" json:"heavy_day_grams"`
+	// HeavyDrinkingThreshold is the older setting, in drinks of the size
+	// configured when it was set. It is read from old files only, and
+	// turned into HeavyDayGrams by MigrateHeavy; it is never written.
+	HeavyDrinkingThreshold float64 `toml:"heavy_drinking_threshold" json:"-"`
 	// HighCravingThreshold: a craving this strong or stronger brings up the
 	// coping plan and support contacts.
 	HighCravingThreshold int `toml:"high_craving_threshold" json:"high_craving_threshold"`
@@ -27,10 +34,10 @@ type Config struct {
 // DefaultConfig is the config with nothing set.
 func DefaultConfig() Config {
 	return Config{
-		StandardDrinkGrams:     14,
-		HeavyDrinkingThreshold: 4,
-		HighCravingThreshold:   8,
-		SupportContacts:        []string{},
+		StandardDrinkGrams:   14,
+		HeavyDayGrams:        56,
+		HighCravingThreshold: 8,
+		SupportContacts:      []string{},
 	}
 }
 
@@ -40,6 +47,9 @@ type ConfigKey struct {
 	Help    string // one line
 	Allowed string // the allowed values, as error messages name them
 	List    bool   // takes several values
+	// SavedAs is the key a value set here is written under, when it is
+	// another one: heavy_drinking_threshold is saved as heavy_day_grams.
+	SavedAs string
 	get     func(*Config) []string
 	set     func(*Config, []string) error
 }
@@ -51,6 +61,8 @@ const (
 	minDrinkGrams  = 1
 	maxDrinkGrams  = 50
 	maxHeavyDrinks = MaxDrinksPerDay
+	minHeavyGrams  = 1
+	maxHeavyGrams  = 840 // 60 US standard drinks
 )
 
 // ConfigKeys lists every setting, in the order config list prints them.
@@ -71,16 +83,33 @@ func ConfigKeys() []ConfigKey {
 			},
 		},
 		{
-			Name:    "heavy_drinking_threshold",
-			Help:    "standard drinks in a day at which the day counts as a heavy drinking day",
+			Name: "heavy_day_grams",
+			Help: "grams of alcohol in a day at which the day counts as a heavy drinking day: " +
+				"56 (4 US standard drinks, the NIAAA/FDA level for women) or 70 (5, the level for men)",
+			Allowed: fmt.Sprintf("a number of grams from %d to %d, like 56 or 70", minHeavyGrams, maxHeavyGrams),
+			get:     func(c *Config) []string { return []string{FormatNumber(c.HeavyDayGrams)} },
+			set: func(c *Config, v []string) error {
+				n, err := parseNumber(one(v))
+				if err != nil || n < minHeavyGrams || n > maxHeavyGrams {
+					return errBadValue
+				}
+				c.HeavyDayGrams = round2(n)
+				return nil
+			},
+		},
+		{
+			Name: "heavy_drinking_threshold",
+			Help: "the same level in standard drinks of the size set now; " +
+				"it is kept as heavy_day_grams, so changing the drink size later does not move it",
 			Allowed: fmt.Sprintf("a number of standard drinks from 1 to %d, like 4 (or 5)", maxHeavyDrinks),
-			get:     func(c *Config) []string { return []string{FormatNumber(c.HeavyDrinkingThreshold)} },
+			SavedAs: "heavy_day_grams",
+			get:     func(c *Config) []string { return []string{FormatNumber(c.HeavyDayGrams / c.StandardDrinkGrams)} },
 			set: func(c *Config, v []string) error {
 				n, err := parseNumber(one(v))
 				if err != nil || n < 1 || n > maxHeavyDrinks {
 					return errBadValue
 				}
-				c.HeavyDrinkingThreshold = round2(n)
+				c.HeavyDayGrams = round2(n * c.StandardDrinkGrams)
 				return nil
 			},
 		},
@@ -195,10 +224,35 @@ func (k ConfigKey) Set(c *Config, values []string) error {
 	return nil
 }
 
+// MigrateHeavy turns an older heavy_drinking_threshold, in drinks, into
+// heavy_day_grams with the drink size of the same file, so it keeps
+// meaning what it meant when it was set. A file that sets both keeps
+// heavy_day_grams. It reports whether anything changed.
+func (c *Config) MigrateHeavy(hasGrams bool) (bool, error) {
+	old := c.HeavyDrinkingThreshold
+	if old == 0 {
+		return false, nil
+	}
+	c.HeavyDrinkingThreshold = 0
+	if hasGrams {
+		return true, nil
+	}
+	if math.IsNaN(old) || old < 1 || old > maxHeavyDrinks {
+		return false, &ConfigValueError{Key: "heavy_drinking_threshold", Err: Invalid(
+			"heavy_drinking_threshold must be a number of standard drinks from 1 to %d, like 4 (or 5), got %s; or set heavy_day_grams instead",
+			maxHeavyDrinks, FormatNumber(old))}
+	}
+	c.HeavyDayGrams = round2(old * c.StandardDrinkGrams)
+	return true, nil
+}
+
 // Validate checks every key of c, as read from a file. The error names the
 // first bad key.
 func (c Config) Validate() error {
 	for _, k := range ConfigKeys() {
+		if k.SavedAs != "" {
+			continue // checked under the key it is saved as
+		}
 		vals := k.Get(c)
 		if k.List {
 			if k.Name == "coping_plan" {

@@ -8,7 +8,7 @@ import (
 
 func TestConfigDefaultsAreValid(t *testing.T) {
 	c := DefaultConfig()
-	if c.StandardDrinkGrams != 14 || c.HeavyDrinkingThreshold != 4 || c.HighCravingThreshold != 8 {
+	if c.StandardDrinkGrams != 14 || c.HeavyDayGrams != 56 || c.HighCravingThreshold != 8 {
 		t.Fatalf("defaults: %+v", c)
 	}
 	if err := c.Validate(); err != nil {

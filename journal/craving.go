@@ -177,16 +177,6 @@ func (c Craving) Summary() string {
 	return strings.Join(parts, " · ")
 }
 
-// CopingStat is how a coping strategy went in the person's own history:
-// of the cravings it was used for whose outcome is known, the share resisted.
-type CopingStat struct {
-	Strategy     string  `json:"strategy"`
-	Uses         int     `json:"uses"`
-	Known        int     `json:"-"` // uses with an outcome
-	Resisted     int     `json:"-"`
-	ResistedRate float64 `json:"resisted_rate"` // 0–1; 0 when no outcome is known
-}
-
 // CheckWordList checks a form answer holding a few words with commas
 // between (triggers, feelings, coping): each item at most 80 characters.
 // The error is in the field's own words, for the line beside it.

@@ -16,6 +16,15 @@ const MaxDrinksPerDay = 60
 // EthanolDensity is grams of ethanol per millilitre.
 const EthanolDensity = 0.789
 
+// MinDrinks is the smallest day's total that is not 0: any positive amount
+// of alcohol is at least this many standard drinks, so alcohol never
+// records an alcohol-free day (journal keeps 2 decimals).
+const MinDrinks = 0.01
+
+// MinDrinkML is the smallest volume of one drink journal takes, in
+// millilitres: less than a teaspoon is most likely a typo ("1ml" for "1l").
+const MinDrinkML = 10
+
 // DrinkDay is one calendar day's total in standard drinks. A day with no
 // DrinkDay is unrecorded, never assumed sober.
 type DrinkDay struct {
@@ -53,7 +62,16 @@ func ParseDrinks(s string) (float64, error) {
 	if err := ValidateDrinks(n); err != nil {
 		return 0, Invalid("drinks must be a number of standard drinks from 0 to %d, like 2 or 1.5, got %q", MaxDrinksPerDay, s)
 	}
-	return round2(n), nil
+	return KeepDrinks(n), nil
+}
+
+// KeepDrinks rounds a day's total to the 2 decimals journal keeps, never
+// down to 0: a positive amount below MinDrinks is kept as MinDrinks.
+func KeepDrinks(n float64) float64 {
+	if n > 0 && n < MinDrinks {
+		return MinDrinks
+	}
+	return round2(n)
 }
 
 // ValidateDrinks checks a day's total.
@@ -87,12 +105,22 @@ func FormatNumber(x float64) string {
 	return strconv.FormatFloat(round2(x), 'f', -1, 64)
 }
 
-// DrinksPhrase is "1 drink", "0 drinks", "2.5 drinks".
+// FormatDrinks prints a number of standard drinks: at most 2 decimals, and
+// "less than 0.1" for a tiny positive amount, which would otherwise read
+// as a precise 0.01 or, rounded, as none.
+func FormatDrinks(n float64) string {
+	if n > 0 && n < 0.1 {
+		return "less than 0.1"
+	}
+	return FormatNumber(n)
+}
+
+// DrinksPhrase is "1 drink", "0 drinks", "2.5 drinks", "less than 0.1 drinks".
 func DrinksPhrase(n float64) string {
 	if round2(n) == 1 {
 		return "1 drink"
 	}
-	return FormatNumber(n) + " drinks"
+	return FormatDrinks(n) + " drinks"
 }
 
 // Volumes in millilitres. A pint is the UK pint (568 ml); "us pint" is 473.
@@ -187,7 +215,10 @@ func ParseDrinkSpec(s string) (DrinkSpec, error) {
 	default: // oz, fl oz, ounces
 		d.ML = amount * mlPerFlOz
 	}
-	if d.ML <= 0 || d.ML*d.Count > 10000 {
+	if d.ML < MinDrinkML {
+		return d, Invalid("drink %q: read %s ml, too small for a drink (most likely a typo): write the volume as 330ml, 33cl, 0.33l, 1 pint or 12oz", s, FormatNumber(d.ML))
+	}
+	if d.ML*d.Count > 10000 {
 		return d, Invalid("drink %q: the volume must be more than 0 and at most 10 litres", s)
 	}
 	return d, nil
@@ -196,7 +227,8 @@ func ParseDrinkSpec(s string) (DrinkSpec, error) {
 // Grams is the ethanol in the drink(s): ml × ABV/100 × 0.789 g/ml × count.
 func (d DrinkSpec) Grams() float64 { return d.Count * d.ML * d.ABV / 100 * EthanolDensity }
 
-// StandardDrinks is Grams divided by the size of a standard drink.
+// StandardDrinks is Grams divided by the size of a standard drink,
+// unrounded; KeepDrinks gives what a day records.
 func (d DrinkSpec) StandardDrinks(standardDrinkGrams float64) float64 {
 	return d.Grams() / standardDrinkGrams
 }

@@ -107,3 +107,43 @@ func TestFormatNumber(t *testing.T) {
 		}
 	}
 }
+
+// A positive amount never rounds to an alcohol-free day.
+func TestKeepDrinksTinyAmounts(t *testing.T) {
+	cases := []struct{ in, want float64 }{
+		{0, 0},
+		{0.0001, 0.01},
+		{0.004, 0.01}, // would round to 0
+		{0.005, 0.01},
+		{0.014, 0.01},
+		{0.016, 0.02},
+		{2.345, 2.35},
+	}
+	for _, c := range cases {
+		if got := KeepDrinks(c.in); got != c.want {
+			t.Errorf("KeepDrinks(%v) = %v, want %v", c.in, got, c.want)
+		}
+	}
+	// 10ml 0.5% is 0.03945 g: 0.0028 US standard drinks, kept as 0.01.
+	d, err := ParseDrinkSpec("10ml 0.5%")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := KeepDrinks(d.StandardDrinks(14)); got != 0.01 {
+		t.Errorf("10ml 0.5%% at 14 g: %v, want 0.01", got)
+	}
+	if got := FormatDrinks(0.01); got != "less than 0.1" {
+		t.Errorf("FormatDrinks(0.01) = %q", got)
+	}
+	if got := FormatDrinks(0.1); got != "0.1" {
+		t.Errorf("FormatDrinks(0.1) = %q", got)
+	}
+	if n, err := ParseDrinks("0.001"); err != nil || n != 0.01 {
+		t.Errorf(`ParseDrinks("0.001") = %v, %v; want 0.01`, n, err)
+	}
+	for _, s := range []string{"1ml 5%", "9.9ml 40%", "0.5cl 40%"} {
+		if _, err := ParseDrinkSpec(s); err == nil || !strings.Contains(err.Error(), "too small for a drink") {
+			t.Errorf("ParseDrinkSpec(%q) = %v, want refused as too small", s, err)
+		}
+	}
+}

@@ -27,11 +27,11 @@ func TestSharedStatsInputLeavesPrivateOut(t *testing.T) {
 
 	ctx := context.Background()
 	from, to := date("2026-11-15"), date("2026-11-25")
-	all, err := s.StatsInput(ctx, from, to, 0)
+	all, err := s.StatsInput(ctx, from, to, stats.Heavy{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	shared, err := s.SharedStatsInput(ctx, from, to, 0)
+	shared, err := s.SharedStatsInput(ctx, from, to, stats.Heavy{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func TestSharedStatsInputLeavesPrivateOut(t *testing.T) {
 	}
 
 	// Over a long window too, where stats reads triggers another way.
-	long, err := s.SharedStatsInput(ctx, date("2024-01-01"), to, 0)
+	long, err := s.SharedStatsInput(ctx, date("2024-01-01"), to, stats.Heavy{})
 	if err != nil {
 		t.Fatal(err)
 	}

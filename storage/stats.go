@@ -86,11 +86,13 @@ func sharedReads() cravingReads {
 }
 
 // StatsInput reads, already aggregated, what stats.Compute needs for the
-// window from..to: a row per recorded day and per day with cravings
-// (reaching stats.CompareDays beyond the window for the session
-// comparisons) and grouped counts for the rest. heavy is the heavy
-// drinking threshold in standard drinks (0 for the default).
-func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy float64) (stats.Input, error) {
+// window from..to: the recorded days up to to, from the last drinking day
+// before the window or stats.CompareDays before it, whichever is earlier
+// (runs and the last drink count back past the window), a row per day with cravings (from
+// stats.CompareDays before the window, for the session comparisons), every
+// live session, and grouped counts for the rest. heavy is what a heavy
+// drinking day is measured with (the zero value for the defaults).
+func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy stats.Heavy) (stats.Input, error) {
 	return s.statsInput(ctx, from, to, heavy, false)
 }
 
@@ -98,15 +100,14 @@ func (s *Store) StatsInput(ctx context.Context, from, to journal.Date, heavy flo
 // cravings and check-ins are left out as if they had never been logged,
 // so not even a trigger's name from one shows up. Drinking days have no
 // private flag and all count.
-func (s *Store) SharedStatsInput(ctx context.Context, from, to journal.Date, heavy float64) (stats.Input, error) {
+func (s *Store) SharedStatsInput(ctx context.Context, from, to journal.Date, heavy stats.Heavy) (stats.Input, error) {
 	return s.statsInput(ctx, from, to, heavy, true)
 }
 
-func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy float64, shared bool) (stats.Input, error) {
-	in := stats.Input{From: from, To: to, HeavyThreshold: heavy}
-	heavy = in.Threshold()
+func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy stats.Heavy, shared bool) (stats.Input, error) {
+	in := stats.Input{From: from, To: to, Heavy: heavy}
 	wFrom, wTo := from.String(), to.String()
-	xFrom, xTo := from.AddDays(-stats.CompareDays).String(), to.AddDays(stats.CompareDays).String()
+	xFrom, xTo := from.AddDays(-stats.CompareDays).String(), wTo
 	reads := summaryReads()
 	if shared {
 		reads = sharedReads()
@@ -115,7 +116,7 @@ func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy flo
 	if in.CravingDays, err = s.cravingDays(ctx, reads.days, xFrom, xTo); err != nil {
 		return in, err
 	}
-	if err := s.statsDays(ctx, &in, xFrom, xTo, wFrom, wTo, heavy, shared); err != nil {
+	if err := s.statsDays(ctx, &in, wFrom, wTo, shared); err != nil {
 		return in, err
 	}
 	err = s.eachRow(ctx, func(r *sql.Rows) error {
@@ -154,9 +155,23 @@ func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy flo
 }
 
 // statsDays reads the drinking days, check-ins and sessions: the small reads.
-func (s *Store) statsDays(ctx context.Context, in *stats.Input, xFrom, xTo, wFrom, wTo string, heavy float64, shared bool) error {
+func (s *Store) statsDays(ctx context.Context, in *stats.Input, wFrom, wTo string, shared bool) error {
 	var err error
-	if in.DrinkDays, err = s.drinkDays(ctx, xFrom, xTo); err != nil {
+	// The runs and the last drink need the days back to the last drinking
+	// day before the window (every earlier day is behind it); the session
+	// comparisons need CompareDays before the window.
+	start := in.From.AddDays(-stats.CompareDays).String()
+	var lastDrink sql.NullString
+	if err := s.rd().QueryRowContext(ctx, `SELECT max(day) FROM drink_days WHERE day < ? AND standard_drinks > 0`, wFrom).Scan(&lastDrink); err != nil {
+		return fmt.Errorf("read stats: %w", err)
+	}
+	switch {
+	case !lastDrink.Valid:
+		start = "" // no drink before the window: the run may reach the first record
+	case lastDrink.String < start:
+		start = lastDrink.String
+	}
+	if in.DrinkDays, err = s.drinkDays(ctx, start, wTo); err != nil {
 		return err
 	}
 	c := &in.Checkins
@@ -174,25 +189,16 @@ func (s *Store) statsDays(ctx context.Context, in *stats.Input, xFrom, xTo, wFro
 	}
 	return s.eachRow(ctx, func(r *sql.Rows) error {
 		var (
-			sd         stats.SessionDay
-			day        string
-			firstHeavy sql.NullString
+			sd  stats.SessionDay
+			day string
 		)
-		if err := r.Scan(&sd.Number, &day, &firstHeavy); err != nil {
+		if err := r.Scan(&sd.Number, &day); err != nil {
 			return err
 		}
-		sd.Day, _ = journal.ParseDate(day)
-		if firstHeavy.Valid {
-			d, _ := journal.ParseDate(firstHeavy.String)
-			sd.FirstHeavyAfter = &d
-		}
+		sd.Day = dayOf(day)
 		in.Sessions = append(in.Sessions, sd)
 		return nil
-	}, `SELECT n.number, n.day,
-			(SELECT min(d.day) FROM drink_days d WHERE d.day > n.day AND d.standard_drinks >= ?)
-		FROM (SELECT day, row_number() OVER (ORDER BY day, id) AS number
-			FROM sessions WHERE deleted_at IS NULL) n
-		WHERE n.day BETWEEN ? AND ? ORDER BY n.number`, heavy, wFrom, wTo)
+	}, `SELECT row_number() OVER (ORDER BY day, id), day FROM sessions WHERE deleted_at IS NULL ORDER BY day, id`)
 }
 
 func (s *Store) drinkDays(ctx context.Context, from, to string) ([]stats.DrinkDay, error) {
@@ -260,6 +266,20 @@ func (s *Store) FirstSessionDay(ctx context.Context) (journal.Date, bool, error)
 // (planned sessions are not "last" yet).
 func (s *Store) LastSessionDay(ctx context.Context, today journal.Date) (journal.Date, bool, error) {
 	return s.dayOf(ctx, `SELECT max(day) FROM sessions WHERE deleted_at IS NULL AND day <= ?`, today.String())
+}
+
+// FirstRecordDay is the first day with a live record of any kind (an
+// entry, private ones only when includePrivate, a drinking day or a call):
+// where an export with no --since starts, whatever kinds it keeps.
+func (s *Store) FirstRecordDay(ctx context.Context, includePrivate bool) (journal.Date, bool, error) {
+	private := ` AND private = 0`
+	if includePrivate {
+		private = ``
+	}
+	return s.dayOf(ctx, `SELECT min(day) FROM (
+		SELECT min(day) AS day FROM entries WHERE deleted_at IS NULL`+private+`
+		UNION ALL SELECT min(day) FROM drink_days
+		UNION ALL SELECT min(day) FROM calls WHERE deleted_at IS NULL)`)
 }
 
 func (s *Store) dayOf(ctx context.Context, q string, args ...any) (journal.Date, bool, error) {

@@ -14,7 +14,7 @@ func BenchmarkStatsTenYears(b *testing.B) {
 	start := end.AddDays(-3649)
 	ctx := context.Background()
 	for b.Loop() {
-		in, err := s.StatsInput(ctx, start, end, 0)
+		in, err := s.StatsInput(ctx, start, end, stats.Heavy{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -29,7 +29,7 @@ func BenchmarkStatsMonth(b *testing.B) {
 	s, end := tenYears(b)
 	ctx := context.Background()
 	for b.Loop() {
-		in, err := s.StatsInput(ctx, end.AddDays(-29), end, 0)
+		in, err := s.StatsInput(ctx, end.AddDays(-29), end, stats.Heavy{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -105,7 +105,7 @@ func (f *fixture) checkin(occurredAt string, mood, sleep any, deleted bool) {
 
 func TestStatsInputEmpty(t *testing.T) {
 	s := openStatsTemp(t)
-	in, err := s.StatsInput(context.Background(), date("2026-11-01"), date("2026-11-30"), 0)
+	in, err := s.StatsInput(context.Background(), date("2026-11-01"), date("2026-11-30"), stats.Heavy{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,8 +122,8 @@ func TestStatsInput(t *testing.T) {
 
 	// Drinking days, one outside the comparison reach, one soft state:
 	// drink_days has no deletion, a row is a record.
-	f.drinks("2026-10-20", 9, false) // beyond from-7
-	f.drinks("2026-10-27", 1, true)  // from-5: for session comparisons only
+	f.drinks("2026-10-20", 9, false) // before the last drink before the window: not needed
+	f.drinks("2026-10-27", 1, true)  // from-5: the last drink before the window
 	f.drinks("2026-11-01", 0, false)
 	f.drinks("2026-11-02", 4, true)
 	f.drinks("2026-11-03", 2.5, false)
@@ -145,7 +145,7 @@ func TestStatsInput(t *testing.T) {
 	f.session("2026-10-01", true) // deleted: not numbered
 	f.session("2026-11-02", false)
 
-	in, err := s.StatsInput(ctx, date("2026-11-01"), date("2026-11-07"), 0)
+	in, err := s.StatsInput(ctx, date("2026-11-01"), date("2026-11-07"), stats.Heavy{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,34 +193,39 @@ func TestStatsInput(t *testing.T) {
 	if want := (stats.CheckinTotals{Count: 2, MoodN: 1, MoodSum: 6, SleepN: 2, SleepSum: 13.5}); in.Checkins != want {
 		t.Errorf("check-ins = %+v", in.Checkins)
 	}
-	heavy := date("2026-10-20")
-	wantS := []stats.SessionDay{{Number: 2, Day: date("2026-11-02")}}
-	if len(in.Sessions) != 1 || in.Sessions[0].Number != 2 || in.Sessions[0].FirstHeavyAfter != nil {
+	// Every live session, numbered by day; the deleted one is left out.
+	wantS := []stats.SessionDay{{Number: 1, Day: date("2026-09-01")}, {Number: 2, Day: date("2026-11-02")}}
+	if !reflect.DeepEqual(in.Sessions, wantS) {
 		t.Errorf("sessions = %+v, want %+v", in.Sessions, wantS)
 	}
-	// The session on 1 September: the first heavy day after it is 20 October.
-	in, err = s.StatsInput(ctx, date("2026-09-01"), date("2026-09-30"), 0)
-	if err != nil {
-		t.Fatal(err)
+	// The session on 1 September: the first heavy day after it is 20
+	// October, 49 days later, but a September summary looks only up to its
+	// last day, so it does not change once October is logged.
+	for _, c := range []struct {
+		to   string
+		want *int
+	}{{"2026-09-30", nil}, {"2026-10-31", ptr(49)}} {
+		in, err = s.StatsInput(ctx, date("2026-09-01"), date(c.to), stats.Heavy{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := stats.Compute(in)
+		if len(r.Sessions) != 1 || !reflect.DeepEqual(r.Sessions[0].FirstHeavyDayAfter, c.want) {
+			t.Errorf("to %s: sessions = %+v", c.to, r.Sessions)
+		}
 	}
-	if len(in.Sessions) != 1 || in.Sessions[0].Number != 1 || *in.Sessions[0].FirstHeavyAfter != heavy {
-		t.Errorf("sessions = %+v", in.Sessions)
-	}
-	// With a threshold of 10 there is no heavy day after it.
-	in, err = s.StatsInput(ctx, date("2026-09-01"), date("2026-09-30"), 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if in.HeavyThreshold != 10 || in.Sessions[0].FirstHeavyAfter != nil {
-		t.Errorf("threshold 10: %+v", in.Sessions)
+	// At 140 g (10 drinks of 14 g) 9 drinks are not heavy.
+	in, _ = s.StatsInput(ctx, date("2026-09-01"), date("2026-10-31"), stats.Heavy{DayGrams: 140, DrinkGrams: 14})
+	if r := stats.Compute(in); r.Sessions[0].FirstHeavyDayAfter != nil {
+		t.Errorf("140 g: %+v", r.Sessions)
 	}
 
 	// The whole path, worked by hand for 1–7 November.
-	in, _ = s.StatsInput(ctx, date("2026-11-01"), date("2026-11-07"), 0)
+	in, _ = s.StatsInput(ctx, date("2026-11-01"), date("2026-11-07"), stats.Heavy{})
 	r := stats.Compute(in)
 	d := r.Drinking
 	if d.DaysRecorded != 3 || d.DaysAbstinent != 1 || d.HeavyDrinkingDays != 1 || d.DrinksTotal != 6.5 ||
-		*d.DrinksPerDrinkingDay != 3.25 || *d.PercentDaysAbstinent != 33.33 || d.DaysBackfilled != 1 ||
+		*d.DrinksPerDrinkingDay != 3.25 || *d.PercentDaysAbstinent != 33.3 || d.DaysBackfilled != 1 ||
 		d.CurrentStreakDays != 0 || *d.DaysSinceLastDrink != 4 {
 		t.Errorf("drinking = %+v", d)
 	}
@@ -228,9 +233,10 @@ func TestStatsInput(t *testing.T) {
 		t.Errorf("cravings = %+v", c)
 	}
 	// Session 2 on 2 November: before is 26 Oct–1 Nov (drinks on 27 Oct;
-	// cravings 9, 7, 5), after is 3–9 Nov (2.5 drinks; cravings 3, 6).
-	if got := r.Sessions[0]; got.Before.DrinkingDays != 1 || *got.Before.CravingMean != 7 ||
-		got.After.DrinkingDays != 1 || *got.After.CravingMean != 4.5 || got.FirstHeavyDayAfter != nil {
+	// cravings 9, 7, 5), after is 3–7 Nov, stopping at the window's last
+	// day (2.5 drinks; cravings 3, 6).
+	if got := r.Sessions[0]; got.Number != 2 || got.Before.Days != 7 || got.Before.DrinkingDays != 1 || *got.Before.CravingMean != 7 ||
+		got.After.Days != 5 || got.After.DrinkingDays != 1 || *got.After.CravingMean != 4.5 || got.FirstHeavyDayAfter != nil {
 		t.Errorf("session = %+v", got)
 	}
 }
@@ -253,7 +259,7 @@ func TestStatsAcrossDaylightSaving(t *testing.T) {
 	if first.Format(time.RFC3339) != "2026-10-25T01:30:00+01:00" || second.Format(time.RFC3339) != "2026-10-25T01:30:00Z" {
 		t.Fatalf("fixture times: %s %s", first.Format(time.RFC3339), second.Format(time.RFC3339))
 	}
-	in, err := s.StatsInput(context.Background(), date("2026-10-24"), date("2026-10-26"), 0)
+	in, err := s.StatsInput(context.Background(), date("2026-10-24"), date("2026-10-26"), stats.Heavy{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,7 +332,7 @@ func TestCalendarDays(t *testing.T) {
 	}
 	classes := []stats.DrinkClass{}
 	for _, d := range days {
-		classes = append(classes, d.Class(0))
+		classes = append(classes, d.Class(stats.Heavy{}))
 	}
 	if want := []stats.DrinkClass{stats.DayAbstinent, stats.DayHeavy, stats.DayUnrecorded, stats.DayUnrecorded}; !reflect.DeepEqual(classes, want) {
 		t.Errorf("classes = %v, want %v", classes, want)
@@ -357,7 +363,7 @@ func TestStatsInputLongWindow(t *testing.T) {
 	ctx := context.Background()
 	count := func(from, to string) (map[string]int, map[string]stats.CopingTotals) {
 		t.Helper()
-		in, err := s.StatsInput(ctx, date(from), date(to), 0)
+		in, err := s.StatsInput(ctx, date(from), date(to), stats.Heavy{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -397,5 +403,42 @@ func TestDayOf(t *testing.T) {
 	}
 	if got := dayOf("garbage"); !got.IsZero() {
 		t.Errorf("dayOf(garbage) = %v", got)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// The runs and the last drink reach back past the window as far as they
+// need: to the last drink before it, or to the first record when there is
+// none. 1–30 September alcohol-free, a drink on 1 October, alcohol-free
+// from 2 October; windows in November.
+func TestStatsInputReachesBackForRuns(t *testing.T) {
+	s := openStatsTemp(t)
+	f := &fixture{t: t, s: s}
+	ctx := context.Background()
+	day := date("2026-09-01")
+	for ; day.Before(date("2026-11-21")); day = day.AddDays(1) {
+		n := 0.0
+		if day == date("2026-10-01") {
+			n = 2
+		}
+		f.drinks(day.String(), n, false)
+	}
+	in, err := s.StatsInput(ctx, date("2026-11-10"), date("2026-11-20"), stats.Heavy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2 October to 20 November is 50 days; the drink was 50 days before.
+	if d := stats.Compute(in).Drinking; d.CurrentStreakDays != 50 || *d.DaysSinceLastDrink != 50 || d.LongestStreakDays != 11 {
+		t.Errorf("after a drink: run %d, since %v, longest %d", d.CurrentStreakDays, *d.DaysSinceLastDrink, d.LongestStreakDays)
+	}
+	if in.DrinkDays[0].Day != date("2026-10-01") {
+		t.Errorf("read from %s, want the last drink, 1 October", in.DrinkDays[0].Day)
+	}
+	// A window in September: no drink before it, so the run reaches the
+	// first record, 1 September: 20 days up to the 20th.
+	in, _ = s.StatsInput(ctx, date("2026-09-15"), date("2026-09-20"), stats.Heavy{})
+	if d := stats.Compute(in).Drinking; d.CurrentStreakDays != 20 || d.DaysSinceLastDrink != nil {
+		t.Errorf("no drink yet: run %d, since %v", d.CurrentStreakDays, d.DaysSinceLastDrink)
 	}
 }

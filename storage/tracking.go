@@ -5,13 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/google/uuid"
 
 	"journal/journal"
+	"journal/journal/stats"
 )
 
 // queryer is what both *sql.DB and *sql.Tx offer for reads.
@@ -455,43 +455,27 @@ func (s *Store) DrinkDays(ctx context.Context, from, to journal.Date) ([]journal
 	return out, rows.Err()
 }
 
-// CopingStats returns, for each coping strategy used in at least minUses
-// live cravings, how often it went with resisted: the share of its uses with
-// a known outcome that were resisted. Best first (rate, then uses).
-func (s *Store) CopingStats(ctx context.Context, minUses int) ([]journal.CopingStat, error) {
+// CopingTotals counts, for each coping strategy of the live cravings of
+// the whole history, its uses, those with a known outcome and those
+// resisted. stats.CopingOf turns them into what helped.
+func (s *Store) CopingTotals(ctx context.Context) ([]stats.CopingTotals, error) {
 	rows, err := s.rd().QueryContext(ctx, `SELECT cc.strategy, count(*),
 			coalesce(sum(c.outcome != ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
 		FROM craving_coping cc
 		JOIN entries e ON e.id = cc.entry_id AND e.deleted_at IS NULL
 		JOIN cravings c ON c.entry_id = cc.entry_id
-		GROUP BY cc.strategy HAVING count(*) >= ?`, minUses)
+		GROUP BY cc.strategy`)
 	if err != nil {
 		return nil, fmt.Errorf("read coping strategies: %w", err)
 	}
 	defer rows.Close()
-	out := []journal.CopingStat{}
+	out := []stats.CopingTotals{}
 	for rows.Next() {
-		var cs journal.CopingStat
-		if err := rows.Scan(&cs.Strategy, &cs.Uses, &cs.Known, &cs.Resisted); err != nil {
+		var c stats.CopingTotals
+		if err := rows.Scan(&c.Strategy, &c.Uses, &c.Known, &c.Resisted); err != nil {
 			return nil, err
 		}
-		if cs.Known > 0 {
-			cs.ResistedRate = journal.Round2(float64(cs.Resisted) / float64(cs.Known))
-		}
-		out = append(out, cs)
+		out = append(out, c)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.ResistedRate != b.ResistedRate {
-			return a.ResistedRate > b.ResistedRate
-		}
-		if a.Uses != b.Uses {
-			return a.Uses > b.Uses
-		}
-		return strings.Compare(a.Strategy, b.Strategy) < 0
-	})
-	return out, nil
+	return out, rows.Err()
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"journal/journal"
+	"journal/journal/stats"
 )
 
 func TestCravingRoundTrip(t *testing.T) {
@@ -134,18 +135,19 @@ func TestCopingStats(t *testing.T) {
 	add("", "walk") // unknown outcome: a use, not in the rate
 	add("resisted", "tea")
 	add("resisted", "call")
-	got, err := s.CopingStats(ctx, 3)
+	totals, err := s.CopingTotals(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := stats.CopingOf(totals)
 	if len(got) != 2 {
 		t.Fatalf("got %+v, want walk and tea (call has 1 use)", got)
 	}
-	// walk: 4 uses, 3 known, 2 resisted → 0.67; tea: 3 uses, 2 of 3 → 0.67; ties by uses.
-	if got[0].Strategy != "walk" || got[0].Uses != 4 || got[0].Known != 3 || got[0].Resisted != 2 || got[0].ResistedRate != 0.67 {
+	// walk: 4 uses, 3 known, 2 resisted → 66.7%; tea: 3 uses, 2 of 3 → 66.7%; ties by uses.
+	if got[0].Strategy != "walk" || got[0].Uses != 4 || got[0].Known != 3 || got[0].Resisted != 2 || *got[0].ResistedPercent != 66.7 {
 		t.Errorf("walk: %+v", got[0])
 	}
-	if got[1].Strategy != "tea" || got[1].Uses != 3 || got[1].ResistedRate != 0.67 {
+	if got[1].Strategy != "tea" || got[1].Uses != 3 || *got[1].ResistedPercent != 66.7 {
 		t.Errorf("tea: %+v", got[1])
 	}
 }

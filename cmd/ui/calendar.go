@@ -29,10 +29,7 @@ const (
 // calendar: each day its standard drinks and its strongest craving, with
 // today and session days marked, and a legend below. days must cover
 // whole months, in order.
-func WriteCalendar(w io.Writer, days []stats.CalendarDay, today journal.Date, heavy float64, s Styles) {
-	if heavy <= 0 {
-		heavy = stats.DefaultHeavyThreshold
-	}
+func WriteCalendar(w io.Writer, days []stats.CalendarDay, today journal.Date, heavy stats.Heavy, s Styles) {
 	cs := calendarStyles(s)
 	for start := 0; start < len(days); {
 		first := days[start].Day
@@ -70,7 +67,7 @@ func calendarStyles(s Styles) calStyles {
 	}
 }
 
-func writeMonth(w io.Writer, days []stats.CalendarDay, today journal.Date, heavy float64, s Styles, cs calStyles) {
+func writeMonth(w io.Writer, days []stats.CalendarDay, today journal.Date, heavy stats.Heavy, s Styles, cs calStyles) {
 	first := days[0].Day
 	title := fmt.Sprintf("%s %d", first.Month, first.Year)
 	total := 7*cellWidth + 6
@@ -101,7 +98,7 @@ func writeMonth(w io.Writer, days []stats.CalendarDay, today journal.Date, heavy
 
 // dayCell returns the two lines of one day, each cellWidth wide: the date
 // with its marks, then the drinks and the strongest craving.
-func dayCell(d *stats.CalendarDay, today journal.Date, heavy float64, cs calStyles) (string, string) {
+func dayCell(d *stats.CalendarDay, today journal.Date, heavy stats.Heavy, cs calStyles) (string, string) {
 	blank := strings.Repeat(" ", cellWidth)
 	if d == nil {
 		return blank, blank
@@ -151,19 +148,25 @@ func dayCell(d *stats.CalendarDay, today journal.Date, heavy float64, cs calStyl
 	return top, cs.class[class].Render(drinks) + strings.Repeat(" ", gap) + craving
 }
 
-func writeLegend(w io.Writer, heavy float64, s Styles, cs calStyles) {
+func writeLegend(w io.Writer, heavy stats.Heavy, s Styles, cs calStyles) {
 	item := func(class stats.DrinkClass, mark, text string) string {
 		return cs.class[class].Render(mark) + " " + text
 	}
 	fmt.Fprintln(w, strings.Join([]string{
 		item(stats.DayAbstinent, markAbstinent+" 0", "alcohol-free"),
 		item(stats.DayDrinking, markDrinking+" 2", "drinking day (standard drinks)"),
-		item(stats.DayHeavy, markHeavy+" "+Num(heavy), "heavy ("+Num(heavy)+" or more)"),
+		item(stats.DayHeavy, markHeavy+" "+Num(heavy.Drinks()), "heavy ("+Num(heavy.Drinks())+" or more)"),
 	}, "   "))
+
 	fmt.Fprintln(w, strings.Join([]string{
 		item(stats.DayUnrecorded, markUnrecorded, "not recorded"),
 		"c7 strongest craving (0–10)",
 		cs.session.Render(markSession) + " session",
 		cs.today.Render("today"),
 	}, "   "))
+	// What the numbers were counted in, so a printout read later explains
+	// itself.
+	h := heavy.Or()
+	fmt.Fprintln(w, s.Dim.Render(fmt.Sprintf("A standard drink is %s g of alcohol; a heavy day is %s g or more.",
+		Num(h.DrinkGrams), Num(h.DayGrams))))
 }

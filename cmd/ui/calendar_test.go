@@ -27,8 +27,8 @@ func calendarMonth() []stats.CalendarDay {
 func TestCalendarMarks(t *testing.T) {
 	today := journal.Date{Year: 2026, Month: 11, Day: 25}
 	var plain, color bytes.Buffer
-	WriteCalendar(&plain, calendarMonth(), today, 4, NewStyles(false))
-	WriteCalendar(&color, calendarMonth(), today, 4, NewStyles(true))
+	WriteCalendar(&plain, calendarMonth(), today, stats.Heavy{}, NewStyles(false))
+	WriteCalendar(&color, calendarMonth(), today, stats.Heavy{}, NewStyles(true))
 	if strings.Contains(plain.String(), "\x1b[") {
 		t.Error("plain calendar has escape codes")
 	}

@@ -88,12 +88,22 @@ func (p *printer) drinking(d stats.Drinking) {
 	p.row("Recorded", coverage)
 	if d.DrinkingDays == 0 {
 		p.row("Drinking days", "none recorded")
+		if d.DaysSinceLastDrink != nil {
+			p.daysSince(d)
+		}
 		return
 	}
 	p.row("Drinking days", fmt.Sprintf("%d · %s, %s per drinking day",
 		d.DrinkingDays, plural2(d.DrinksTotal, "drink", "drinks"), Num(*d.DrinksPerDrinkingDay)))
-	p.row("Heavy days", fmt.Sprintf("%d of %d recorded%s · %s or more drinks",
-		d.HeavyDrinkingDays, d.DaysRecorded, share(d.PercentHeavyDrinkingDays), Num(d.HeavyThreshold)))
+	p.row("Heavy days", fmt.Sprintf("%d of %d recorded%s · %s or more drinks (%s g)",
+		d.HeavyDrinkingDays, d.DaysRecorded, share(d.PercentHeavyDrinkingDays), Num(d.HeavyDayDrinks), Num(d.HeavyDayGrams)))
+	p.daysSince(d)
+	p.note(fmt.Sprintf("A standard drink here is %s g of alcohol.", Num(d.StandardDrinkGrams)))
+}
+
+// daysSince words the days since the last drink, which may be before the
+// range.
+func (p *printer) daysSince(d stats.Drinking) {
 	since := *d.DaysSinceLastDrink
 	p.row("Days since a drink", fmt.Sprintf("%d (last drink on %s)", since, shortDate(d.LastDay.AddDays(-since))))
 }
@@ -243,8 +253,8 @@ func (p *printer) patterns(c stats.Cravings) {
 	p.row("What helped", p.s.Dim.Render("share of cravings resisted, by what you did"))
 	for _, k := range c.Coping {
 		rate := "outcome not logged"
-		if k.ResistedRate != nil {
-			rate = fmt.Sprintf("resisted %s%%", Num1(*k.ResistedRate*100))
+		if k.ResistedPercent != nil {
+			rate = fmt.Sprintf("resisted %s%%", Num1(*k.ResistedPercent))
 		}
 		fmt.Fprintf(p.w, "    %s %s · %s\n", padRight(truncate(journal.CleanLine(k.Strategy), 24), 24), plural(k.Uses, "use", "uses"), rate)
 	}
@@ -262,10 +272,13 @@ func (p *printer) sessions(r stats.Report) {
 	}
 	for _, s := range shown {
 		fmt.Fprintf(p.w, "  %s\n", p.s.Label.Render(fmt.Sprintf("Session %d · %s", s.Number, longDate(s.Day))))
-		fmt.Fprintf(p.w, "    %-18s %s\n", "", p.s.Dim.Render(fmt.Sprintf("%-24s %s", "7 days before", "7 days after")))
+		// Each side stops short of the neighbouring sessions and at the
+		// range's last day: say how many days it holds.
+		fmt.Fprintf(p.w, "    %-18s %s\n", "", p.s.Dim.Render(fmt.Sprintf("%-24s %s",
+			plural(s.Before.Days, "day", "days")+" before", plural(s.After.Days, "day", "days")+" after")))
 		fmt.Fprintf(p.w, "    %-18s %-24s %s\n", "Craving mean", cravingMean(s.Before), cravingMean(s.After))
 		fmt.Fprintf(p.w, "    %-18s %-24s %s\n", "Drinking days", drinkingDays(s.Before), drinkingDays(s.After))
-		heavy := "none recorded since"
+		heavy := "none recorded by " + shortDate(r.Range.To)
 		if s.FirstHeavyDayAfter != nil {
 			heavy = plural(*s.FirstHeavyDayAfter, "day", "days") + " after the session"
 		}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"journal/journal"
+	"journal/journal/stats"
 )
 
 // The charts are inline SVG built as text: no scripts, no external files,
@@ -124,7 +125,7 @@ func weekChart(days map[journal.Date]Day, from, to journal.Date) template.HTML {
 
 // calendar draws each month of from..to as a grid of days coloured by
 // what was recorded: alcohol-free, drinking, heavy, or not recorded.
-func calendar(days map[journal.Date]Day, from, to journal.Date, heavy float64) template.HTML {
+func calendar(days map[journal.Date]Day, from, to journal.Date, heavy stats.Heavy) template.HTML {
 	var b strings.Builder
 	b.WriteString(`<div class="calendar">`)
 	const cell, gap = 30.0, 3.0
@@ -152,7 +153,7 @@ func calendar(days map[journal.Date]Day, from, to journal.Date, heavy float64) t
 				switch {
 				case dd.StandardDrinks == 0:
 					fill, what, text = colourFree, "alcohol-free", "#ffffff"
-				case dd.StandardDrinks >= heavy:
+				case heavy.IsHeavy(dd.StandardDrinks):
 					fill, what = colourHeavy, journal.DrinksPhrase(dd.StandardDrinks)
 				default:
 					fill, what = colourDrinking, journal.DrinksPhrase(dd.StandardDrinks)

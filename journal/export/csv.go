@@ -7,25 +7,34 @@ import (
 	"strings"
 
 	"journal/journal"
+	"journal/journal/stats"
 )
 
-// CSV writes one row per calendar day from..to, the timeline-followback
-// shape a clinic's spreadsheet takes: day, standard drinks (empty when the
-// day was not recorded), heavy (yes/no), mood, sleep hours, craving count
-// and strongest craving. heavy is the heavy-day threshold in drinks.
-func CSV(w io.Writer, recs journal.Records, from, to journal.Date, heavy float64) error {
+// CSV writes one row per calendar day of the summary's window, the
+// timeline-followback shape a clinic's spreadsheet takes (Sobell & Sobell,
+// Timeline Followback): day, standard drinks (empty when the day was not
+// recorded), heavy (yes/no, by the same rule as journal stats), mood,
+// sleep hours, craving count and strongest craving. Every row also says
+// what it was measured with, so a file read months later explains itself:
+// the heavy-day level in grams and in drinks, and the standard drink size.
+func CSV(w io.Writer, recs journal.Records, s Summary) error {
+	from, to := s.From, s.To
+	d := s.Drinking
+	heavy := stats.Heavy{DayGrams: d.HeavyDayGrams, DrinkGrams: d.StandardDrinkGrams}
+	measured := []string{journal.FormatNumber(d.HeavyDayGrams), journal.FormatNumber(d.HeavyDayDrinks), journal.FormatNumber(d.StandardDrinkGrams)}
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"day", "standard_drinks", "heavy", "mood", "sleep_hours", "craving_count", "strongest_craving"})
+	cw.Write([]string{"day", "standard_drinks", "heavy", "mood", "sleep_hours", "craving_count", "strongest_craving",
+		"heavy_day_grams", "heavy_day_drinks", "standard_drink_grams"})
 	byDay := map[journal.Date]Day{}
 	for _, g := range Days(recs) {
 		byDay[g.Day] = g
 	}
 	for d := from; !d.After(to); d = d.AddDays(1) {
 		g := byDay[d]
-		row := []string{d.String(), "", "", "", "", strconv.Itoa(len(g.Cravings)), ""}
+		row := append([]string{d.String(), "", "", "", "", strconv.Itoa(len(g.Cravings)), ""}, measured...)
 		if g.Drinks != nil {
 			row[1] = journal.FormatNumber(g.Drinks.StandardDrinks)
-			row[2] = yesNo(g.Drinks.StandardDrinks >= heavy)
+			row[2] = yesNo(heavy.IsHeavy(g.Drinks.StandardDrinks))
 		}
 		if g.Checkin != nil {
 			c := g.Checkin.Checkin

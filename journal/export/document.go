@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"journal/journal"
+	"journal/journal/stats"
 )
 
 // Document is one export: the records of a window and what the reader
@@ -21,90 +22,33 @@ type Document struct {
 }
 
 // Summary is the handful of measures shown at the top of the Markdown and
-// HTML exports. It is small on purpose: a fuller stats package can fill
-// it instead of Summarize.
+// HTML exports and carried in the JSON export. Its figures come from
+// journal/stats over the whole journal in From..To (private entries as the
+// export treats them), never from the records a --kind filter kept.
 type Summary struct {
-	From, To        journal.Date
-	DaysInRange     int
-	DaysRecorded    int
-	AlcoholFreeDays int
-	DrinkingDays    int
-	HeavyDays       int
-	HeavyThreshold  float64
-	DrinksTotal     float64
-	CravingCount    int
-	CravingMean     *float64 // nil when there were no cravings
+	From     journal.Date    `json:"from"`
+	To       journal.Date    `json:"to"`
+	Drinking stats.Drinking  `json:"drinking"`
+	Cravings SummaryCravings `json:"cravings"`
+	// Holds says what the document holds when a filter kept only some
+	// kinds of record ("" for everything).
+	Holds string `json:"holds,omitempty"`
 }
 
-// Span is the window a document covers: the asked-for ends, and where an
-// end is open, the first record and the export day.
-func Span(recs journal.Records, since, until journal.Date, today journal.Date) (from, to journal.Date) {
-	from, to = since, until
-	if to.IsZero() {
-		to = today
-	}
-	if from.IsZero() {
-		from = to
-		for _, d := range recordDays(recs) {
-			if d.Before(from) {
-				from = d
-			}
-		}
-	}
-	return from, to
+// SummaryCravings are the craving figures of a summary.
+type SummaryCravings struct {
+	Count         int      `json:"count"`
+	MeanIntensity *float64 `json:"mean_intensity"` // nil when there were none
 }
 
-func recordDays(recs journal.Records) []journal.Date {
-	var out []journal.Date
-	for _, e := range recs.Entries {
-		out = append(out, e.Day)
+// SummaryOf takes the summary's figures from a stats report.
+func SummaryOf(r stats.Report) Summary {
+	return Summary{
+		From:     r.Range.From,
+		To:       r.Range.To,
+		Drinking: r.Drinking,
+		Cravings: SummaryCravings{Count: r.Cravings.Count, MeanIntensity: r.Cravings.MeanIntensity},
 	}
-	for _, d := range recs.DrinkDays {
-		out = append(out, d.Day)
-	}
-	for _, c := range recs.Calls {
-		out = append(out, c.Day)
-	}
-	return out
-}
-
-// Summarize computes the summary measures over from..to (inclusive). A day
-// is heavy at heavy standard drinks or more.
-func Summarize(recs journal.Records, from, to journal.Date, heavy float64) Summary {
-	s := Summary{From: from, To: to, HeavyThreshold: heavy}
-	if !to.Before(from) {
-		s.DaysInRange = to.DaysSince(from) + 1
-	}
-	in := func(d journal.Date) bool { return !d.Before(from) && !d.After(to) }
-	for _, d := range recs.DrinkDays {
-		if !in(d.Day) {
-			continue
-		}
-		s.DaysRecorded++
-		s.DrinksTotal += d.StandardDrinks
-		switch {
-		case d.StandardDrinks == 0:
-			s.AlcoholFreeDays++
-		default:
-			s.DrinkingDays++
-			if d.StandardDrinks >= heavy {
-				s.HeavyDays++
-			}
-		}
-	}
-	s.DrinksTotal = journal.Round2(s.DrinksTotal)
-	sum := 0
-	for _, e := range recs.Entries {
-		if e.Kind == journal.KindCraving && e.Craving != nil && in(e.Day) {
-			s.CravingCount++
-			sum += e.Craving.Intensity
-		}
-	}
-	if s.CravingCount > 0 {
-		m := journal.Round2(float64(sum) / float64(s.CravingCount))
-		s.CravingMean = &m
-	}
-	return s
 }
 
 // Day gathers one calendar day's records, in the order a reader takes them

@@ -27,41 +27,6 @@ func craving(s string, intensity int) journal.Entry {
 		Craving: &journal.Craving{Intensity: intensity}}
 }
 
-func TestSummarize(t *testing.T) {
-	recs := journal.Records{
-		Entries: []journal.Entry{craving("2026-11-02", 7), craving("2026-11-03", 4), craving("2026-10-01", 10)},
-		DrinkDays: []journal.DrinkDay{
-			drinkDay("2026-11-01", 0), drinkDay("2026-11-02", 0), drinkDay("2026-11-03", 2),
-			drinkDay("2026-11-04", 4), drinkDay("2026-11-05", 5.5), drinkDay("2026-10-31", 9),
-		},
-	}
-	s := Summarize(recs, day("2026-11-01"), day("2026-11-07"), 4)
-	if s.DaysInRange != 7 || s.DaysRecorded != 5 || s.AlcoholFreeDays != 2 || s.DrinkingDays != 3 || s.HeavyDays != 2 {
-		t.Errorf("days: %+v", s)
-	}
-	if s.DrinksTotal != 11.5 || s.CravingCount != 2 || s.CravingMean == nil || *s.CravingMean != 5.5 {
-		t.Errorf("totals: %+v", s)
-	}
-	if s := Summarize(journal.Records{}, day("2026-11-01"), day("2026-11-01"), 4); s.CravingMean != nil || s.DaysInRange != 1 {
-		t.Errorf("empty: %+v", s)
-	}
-}
-
-func TestSpanOpenEnds(t *testing.T) {
-	recs := journal.Records{DrinkDays: []journal.DrinkDay{drinkDay("2026-11-03", 0)}, Entries: []journal.Entry{craving("2026-10-30", 3)}}
-	from, to := Span(recs, journal.Date{}, journal.Date{}, day("2026-11-25"))
-	if from != day("2026-10-30") || to != day("2026-11-25") {
-		t.Errorf("open span %s..%s", from, to)
-	}
-	from, to = Span(recs, day("2026-11-01"), day("2026-11-10"), day("2026-11-25"))
-	if from != day("2026-11-01") || to != day("2026-11-10") {
-		t.Errorf("closed span %s..%s", from, to)
-	}
-	if from, to = Span(journal.Records{}, journal.Date{}, journal.Date{}, day("2026-11-25")); from != to {
-		t.Errorf("empty span %s..%s", from, to)
-	}
-}
-
 func TestCompactFoldsQuietRuns(t *testing.T) {
 	recs := journal.Records{DrinkDays: []journal.DrinkDay{
 		drinkDay("2026-11-01", 0), drinkDay("2026-11-02", 0), drinkDay("2026-11-03", 0),

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"journal/journal"
+	"journal/journal/stats"
 )
 
 // HTML writes doc as one self-contained page: inline styles and SVG
@@ -26,7 +27,7 @@ func HTML(w io.Writer, doc Document) error {
 		Measures: measures(s),
 		Cravings: cravingChart(byDay, s.From, s.To),
 		Weeks:    weekChart(byDay, s.From, s.To),
-		Calendar: calendar(byDay, s.From, s.To, s.HeavyThreshold),
+		Calendar: calendar(byDay, s.From, s.To, stats.Heavy{DayGrams: s.Drinking.HeavyDayGrams, DrinkGrams: s.Drinking.StandardDrinkGrams}),
 		Days:     Compact(days),
 	}
 	return htmlTemplate().Execute(w, data)

@@ -29,6 +29,9 @@ type jsonDoc struct {
 	Range          jsonRange `json:"range"`
 	PrivateLeftOut int       `json:"private_left_out"`
 	IncludePrivate bool      `json:"include_private"`
+	// Summary is what the figures of the Markdown and HTML exports were,
+	// with what they were computed with; import does not read it.
+	Summary Summary `json:"summary"`
 	journal.Records
 }
 
@@ -61,6 +64,7 @@ func JSON(w io.Writer, doc Document) error {
 		Range:          jsonRange{Since: datePtr(doc.Since), Until: datePtr(doc.Until)},
 		PrivateLeftOut: doc.PrivateLeftOut,
 		IncludePrivate: doc.IncludePrivate,
+		Summary:        doc.Summary,
 		Records:        doc.Records,
 	})
 	if err != nil {

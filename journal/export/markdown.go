@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"journal/journal"
+	"journal/journal/stats"
 )
 
 // Markdown writes doc as a readable document grouped by day: check-ins,
@@ -101,26 +102,45 @@ func Markdown(w io.Writer, doc Document) error {
 type measure struct{ Label, Value, Note string }
 
 func measures(s Summary) []measure {
-	share := func(label string, n int) measure {
+	d := s.Drinking
+	share := func(label string, n int, pct *float64) measure {
 		m := measure{Label: label, Value: strconv.Itoa(n)}
-		if s.DaysRecorded > 0 {
-			m.Note = fmt.Sprintf("of %d recorded days (%d%%)", s.DaysRecorded, (n*100+s.DaysRecorded/2)/s.DaysRecorded)
+		if pct != nil {
+			m.Note = fmt.Sprintf("of %d recorded days (%s%%)", d.DaysRecorded, journal.FormatNumber(*pct))
 		}
 		return m
 	}
-	mean := "none logged"
-	if s.CravingMean != nil {
-		mean = journal.FormatNumber(*s.CravingMean) + " / 10"
+	var drinkingPct *float64
+	if d.DaysRecorded > 0 {
+		p := stats.Percent(d.DrinkingDays, d.DaysRecorded)
+		drinkingPct = &p
 	}
-	return []measure{
-		share("Alcohol-free days", s.AlcoholFreeDays),
-		{Label: "Days recorded", Value: strconv.Itoa(s.DaysRecorded), Note: fmt.Sprintf("of %d days in the period", s.DaysInRange)},
-		share("Drinking days", s.DrinkingDays),
-		share(fmt.Sprintf("Heavy drinking days (%s or more drinks)", journal.FormatNumber(s.HeavyThreshold)), s.HeavyDays),
-		{Label: "Standard drinks in total", Value: journal.FormatNumber(s.DrinksTotal)},
-		{Label: "Cravings logged", Value: strconv.Itoa(s.CravingCount)},
+	mean := "none logged"
+	if s.Cravings.MeanIntensity != nil {
+		mean = journal.FormatNumber(*s.Cravings.MeanIntensity) + " / 10"
+	}
+	ofRange := measure{Label: "Alcohol-free, of all days", Value: strconv.Itoa(d.DaysAbstinent),
+		Note: fmt.Sprintf("of %d days in the period", d.DaysInRange)}
+	if d.PercentDaysAbstinentOfRange != nil {
+		ofRange.Note += fmt.Sprintf(" (%s%%; %d unrecorded days count as not alcohol-free)",
+			journal.FormatNumber(*d.PercentDaysAbstinentOfRange), d.DaysUnrecorded)
+	}
+	out := []measure{
+		share("Alcohol-free days", d.DaysAbstinent, d.PercentDaysAbstinent),
+		{Label: "Days recorded", Value: strconv.Itoa(d.DaysRecorded), Note: fmt.Sprintf("of %d days in the period", d.DaysInRange)},
+		ofRange,
+		share("Drinking days", d.DrinkingDays, drinkingPct),
+		share(fmt.Sprintf("Heavy drinking days (%s g of alcohol or more: %s standard drinks of %s g)",
+			journal.FormatNumber(d.HeavyDayGrams), journal.FormatNumber(d.HeavyDayDrinks), journal.FormatNumber(d.StandardDrinkGrams)),
+			d.HeavyDrinkingDays, d.PercentHeavyDrinkingDays),
+		{Label: "Standard drinks in total", Value: journal.FormatNumber(d.DrinksTotal)},
+		{Label: "Cravings logged", Value: strconv.Itoa(s.Cravings.Count)},
 		{Label: "Average craving intensity", Value: mean},
 	}
+	if s.Holds != "" {
+		out = append(out, measure{Label: "This document holds", Value: s.Holds})
+	}
+	return out
 }
 
 // privacyLine says how private entries were handled, or "" when there

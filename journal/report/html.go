@@ -209,6 +209,7 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 {{range $i, $m := .Drinking}}<tr{{if eq $m.Key "alcohol_free_days"}} class="lead"{{end}}><td>{{$m.Label}}</td><td>{{$m.Now}}</td><td>{{$m.Before}}</td><td>{{or $m.Change "–"}}</td></tr>
 {{end}}</tbody>
 </table>
+<p class="muted">{{.Measured}}</p>
 {{with .DrinksSVG}}<h3>Each day</h3>
 {{.}}
 <p class="legend"><span class="swatch" style="background:#3f7f6a;border-radius:50%"></span>alcohol-free

@@ -29,6 +29,7 @@ func Markdown(w io.Writer, r Report) error {
 	for _, m := range r.Drinking {
 		p("| %s | %s | %s | %s |\n", m.Label, m.Now, m.Before, or(m.Change, "–"))
 	}
+	p("\n%s\n", r.Measured)
 
 	p("\n## Cravings\n\n")
 	if r.Cravings.Count > 0 {

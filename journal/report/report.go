@@ -74,17 +74,23 @@ type Report struct {
 	// every change then reads "no earlier data".
 	HasEarlier bool `json:"has_earlier"`
 
-	Drinking       []Measure `json:"drinking"`
-	DrinkingNote   string    `json:"drinking_note"` // set when nothing was recorded
-	Cravings       Cravings  `json:"cravings"`
-	Triggers       []string  `json:"triggers"` // "stress (4)"
-	Coping         []Coping  `json:"coping"`
-	Sessions       []Session `json:"sessions"`
-	CoachNotes     []Note    `json:"coach_notes"` // for the coach, not tied to a session in the period
-	Checkins       Checkins  `json:"checkins"`
-	Daily          []Day     `json:"daily"`
-	Heavy          float64   `json:"heavy_threshold"`
-	PrivateOmitted string    `json:"private_omitted"` // the sentence that says so
+	Drinking     []Measure `json:"drinking"`
+	DrinkingNote string    `json:"drinking_note"` // set when nothing was recorded
+	Cravings     Cravings  `json:"cravings"`
+	Triggers     []string  `json:"triggers"` // "stress (4)"
+	Coping       []Coping  `json:"coping"`
+	Sessions     []Session `json:"sessions"`
+	CoachNotes   []Note    `json:"coach_notes"` // for the coach, not tied to a session in the period
+	Checkins     Checkins  `json:"checkins"`
+	Daily        []Day     `json:"daily"`
+	Heavy        float64   `json:"heavy_threshold"` // the heavy-day level in standard drinks
+	// HeavyGrams and DrinkGrams are what the figures were computed with:
+	// the heavy-day level and the standard drink, in grams of alcohol.
+	HeavyGrams float64 `json:"heavy_day_grams"`
+	DrinkGrams float64 `json:"standard_drink_grams"`
+	// Measured says it in words, under the drinking table.
+	Measured       string `json:"measured"`
+	PrivateOmitted string `json:"private_omitted"` // the sentence that says so
 }
 
 // Measure is one line of the drinking table.
@@ -182,7 +188,10 @@ func Build(in Input) Report {
 		PrevFrom:   prev.Range.From,
 		PrevTo:     prev.Range.To,
 		HasEarlier: prev.Drinking.DaysRecorded > 0,
-		Heavy:      cur.Drinking.HeavyThreshold,
+		Heavy:      cur.Drinking.HeavyDayDrinks,
+		HeavyGrams: cur.Drinking.HeavyDayGrams,
+		DrinkGrams: cur.Drinking.StandardDrinkGrams,
+		Measured:   Measured(cur.Drinking),
 		Triggers:   []string{},
 		Coping:     []Coping{},
 		Sessions:   []Session{},
@@ -217,8 +226,8 @@ func Build(in Input) Report {
 	}
 	for _, c := range cur.Cravings.Coping {
 		item := Coping{Strategy: journal.CleanLine(c.Strategy), Uses: c.Uses, Resisted: "outcome not logged"}
-		if c.ResistedRate != nil {
-			item.Resisted = "resisted " + num1(*c.ResistedRate*100) + "%"
+		if c.ResistedPercent != nil {
+			item.Resisted = "resisted " + num1(*c.ResistedPercent) + "%"
 		}
 		r.Coping = append(r.Coping, item)
 	}
@@ -243,7 +252,16 @@ func drinking(cur, prev stats.Drinking) []Measure {
 	share := func(d stats.Drinking, n int) string {
 		s := fmt.Sprintf("%d of %d recorded", n, d.DaysRecorded)
 		if d.DaysRecorded >= minDaysForShare {
-			s += fmt.Sprintf(" (%s%%)", num1(100*float64(n)/float64(d.DaysRecorded)))
+			s += fmt.Sprintf(" (%s%%)", num1(stats.Percent(n, d.DaysRecorded)))
+		}
+		return s
+	}
+	// Of every day in the period, as trials report it: a day without a
+	// record counts as not alcohol-free.
+	ofRange := func(d stats.Drinking) string {
+		s := fmt.Sprintf("%d of %d days", d.DaysAbstinent, d.DaysInRange)
+		if d.PercentDaysAbstinentOfRange != nil {
+			s += fmt.Sprintf(" (%s%%)", num1(*d.PercentDaysAbstinentOfRange))
 		}
 		return s
 	}
@@ -271,10 +289,15 @@ func drinking(cur, prev stats.Drinking) []Measure {
 	}
 	add("alcohol_free_days", "Alcohol-free days",
 		or(recorded(cur), share(cur, cur.DaysAbstinent)), or(recorded(prev), share(prev, prev.DaysAbstinent)), shareChange)
+	ofRangeChange := ""
+	if cur.PercentDaysAbstinentOfRange != nil && prev.PercentDaysAbstinentOfRange != nil {
+		ofRangeChange = points(*cur.PercentDaysAbstinentOfRange - *prev.PercentDaysAbstinentOfRange)
+	}
+	add("alcohol_free_days_of_range", "Alcohol-free, of all days", ofRange(cur), ofRange(prev), ofRangeChange)
 	add("drinking_days", "Drinking days",
 		or(recorded(cur), share(cur, cur.DrinkingDays)), or(recorded(prev), share(prev, prev.DrinkingDays)),
 		count(cur.DrinkingDays-prev.DrinkingDays, "day", "days"))
-	add("heavy_drinking_days", fmt.Sprintf("Heavy days (%s+ drinks)", num(cur.HeavyThreshold)),
+	add("heavy_drinking_days", fmt.Sprintf("Heavy days (%s+ drinks)", num(cur.HeavyDayDrinks)),
 		or(recorded(cur), share(cur, cur.HeavyDrinkingDays)), or(recorded(prev), share(prev, prev.HeavyDrinkingDays)),
 		count(cur.HeavyDrinkingDays-prev.HeavyDrinkingDays, "day", "days"))
 
@@ -311,12 +334,32 @@ func drinking(cur, prev stats.Drinking) []Measure {
 	}
 	add("longest_streak_days", "Longest alcohol-free run", longest(cur), longest(prev),
 		count(cur.LongestStreakDays-prev.LongestStreakDays, "day", "days"))
-	add("days_recorded", "Days recorded",
-		fmt.Sprintf("%d of %d", cur.DaysRecorded, cur.DaysInRange), fmt.Sprintf("%d of %d", prev.DaysRecorded, prev.DaysInRange),
+	coverage := func(d stats.Drinking) string {
+		s := fmt.Sprintf("%d of %d", d.DaysRecorded, d.DaysInRange)
+		if d.DaysUnrecorded > 0 {
+			s += fmt.Sprintf(", %d unrecorded", d.DaysUnrecorded)
+		}
+		return s
+	}
+	add("days_recorded", "Days recorded", coverage(cur), coverage(prev),
 		count(cur.DaysRecorded-prev.DaysRecorded, "day", "days"))
 	add("days_backfilled", "Recalled later", plural(cur.DaysBackfilled, "day", "days"), plural(prev.DaysBackfilled, "day", "days"),
 		count(cur.DaysBackfilled-prev.DaysBackfilled, "day", "days"))
 	return out
+}
+
+// Measured says what a drinking summary was computed with, in one line:
+// "A heavy drinking day is 56 g of alcohol or more: 4 standard drinks of 14 g."
+func Measured(d stats.Drinking) string {
+	return fmt.Sprintf("A heavy drinking day is %s g of alcohol or more: %s of %s g.",
+		num(d.HeavyDayGrams), plural2(d.HeavyDayDrinks, "standard drink", "standard drinks"), num(d.StandardDrinkGrams))
+}
+
+func plural2(n float64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return num(n) + " " + many
 }
 
 // points words a change in a percentage: "up 12.5 points".
@@ -457,9 +500,11 @@ func around(s stats.Session, today journal.Date) []string {
 		}
 		return name + ": " + strings.Join(parts, "; ")
 	}
-	out := []string{side(fmt.Sprintf("%d days before", stats.CompareDays), s.Before)}
-	if s.Day.Before(today) {
-		out = append(out, side(fmt.Sprintf("%d days after", stats.CompareDays), s.After))
+	// Each side stops short of the neighbouring sessions: say how many
+	// days it holds.
+	out := []string{side(plural(s.Before.Days, "day", "days")+" before", s.Before)}
+	if s.Day.Before(today) && s.After.Days > 0 {
+		out = append(out, side(plural(s.After.Days, "day", "days")+" after", s.After))
 	}
 	return out
 }

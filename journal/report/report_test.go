@@ -132,13 +132,15 @@ func TestBuildComparesWithThePeriodBefore(t *testing.T) {
 	want := []Measure{
 		// 6/7 = 85.7%, 3/6 = 50%: up 35.7 points.
 		{"alcohol_free_days", "Alcohol-free days", "6 of 7 recorded (85.7%)", "3 of 6 recorded (50%)", "up 35.7 points"},
+		// Of all 7 days: 6/7 = 85.7%; before, 3/7 = 42.9% (one day unrecorded).
+		{"alcohol_free_days_of_range", "Alcohol-free, of all days", "6 of 7 days (85.7%)", "3 of 7 days (42.9%)", "up 42.8 points"},
 		{"drinking_days", "Drinking days", "1 of 7 recorded (14.3%)", "3 of 6 recorded (50%)", "2 fewer days"},
 		{"heavy_drinking_days", "Heavy days (4+ drinks)", "0 of 7 recorded (0%)", "1 of 6 recorded (16.7%)", "1 fewer day"},
 		// 3/1 = 3; 8/3 = 2.67.
 		{"drinks_per_drinking_day", "Drinks per drinking day", "3", "2.67", "up 0.33"},
 		{"current_streak_days", "Current alcohol-free run", "4 days", "–", ""},
 		{"longest_streak_days", "Longest alcohol-free run", "4 days", "2 days", "2 more days"},
-		{"days_recorded", "Days recorded", "7 of 7", "6 of 7", "1 more day"},
+		{"days_recorded", "Days recorded", "7 of 7", "6 of 7, 1 unrecorded", "1 more day"},
 		{"days_backfilled", "Recalled later", "1 day", "0 days", "1 more day"},
 	}
 	if !reflect.DeepEqual(r.Drinking, want) {
@@ -191,11 +193,12 @@ func TestBuildSessionsAndNotesForTheCoach(t *testing.T) {
 		t.Errorf("heading = %q, note %q", s.Heading, s.Note)
 	}
 	// Before (13..19): recorded 13, 14, 15, 16, 18, 19 = 6, drinking 14 and
-	// 18 = 2; cravings 2 on the 14th, mean 7. After (21..27): recorded
-	// 21..25 = 5, drinking 1; 2 cravings on the 24th, mean 3.
+	// 18 = 2; cravings 2 on the 14th, mean 7. After: 21..25, stopping at
+	// the period's last day (5 days): recorded 5, drinking 1; 2 cravings
+	// on the 24th, mean 3.
 	wantAround := []string{
 		"7 days before: 2 drinking days of 6 recorded; 2 cravings, mean 7",
-		"7 days after: 1 drinking day of 5 recorded; 2 cravings, mean 3",
+		"5 days after: 1 drinking day of 5 recorded; 2 cravings, mean 3",
 	}
 	if !reflect.DeepEqual(s.Around, wantAround) {
 		t.Errorf("around = %q", s.Around)

@@ -56,6 +56,7 @@ func Text(w io.Writer, r Report, s Style) error {
 			p.row("", s.apply(s.Dim, before))
 		}
 	}
+	p.para("  ", s.apply(s.Dim, r.Measured))
 
 	p.section("Cravings")
 	if r.Cravings.Count > 0 {

@@ -21,18 +21,14 @@ const (
 )
 
 // Class says whether the day was unrecorded, alcohol-free, a drinking day
-// or a heavy drinking day (at or above heavy standard drinks; 0 for the
-// default).
-func (d CalendarDay) Class(heavy float64) DrinkClass {
-	if heavy <= 0 {
-		heavy = DefaultHeavyThreshold
-	}
+// or a heavy drinking day, by the same rule as the stats.
+func (d CalendarDay) Class(heavy Heavy) DrinkClass {
 	switch {
 	case d.Drinks == nil:
 		return DayUnrecorded
 	case *d.Drinks == 0:
 		return DayAbstinent
-	case *d.Drinks >= heavy:
+	case heavy.IsHeavy(*d.Drinks):
 		return DayHeavy
 	}
 	return DayDrinking

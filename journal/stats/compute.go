@@ -38,61 +38,81 @@ func inWindow(in Input, d journal.Date) bool {
 }
 
 func drinking(in Input, days int) Drinking {
-	heavy := in.Threshold()
-	r := Drinking{DaysInRange: days, HeavyThreshold: heavy, LastDay: in.To}
+	heavy := in.Heavy.Or()
+	r := Drinking{
+		DaysInRange:        days,
+		HeavyDayGrams:      round2(heavy.DayGrams),
+		HeavyDayDrinks:     heavy.Drinks(),
+		StandardDrinkGrams: round2(heavy.DrinkGrams),
+		LastDay:            in.To,
+	}
 	var (
 		total     float64
-		run       int          // the abstinent run that ends at runEnd
+		run       int          // the abstinent run of the whole history that ends at runEnd
 		runEnd    journal.Date // last day of that run
-		last      journal.Date // last recorded day of the window
+		inRun     int          // the same run, counting only days inside the window
+		last      journal.Date // last recorded day up to To
 		lastDrink journal.Date
 		drank     bool
 	)
 	for _, d := range in.DrinkDays {
-		if !inWindow(in, d.Day) {
-			continue
+		if d.Day.After(in.To) {
+			break
 		}
-		r.DaysRecorded++
-		if d.Backfilled {
-			r.DaysBackfilled++
-		}
-		total += d.Drinks
+		window := !d.Day.Before(in.From)
 		last = d.Day
+		if window {
+			r.DaysRecorded++
+			if d.Backfilled {
+				r.DaysBackfilled++
+			}
+			total += d.Drinks
+		}
 		if d.Drinks > 0 {
-			r.DrinkingDays++
-			if d.Drinks >= heavy {
-				r.HeavyDrinkingDays++
+			if window {
+				r.DrinkingDays++
+				if heavy.IsHeavy(d.Drinks) {
+					r.HeavyDrinkingDays++
+				}
 			}
 			lastDrink, drank = d.Day, true
-			run = 0
+			run, inRun = 0, 0
 			continue
 		}
-		r.DaysAbstinent++
-		// An unrecorded day breaks a streak just as a drinking day does:
-		// the streak counts what was logged, never assumes.
+		// An unrecorded day breaks a run just as a drinking day does:
+		// runs count what was logged, never assume.
 		if run > 0 && d.Day.DaysSince(runEnd) == 1 {
 			run++
 		} else {
-			run = 1
+			run, inRun = 1, 0
 		}
 		runEnd = d.Day
-		r.LongestStreakDays = max(r.LongestStreakDays, run)
+		if window {
+			r.DaysAbstinent++
+			inRun++
+			r.LongestStreakDays = max(r.LongestStreakDays, inRun)
+		}
 	}
+	r.DaysUnrecorded = days - r.DaysRecorded
 	r.DrinksTotal = round2(total)
-	// The current streak ends on the last day, or on the day before when
-	// today is simply not logged yet.
+	// The current run ends on the last day, or on the day before when
+	// that day is simply not logged yet; it counts back through the whole
+	// history.
 	end := in.To
 	if last != in.To {
 		end = in.To.AddDays(-1)
 	}
 	if run > 0 && runEnd == end {
 		r.CurrentStreakDays = run
-		r.StreakFromStart = end.AddDays(1-run) == in.From
+		r.StreakFromStart = end.AddDays(1 - run).Before(in.From)
 	}
 	if r.DaysRecorded > 0 {
-		r.PercentDaysAbstinent = ptr(round2(100 * float64(r.DaysAbstinent) / float64(r.DaysRecorded)))
-		r.PercentHeavyDrinkingDays = ptr(round2(100 * float64(r.HeavyDrinkingDays) / float64(r.DaysRecorded)))
+		r.PercentDaysAbstinent = ptr(Percent(r.DaysAbstinent, r.DaysRecorded))
+		r.PercentHeavyDrinkingDays = ptr(Percent(r.HeavyDrinkingDays, r.DaysRecorded))
 		r.DrinksPerDay = ptr(round2(total / float64(r.DaysRecorded)))
+	}
+	if days > 0 {
+		r.PercentDaysAbstinentOfRange = ptr(Percent(r.DaysAbstinent, days))
 	}
 	if r.DrinkingDays > 0 {
 		r.DrinksPerDrinkingDay = ptr(round2(total / float64(r.DrinkingDays)))
@@ -101,6 +121,12 @@ func drinking(in Input, days int) Drinking {
 		r.DaysSinceLastDrink = ptr(in.To.DaysSince(lastDrink))
 	}
 	return r
+}
+
+// Percent is n of total as a percentage from 0 to 100 with one decimal,
+// the one scale every share is shown on.
+func Percent(n, total int) float64 {
+	return math.Round(1000*float64(n)/float64(total)) / 10
 }
 
 // WeekStart returns the Monday of d's ISO week.
@@ -177,28 +203,38 @@ func cravings(in Input) Cravings {
 	}
 	r.TopTriggers = append(r.TopTriggers, triggers...)
 
-	for _, c := range in.Coping {
+	r.Coping = CopingOf(in.Coping)
+	return r
+}
+
+// CopingOf lists the strategies used at least MinCopingUses times, each
+// with the percentage of its uses with a known outcome that were resisted:
+// what worked most often first, then the most used; strategies with no
+// known outcome last. `stats`, the report and the craving screen's "what
+// has helped you before" all take it from here.
+func CopingOf(totals []CopingTotals) []Coping {
+	out := []Coping{}
+	for _, c := range totals {
 		if c.Uses < MinCopingUses {
 			continue
 		}
-		item := Coping{Strategy: c.Strategy, Uses: c.Uses}
+		item := Coping{Strategy: c.Strategy, Uses: c.Uses, Known: c.Known, Resisted: c.Resisted}
 		if c.Known > 0 {
-			item.ResistedRate = ptr(round2(float64(c.Resisted) / float64(c.Known)))
+			item.ResistedPercent = ptr(Percent(c.Resisted, c.Known))
 		}
-		r.Coping = append(r.Coping, item)
+		out = append(out, item)
 	}
-	// What worked most often first; strategies with no known outcome last.
-	slices.SortStableFunc(r.Coping, func(a, b Coping) int {
+	slices.SortStableFunc(out, func(a, b Coping) int {
 		ra, rb := -1.0, -1.0
-		if a.ResistedRate != nil {
-			ra = *a.ResistedRate
+		if a.ResistedPercent != nil {
+			ra = *a.ResistedPercent
 		}
-		if b.ResistedRate != nil {
-			rb = *b.ResistedRate
+		if b.ResistedPercent != nil {
+			rb = *b.ResistedPercent
 		}
 		return cmp.Or(cmp.Compare(rb, ra), cmp.Compare(b.Uses, a.Uses), cmp.Compare(a.Strategy, b.Strategy))
 	})
-	return r
+	return out
 }
 
 // leastSquaresSlope fits y = a + b·x and returns b; it needs two distinct xs.
@@ -235,26 +271,72 @@ func checkins(c CheckinTotals) Checkins {
 	return r
 }
 
+// sessions compares the days around each session in the window. Each
+// side holds up to CompareDays days and stops short of the neighbouring
+// sessions' days, so two sessions close together never count the same day
+// twice; the days after also stop at the window's last day, so a summary
+// of a past period does not change later.
 func sessions(in Input) []Session {
+	heavy := in.Heavy.Or()
 	out := []Session{}
-	for _, s := range in.Sessions {
+	for k, s := range in.Sessions {
+		if !inWindow(in, s.Day) {
+			continue
+		}
+		from, to := s.Day.AddDays(-CompareDays), s.Day.AddDays(CompareDays)
+		for j := k - 1; j >= 0; j-- {
+			if in.Sessions[j].Day.Before(s.Day) {
+				from = later(from, in.Sessions[j].Day.AddDays(1))
+				break
+			}
+		}
+		for j := k + 1; j < len(in.Sessions); j++ {
+			if in.Sessions[j].Day.After(s.Day) {
+				to = earlier(to, in.Sessions[j].Day.AddDays(-1))
+				break
+			}
+		}
+		to = earlier(to, in.To)
 		item := Session{
 			Number: s.Number,
 			Day:    s.Day,
-			Before: period(in, s.Day.AddDays(-CompareDays), s.Day.AddDays(-1)),
-			After:  period(in, s.Day.AddDays(1), s.Day.AddDays(CompareDays)),
+			Before: period(in, from, s.Day.AddDays(-1)),
+			After:  period(in, s.Day.AddDays(1), to),
 		}
-		if s.FirstHeavyAfter != nil {
-			item.FirstHeavyDayAfter = ptr(s.FirstHeavyAfter.DaysSince(s.Day))
+		i := sort.Search(len(in.DrinkDays), func(i int) bool { return in.DrinkDays[i].Day.After(s.Day) })
+		for ; i < len(in.DrinkDays) && !in.DrinkDays[i].Day.After(in.To); i++ {
+			if heavy.IsHeavy(in.DrinkDays[i].Drinks) {
+				item.FirstHeavyDayAfter = ptr(in.DrinkDays[i].Day.DaysSince(s.Day))
+				break
+			}
 		}
 		out = append(out, item)
 	}
 	return out
 }
 
-// period sums the days from..to, which may lie outside the window.
+func later(a, b journal.Date) journal.Date {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func earlier(a, b journal.Date) journal.Date {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// period sums the days from..to, which may lie outside the window; an
+// empty span (to before from) holds no days.
 func period(in Input, from, to journal.Date) Period {
 	var p Period
+	if to.Before(from) {
+		return p
+	}
+	p.Days = to.DaysSince(from) + 1
 	i := sort.Search(len(in.DrinkDays), func(i int) bool { return !in.DrinkDays[i].Day.Before(from) })
 	for ; i < len(in.DrinkDays) && !in.DrinkDays[i].Day.After(to); i++ {
 		p.DaysRecorded++
@@ -274,7 +356,8 @@ func period(in Input, from, to journal.Date) Period {
 	return p
 }
 
-// round2 keeps at most two decimals, as every number in the report does.
+// round2 keeps at most two decimals, as every number in the report does
+// (percentages keep one: see Percent).
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 func ptr[T any](v T) *T { return &v }

@@ -33,17 +33,16 @@ func TestDrinking(t *testing.T) {
 	}{{
 		name: "no data",
 		in:   Input{From: day("2026-11-01"), To: day("2026-11-30")},
-		want: Drinking{DaysInRange: 30},
+		want: Drinking{DaysInRange: 30, PercentDaysAbstinentOfRange: f(0)},
 	}, {
 		name: "one abstinent day",
 		in:   Input{From: day("2026-11-25"), To: day("2026-11-25"), DrinkDays: []DrinkDay{dd("2026-11-25", 0)}},
-		want: Drinking{DaysInRange: 1, DaysRecorded: 1, DaysAbstinent: 1, PercentDaysAbstinent: f(100),
-			PercentHeavyDrinkingDays: f(0), DrinksPerDay: f(0), CurrentStreakDays: 1, LongestStreakDays: 1,
-			StreakFromStart: true},
+		want: Drinking{DaysInRange: 1, PercentDaysAbstinentOfRange: f(100), DaysRecorded: 1, DaysAbstinent: 1, PercentDaysAbstinent: f(100),
+			PercentHeavyDrinkingDays: f(0), DrinksPerDay: f(0), CurrentStreakDays: 1, LongestStreakDays: 1},
 	}, {
 		name: "one unrecorded day",
 		in:   Input{From: day("2026-11-25"), To: day("2026-11-25")},
-		want: Drinking{DaysInRange: 1},
+		want: Drinking{DaysInRange: 1, PercentDaysAbstinentOfRange: f(0)},
 	}, {
 		// 1 2 _ 4 5 6 [7: 2.5] 8 9 _ : the first streak is broken by an
 		// unrecorded day, the second by a drinking day; the last day is
@@ -57,7 +56,7 @@ func TestDrinking(t *testing.T) {
 			dd("2026-11-08", 0), {Day: day("2026-11-09"), Drinks: 0, Backfilled: true},
 			dd("2026-11-11", 7), // outside the window
 		}},
-		want: Drinking{DaysInRange: 10, DaysRecorded: 8, DaysAbstinent: 7, DrinkingDays: 1,
+		want: Drinking{DaysInRange: 10, PercentDaysAbstinentOfRange: f(70), DaysRecorded: 8, DaysAbstinent: 7, DrinkingDays: 1,
 			PercentDaysAbstinent: f(87.5), PercentHeavyDrinkingDays: f(0), DrinksTotal: 2.5,
 			DrinksPerDrinkingDay: f(2.5), DrinksPerDay: f(0.31), DaysBackfilled: 2,
 			CurrentStreakDays: 2, LongestStreakDays: 3, DaysSinceLastDrink: i(3)},
@@ -66,15 +65,15 @@ func TestDrinking(t *testing.T) {
 		in: Input{From: day("2026-11-01"), To: day("2026-11-04"), DrinkDays: []DrinkDay{
 			dd("2026-11-01", 4), dd("2026-11-02", 3.99), dd("2026-11-03", 0), dd("2026-11-04", 6),
 		}},
-		want: Drinking{DaysInRange: 4, DaysRecorded: 4, DaysAbstinent: 1, DrinkingDays: 3, HeavyDrinkingDays: 2,
+		want: Drinking{DaysInRange: 4, PercentDaysAbstinentOfRange: f(25), DaysRecorded: 4, DaysAbstinent: 1, DrinkingDays: 3, HeavyDrinkingDays: 2,
 			PercentDaysAbstinent: f(25), PercentHeavyDrinkingDays: f(50), DrinksTotal: 13.99,
 			DrinksPerDrinkingDay: f(4.66), DrinksPerDay: f(3.5), LongestStreakDays: 1, DaysSinceLastDrink: i(0)},
 	}, {
 		name: "a higher threshold from config",
-		in: Input{From: day("2026-11-01"), To: day("2026-11-04"), HeavyThreshold: 5, DrinkDays: []DrinkDay{
+		in: Input{From: day("2026-11-01"), To: day("2026-11-04"), Heavy: Heavy{DayGrams: 70, DrinkGrams: 14}, DrinkDays: []DrinkDay{
 			dd("2026-11-01", 4), dd("2026-11-02", 3.99), dd("2026-11-03", 0), dd("2026-11-04", 6),
 		}},
-		want: Drinking{DaysInRange: 4, DaysRecorded: 4, DaysAbstinent: 1, DrinkingDays: 3, HeavyDrinkingDays: 1,
+		want: Drinking{DaysInRange: 4, PercentDaysAbstinentOfRange: f(25), DaysRecorded: 4, DaysAbstinent: 1, DrinkingDays: 3, HeavyDrinkingDays: 1,
 			PercentDaysAbstinent: f(25), PercentHeavyDrinkingDays: f(25), DrinksTotal: 13.99,
 			DrinksPerDrinkingDay: f(4.66), DrinksPerDay: f(3.5), LongestStreakDays: 1, DaysSinceLastDrink: i(0)},
 	}, {
@@ -82,14 +81,14 @@ func TestDrinking(t *testing.T) {
 		in: Input{From: day("2026-11-01"), To: day("2026-11-05"), DrinkDays: []DrinkDay{
 			dd("2026-11-01", 0), dd("2026-11-02", 0), dd("2026-11-03", 0),
 		}},
-		want: Drinking{DaysInRange: 5, DaysRecorded: 3, DaysAbstinent: 3, PercentDaysAbstinent: f(100),
+		want: Drinking{DaysInRange: 5, PercentDaysAbstinentOfRange: f(60), DaysRecorded: 3, DaysAbstinent: 3, PercentDaysAbstinent: f(100),
 			PercentHeavyDrinkingDays: f(0), DrinksPerDay: f(0), LongestStreakDays: 3},
 	}, {
 		name: "drinking yesterday, today not logged",
 		in: Input{From: day("2026-11-01"), To: day("2026-11-03"), DrinkDays: []DrinkDay{
 			dd("2026-11-01", 0), dd("2026-11-02", 1),
 		}},
-		want: Drinking{DaysInRange: 3, DaysRecorded: 2, DaysAbstinent: 1, DrinkingDays: 1,
+		want: Drinking{DaysInRange: 3, PercentDaysAbstinentOfRange: f(33.3), DaysRecorded: 2, DaysAbstinent: 1, DrinkingDays: 1,
 			PercentDaysAbstinent: f(50), PercentHeavyDrinkingDays: f(0), DrinksTotal: 1,
 			DrinksPerDrinkingDay: f(1), DrinksPerDay: f(0.5), LongestStreakDays: 1, DaysSinceLastDrink: i(1)},
 	}, {
@@ -97,7 +96,7 @@ func TestDrinking(t *testing.T) {
 		in: Input{From: day("2026-11-01"), To: day("2026-11-04"), DrinkDays: []DrinkDay{
 			dd("2026-11-01", 2), dd("2026-11-02", 0), dd("2026-11-03", 0), dd("2026-11-04", 0),
 		}},
-		want: Drinking{DaysInRange: 4, DaysRecorded: 4, DaysAbstinent: 3, DrinkingDays: 1,
+		want: Drinking{DaysInRange: 4, PercentDaysAbstinentOfRange: f(75), DaysRecorded: 4, DaysAbstinent: 3, DrinkingDays: 1,
 			PercentDaysAbstinent: f(75), PercentHeavyDrinkingDays: f(0), DrinksTotal: 2,
 			DrinksPerDrinkingDay: f(2), DrinksPerDay: f(0.5), CurrentStreakDays: 3, LongestStreakDays: 3,
 			DaysSinceLastDrink: i(3)},
@@ -105,7 +104,9 @@ func TestDrinking(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Compute(tt.in).Drinking
-			tt.want.HeavyThreshold, tt.want.LastDay = tt.in.Threshold(), tt.in.To
+			h := tt.in.Heavy.Or()
+			tt.want.HeavyDayGrams, tt.want.StandardDrinkGrams, tt.want.HeavyDayDrinks = h.DayGrams, h.DrinkGrams, h.Drinks()
+			tt.want.DaysUnrecorded, tt.want.LastDay = tt.want.DaysInRange-tt.want.DaysRecorded, tt.in.To
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got  %s\nwant %s", show(got), show(tt.want))
 			}
@@ -218,9 +219,9 @@ func TestTriggersAndCoping(t *testing.T) {
 		t.Errorf("triggers = %v, want %v", got.TopTriggers, wantT)
 	}
 	wantC := []Coping{
-		{Strategy: "call", Uses: 3, ResistedRate: f(1)},
-		{Strategy: "walk", Uses: 4, ResistedRate: f(0.67)},
-		{Strategy: "shower", Uses: 5, ResistedRate: f(0)},
+		{Strategy: "call", Uses: 3, ResistedPercent: f(100), Known: 3, Resisted: 3},
+		{Strategy: "walk", Uses: 4, ResistedPercent: f(66.7), Known: 3, Resisted: 2}, // 2 of 3
+		{Strategy: "shower", Uses: 5, ResistedPercent: f(0), Known: 4},
 		{Strategy: "breathe", Uses: 3},
 	}
 	if !reflect.DeepEqual(got.Coping, wantC) {
@@ -242,7 +243,6 @@ func TestCheckins(t *testing.T) {
 }
 
 func TestSessions(t *testing.T) {
-	heavy := day("2026-11-17")
 	in := Input{From: day("2026-11-08"), To: day("2026-11-25"),
 		// The week before reaches back outside the window.
 		DrinkDays: []DrinkDay{
@@ -260,19 +260,20 @@ func TestSessions(t *testing.T) {
 			{Day: day("2026-11-18"), Count: 1, Sum: 10, Max: 10},
 		},
 		Sessions: []SessionDay{
-			{Number: 2, Day: day("2026-11-10"), FirstHeavyAfter: &heavy},
+			{Number: 2, Day: day("2026-11-10")},
 			{Number: 3, Day: day("2026-11-25")},
 		},
 	}
 	got := Compute(in).Sessions
 	want := []Session{{
 		Number: 2, Day: day("2026-11-10"),
-		Before:             Period{CravingMean: f(5), DrinkingDays: 2, Cravings: 2, DaysRecorded: 3},
-		After:              Period{CravingMean: f(4), DrinkingDays: 1, Cravings: 2, DaysRecorded: 2},
+		Before:             Period{Days: 7, CravingMean: f(5), DrinkingDays: 2, Cravings: 2, DaysRecorded: 3},
+		After:              Period{Days: 7, CravingMean: f(4), DrinkingDays: 1, Cravings: 2, DaysRecorded: 2},
 		FirstHeavyDayAfter: i(7),
 	}, {
 		Number: 3, Day: day("2026-11-25"),
-		Before: Period{DrinkingDays: 1, Cravings: 1, CravingMean: f(10), DaysRecorded: 1},
+		// The session is on the window's last day: no days after it yet.
+		Before: Period{Days: 7, DrinkingDays: 1, Cravings: 1, CravingMean: f(10), DaysRecorded: 1},
 	}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %s\nwant %s", show(got), show(want))
@@ -306,8 +307,9 @@ func TestJSONKeys(t *testing.T) {
 	want := map[string][]string{
 		"range": {"days_in_range", "from", "to"},
 		"drinking": {"current_streak_days", "days_abstinent", "days_backfilled", "days_in_range", "days_recorded",
-			"days_since_last_drink", "drinking_days", "drinks_per_day", "drinks_per_drinking_day", "drinks_total",
-			"heavy_drinking_days", "longest_streak_days", "percent_days_abstinent", "percent_heavy_drinking_days"},
+			"days_since_last_drink", "days_unrecorded", "drinking_days", "drinks_per_day", "drinks_per_drinking_day", "drinks_total",
+			"heavy_day_drinks", "heavy_day_grams", "heavy_drinking_days", "longest_streak_days", "percent_days_abstinent",
+			"percent_days_abstinent_of_range", "percent_heavy_drinking_days", "standard_drink_grams"},
 		"cravings": {"by_hour", "by_weekday", "coping", "count", "max_intensity", "mean_intensity", "top_triggers",
 			"trend_per_week", "weekly"},
 		"checkins": {"count", "mean_mood", "mean_sleep_hours"},

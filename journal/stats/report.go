@@ -20,29 +20,47 @@ type Range struct {
 	DaysInRange int          `json:"days_in_range"`
 }
 
-// Drinking holds the drinking-day measures of the window.
+// Drinking holds the drinking-day measures of the window (DESIGN.md,
+// "Measures"). Counts are days; drinks are standard drinks of
+// StandardDrinkGrams grams; percentages run from 0 to 100 with one decimal.
 type Drinking struct {
-	DaysInRange              int      `json:"days_in_range"`
-	DaysRecorded             int      `json:"days_recorded"`
-	DaysAbstinent            int      `json:"days_abstinent"`
-	DrinkingDays             int      `json:"drinking_days"`
-	HeavyDrinkingDays        int      `json:"heavy_drinking_days"`
-	PercentDaysAbstinent     *float64 `json:"percent_days_abstinent"`
-	PercentHeavyDrinkingDays *float64 `json:"percent_heavy_drinking_days"`
-	DrinksTotal              float64  `json:"drinks_total"`
-	DrinksPerDrinkingDay     *float64 `json:"drinks_per_drinking_day"`
-	DrinksPerDay             *float64 `json:"drinks_per_day"`
-	DaysBackfilled           int      `json:"days_backfilled"`
-	CurrentStreakDays        int      `json:"current_streak_days"`
-	LongestStreakDays        int      `json:"longest_streak_days"`
-	DaysSinceLastDrink       *int     `json:"days_since_last_drink"`
+	DaysInRange    int `json:"days_in_range"`
+	DaysRecorded   int `json:"days_recorded"`   // days with a record, 0 drinks included
+	DaysUnrecorded int `json:"days_unrecorded"` // DaysInRange − DaysRecorded
+	DaysAbstinent  int `json:"days_abstinent"`  // recorded days with 0 drinks
+	DrinkingDays   int `json:"drinking_days"`   // recorded days with more than 0
+	// HeavyDrinkingDays are recorded days at or above HeavyDayGrams.
+	HeavyDrinkingDays int `json:"heavy_drinking_days"`
+	// PercentDaysAbstinent is of the recorded days (nil when none).
+	PercentDaysAbstinent *float64 `json:"percent_days_abstinent"`
+	// PercentDaysAbstinentOfRange is of every day of the window, as trials
+	// report it: unrecorded days count as not alcohol-free.
+	PercentDaysAbstinentOfRange *float64 `json:"percent_days_abstinent_of_range"`
+	PercentHeavyDrinkingDays    *float64 `json:"percent_heavy_drinking_days"` // of the recorded days
+	DrinksTotal                 float64  `json:"drinks_total"`
+	DrinksPerDrinkingDay        *float64 `json:"drinks_per_drinking_day"`
+	DrinksPerDay                *float64 `json:"drinks_per_day"` // per recorded day
+	// DaysBackfilled are recorded days first recorded after they ended.
+	DaysBackfilled int `json:"days_backfilled"`
+	// CurrentStreakDays is the alcohol-free run ending on the last day (or
+	// the day before, when the last day is not recorded yet), counted back
+	// through the whole history.
+	CurrentStreakDays int `json:"current_streak_days"`
+	// LongestStreakDays is the longest alcohol-free run inside the window.
+	LongestStreakDays int `json:"longest_streak_days"`
+	// DaysSinceLastDrink counts from the last drinking day on or before the
+	// last day, anywhere in the history (nil when there is none).
+	DaysSinceLastDrink *int `json:"days_since_last_drink"`
+	// What the figures were computed with: the heavy-day level in grams
+	// and in standard drinks, and the size of a standard drink in grams.
+	HeavyDayGrams      float64 `json:"heavy_day_grams"`
+	HeavyDayDrinks     float64 `json:"heavy_day_drinks"`
+	StandardDrinkGrams float64 `json:"standard_drink_grams"`
 
-	// HeavyThreshold is the threshold used, and LastDay the window's last
-	// day, for the human view.
-	HeavyThreshold float64      `json:"-"`
-	LastDay        journal.Date `json:"-"`
-	// StreakFromStart is set when the current streak runs back to the
-	// window's first day, so it may be longer than the window shows.
+	// LastDay is the window's last day, for the human view.
+	LastDay journal.Date `json:"-"`
+	// StreakFromStart is set when the current run began before the
+	// window's first day.
 	StreakFromStart bool `json:"-"`
 }
 
@@ -82,9 +100,15 @@ type Daily struct {
 
 // Coping is one strategy used at least MinCopingUses times.
 type Coping struct {
-	Strategy     string   `json:"strategy"`
-	Uses         int      `json:"uses"`
-	ResistedRate *float64 `json:"resisted_rate"`
+	Strategy string `json:"strategy"`
+	Uses     int    `json:"uses"`
+	// ResistedPercent is the share, 0–100 with one decimal, of the uses
+	// with a known outcome that were resisted; nil when none is known.
+	ResistedPercent *float64 `json:"resisted_percent"`
+
+	// The counts behind it, for the human view.
+	Known    int `json:"-"`
+	Resisted int `json:"-"`
 }
 
 // Checkins sums up the daily check-ins of the window.
@@ -103,9 +127,10 @@ type Session struct {
 	FirstHeavyDayAfter *int         `json:"first_heavy_day_after"`
 }
 
-// Period is the CompareDays days on one side of a session, the session
-// day itself excluded.
+// Period is up to CompareDays days on one side of a session, the session
+// day itself excluded, stopping short of the neighbouring sessions.
 type Period struct {
+	Days         int      `json:"days"` // calendar days it holds
 	CravingMean  *float64 `json:"craving_mean"`
 	DrinkingDays int      `json:"drinking_days"`
 
