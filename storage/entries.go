@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -208,16 +209,17 @@ func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]jour
 	if err := s.attachDetails(ctx, s.rd(), out); err != nil {
 		return nil, err
 	}
-	return out, s.attachAnswers(ctx, out)
+	return out, s.attachAnswers(ctx, out, journal.KindGuided)
 }
 
-// attachAnswers loads the answers of the guided entries among es in one
-// query, so lists and search carry what show does.
-func (s *Store) attachAnswers(ctx context.Context, es []journal.Entry) error {
+// attachAnswers loads the answers of the entries among es of the given
+// kinds (every entry when none is given) in one query, so lists and search
+// carry what show does.
+func (s *Store) attachAnswers(ctx context.Context, es []journal.Entry, kinds ...journal.Kind) error {
 	byID := map[int64]*journal.Entry{}
 	var ids []int64
 	for i := range es {
-		if es[i].Kind == journal.KindGuided {
+		if len(kinds) == 0 || slices.Contains(kinds, es[i].Kind) {
 			ids = append(ids, es[i].ID)
 			byID[es[i].ID] = &es[i]
 		}

@@ -46,10 +46,13 @@ func (s *Store) records(ctx context.Context, f RecordFilter) (journal.Records, i
 			private++
 			continue
 		}
-		if e.Answers, err = s.answers(ctx, e.ID); err != nil {
-			return recs, 0, err
-		}
 		recs.Entries = append(recs.Entries, e)
+	}
+	// Entries read the answers of guided entries; any other entry's come
+	// in one more query, not one per entry.
+	others := slices.DeleteFunc(slices.Clone(journal.Kinds), func(k journal.Kind) bool { return k == journal.KindGuided })
+	if err := s.attachAnswers(ctx, recs.Entries, others...); err != nil {
+		return recs, 0, err
 	}
 	// Oldest first reads naturally in a document.
 	slices.Reverse(recs.Entries)
