@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -189,39 +190,44 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		return err
 	}
 
-	// The whole export is made in memory first: an error part-way never
-	// leaves half a document on the screen or in a file.
-	var buf bytes.Buffer
-	if err := renderExport(&buf, plan, doc); err != nil {
-		return err
-	}
-	write := func(w io.Writer) error {
-		if !plan.encrypted() {
-			_, err := w.Write(buf.Bytes())
+	// render writes the export, encrypted when asked, to w as it is made.
+	render := func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		out := io.Writer(bw)
+		var ew io.WriteCloser
+		if plan.encrypted() {
+			if ew, err = export.Encrypt(bw, plan.recipients, plan.passphrase, o.armor); err != nil {
+				return err
+			}
+			out = ew
+		}
+		if err := renderExport(out, plan, doc); err != nil {
 			return err
 		}
-		ew, err := export.Encrypt(w, plan.recipients, plan.passphrase, o.armor)
-		if err != nil {
-			return err
+		if ew != nil {
+			if err := ew.Close(); err != nil {
+				return err
+			}
 		}
-		if _, err := ew.Write(buf.Bytes()); err != nil {
-			return err
-		}
-		return ew.Close()
+		return bw.Flush()
 	}
 	if o.out != "" {
 		// An export killed earlier may have left a whole copy behind.
 		removeStaleTemps(filepath.Dir(o.out), now)
 	}
 	if o.out == "" {
+		// Made whole in memory first: an error part-way never leaves half
+		// a document on the screen.
 		var all bytes.Buffer
-		if err := write(&all); err != nil {
+		if err := render(&all); err != nil {
 			return err
 		}
 		if _, err := f.IO.Out.Write(all.Bytes()); err != nil {
 			return err
 		}
-	} else if err := writeFileAtomic(o.out, write); err != nil {
+	} else if err := writeFileAtomic(o.out, render); err != nil {
+		// The file is written as the export is made, into a temporary
+		// file renamed into place at the end: whole or not at all.
 		return err
 	}
 	if privateLeftOut > 0 {
