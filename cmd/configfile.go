@@ -68,8 +68,24 @@ func (f *Factory) loadConfig() (loadedConfig, error) {
 		key := und[0].String()
 		return lc, fmt.Errorf("config file %s%s: unknown key %q: the keys are %s", path, lineOf(data, und[0][0]), key, keyNames())
 	}
+	// The decoder matches keys whatever their case (High_Craving_Threshold
+	// sets high_craving_threshold), so record the setting by its own name:
+	// a later save must keep it.
 	for _, k := range md.Keys() {
-		lc.defined[k.String()] = true
+		for _, ck := range journal.ConfigKeys() {
+			if strings.EqualFold(ck.Name, k.String()) {
+				lc.defined[ck.Name] = true
+			}
+		}
+	}
+	// MigrateHeavy takes 0 for "not set"; written in the file, 0 is a value
+	// out of range, refused like any other rather than dropped unsaid.
+	if lc.defined["heavy_drinking_threshold"] && lc.HeavyDrinkingThreshold == 0 && !lc.defined["heavy_day_grams"] {
+		k, _ := journal.LookupConfigKey("heavy_drinking_threshold")
+		tmp := lc.Config
+		if err := k.Set(&tmp, []string{"0"}); err != nil {
+			return lc, fmt.Errorf("config file %s%s: %v", path, lineOf(data, k.Name), err)
+		}
 	}
 	// An older threshold in drinks keeps the grams it meant with this
 	// file's drink size; the next save writes it as heavy_day_grams.
@@ -203,6 +219,10 @@ func tomlLine(k journal.ConfigKey, c journal.Config) string {
 		v = c.CopingPlan
 	case "support_contacts":
 		v = c.SupportContacts
+	case "auto_backup":
+		v = c.AutoBackup
+	case "backups_kept":
+		v = c.BackupsKept
 	default:
 		v = strings.Join(k.Get(c), "\n")
 	}

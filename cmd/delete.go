@@ -65,32 +65,3 @@ brings it back. At a terminal you are asked first; otherwise give --yes.`,
 	c.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask first")
 	return c
 }
-
-func newCmdRestore(f *Factory) *cobra.Command {
-	return &cobra.Command{
-		Use:     "restore ID",
-		Aliases: []string{"undelete"},
-		Short:   "Bring back a deleted entry",
-		Example: "  journal list --deleted\n  journal restore 12",
-		Args:    exactArgs(1, "an entry id"),
-		RunE: func(c *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
-			st, err := f.Store(c.Context())
-			if err != nil {
-				return err
-			}
-			err = st.RestoreEntry(c.Context(), id)
-			if errors.Is(err, journal.ErrNotFound) {
-				return journal.Invalid("no deleted entry with id %d: see journal list --deleted", id)
-			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(f.IO.ErrOut, "Restored entry %d.\n", id)
-			return nil
-		},
-	}
-}

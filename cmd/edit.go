@@ -21,9 +21,11 @@ func newCmdEdit(f *Factory) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "edit ID",
 		Short: "Change the text or the date of an entry",
-		Long: `Change an entry's text: with --text, from piped standard input, or in your
-$EDITOR (vi when unset) at a terminal. #tags follow the new text; tags given
-with --tag are added (with only --tag and nothing piped in, the text stays).
+		Long: `Change an entry's text: with --text, from piped standard input, or at a
+terminal in your editor ($VISUAL, else $EDITOR, else vi); if the save fails,
+the message names the private file that keeps your text. #tags follow the
+new text; tags given with --tag are added (with only --tag and nothing piped
+in, the text stays).
 
 --at moves the entry to another time, for one written with the computer's
 clock set wrong or logged later: "yesterday 21:30", "Nov 20 9pm", or a day
@@ -71,12 +73,16 @@ stays as it is.`,
 					}
 				}
 			}
-			var raw string
+			var (
+				raw string
+				ed  *editedText
+			)
 			if hasText {
 				raw = text
-			} else if raw, err = f.readText(nil, e.Body); err != nil {
+			} else if raw, ed, err = f.readText(nil, e.Body); err != nil {
 				return err
 			}
+			defer ed.Release()
 			body := strings.TrimSpace(raw)
 			if body == "" && !hasText && !f.IO.InTTY && len(extra) > 0 {
 				// --tag alone with nothing piped in adds the tags; the
@@ -95,8 +101,9 @@ stays as it is.`,
 				return nil
 			}
 			if err := st.UpdateEntryText(c.Context(), id, body, newTags); err != nil {
-				return err
+				return ed.Keep(err, f.command(fmt.Sprintf("edit %d", id)))
 			}
+			ed.Saved()
 			fmt.Fprintf(f.IO.ErrOut, "Updated entry %d.\n", id)
 			return nil
 		},

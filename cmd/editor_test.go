@@ -42,16 +42,22 @@ func TestEditTextUsesAPrivateTempFileAndRemovesIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got != "first words and more" {
-		t.Errorf("editText = %q", got)
+	if got.Text != "first words and more" {
+		t.Errorf("editText = %q", got.Text)
 	}
 	rec, _ := os.ReadFile(record)
 	lines := strings.Fields(string(rec))
 	if len(lines) != 3 || lines[0] != "600" || lines[2] != "700" {
 		t.Fatalf("editor saw %q, want a 600 file in a 700 folder", rec)
 	}
+	// Not saved yet: the private copy is still there.
+	if _, err := os.Stat(lines[1]); err != nil {
+		t.Errorf("the editor file was removed before the text was saved: %v", err)
+	}
+	got.Saved()
+	got.Release()
 	if _, err := os.Stat(lines[1]); !os.IsNotExist(err) {
-		t.Errorf("the editor file %s was left behind", lines[1])
+		t.Errorf("the editor file %s was left behind after the save", lines[1])
 	}
 }
 

@@ -52,22 +52,27 @@ func newCmdExport(f *Factory) *cobra.Command {
 		Use:   "export",
 		Short: "Export the journal for your coach: Markdown, HTML, JSON or CSV",
 		Long: `Export a window of the journal as a readable document (md, html), a complete
-record (json, which journal import reads back) or a spreadsheet (csv: one row
-per day; with --kind craving one row per craving).
+record to share (json, which journal import reads back) or a spreadsheet
+(csv: one row per day; with --kind craving one row per craving). To move to
+another computer or keep a copy of everything, use journal backup instead.
 
 Private entries stay out unless --include-private. Without -o the export
-goes to standard output; -o writes the file whole or not at all, readable
-only by you.
+goes to standard output (so does -o -); -o writes the file whole or not
+at all, readable only by you. A file name with .age in it is only written
+encrypted.
 
---encrypt-to encrypts it for your coach with their age public key (age1…), so
-it can travel by email or a shared folder; they open it with the age tool.
+--encrypt-to encrypts it for your coach with their public key, so it can
+travel by email or a shared folder: an age key (age1…) or an SSH key
+(ssh-ed25519 or ssh-rsa, the line in their ~/.ssh/id_ed25519.pub). They open
+it with the age tool: age -d -i ~/.ssh/id_ed25519 for-coach.html.age.
+--recipients-file reads keys one a line; an authorized_keys file works.
 --passphrase encrypts it with a passphrase instead (from JOURNAL_PASSPHRASE,
 or asked twice at a terminal).`,
 		Example: `  journal export --format html -o journal.html
   journal export --format md --since "30 days ago"
   journal export --format csv --since 2026-11-01 -o november.csv
   journal export --format csv --kind craving
-  journal export --format json -o backup.json
+  journal export --format json -o for-coach.json
   journal export --format html --encrypt-to age1… -o for-coach.html.age`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return exportRun(c, f, &o) },
@@ -79,8 +84,8 @@ or asked twice at a terminal).`,
 	fl.StringArrayVar(&o.kinds, "kind", nil, "only entries of this `kind`: note, guided, craving, checkin (repeatable)")
 	fl.BoolVar(&o.includePrivate, "include-private", false, "include entries marked private")
 	fl.StringVarP(&o.out, "output", "o", "", "write to this `file` (mode 0600) instead of standard output")
-	fl.StringArrayVar(&o.encryptTo, "encrypt-to", nil, "encrypt for this age public `key` (age1…; repeatable)")
-	fl.StringArrayVar(&o.recipientsFiles, "recipients-file", nil, "encrypt for the age public keys in this `file`, one a line")
+	fl.StringArrayVar(&o.encryptTo, "encrypt-to", nil, "encrypt for this public `key`: age1…, ssh-ed25519 or ssh-rsa (repeatable)")
+	fl.StringArrayVar(&o.recipientsFiles, "recipients-file", nil, "encrypt for the public keys in this `file`, one a line (authorized_keys works)")
 	fl.BoolVar(&o.passphrase, "passphrase", false, "encrypt with a passphrase (JOURNAL_PASSPHRASE, or asked twice)")
 	fl.BoolVar(&o.armor, "armor", false, "encrypt as ASCII text that can be pasted into an email")
 	return c
@@ -101,10 +106,13 @@ func (p exportPlan) encrypted() bool { return len(p.recipients) > 0 || p.passphr
 func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 	var p exportPlan
 	now := f.Now()
+	if toStdout(o.out) {
+		o.out = ""
+	}
 	format := strings.ToLower(strings.TrimSpace(o.format))
 	if format == "" && o.out != "" {
-		ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(strings.TrimSuffix(o.out, ".age")), "."))
-		format, _ = exportFormat(ext)
+		name := strings.TrimSuffix(strings.ToLower(o.out), ".age")
+		format, _ = exportFormat(strings.TrimPrefix(filepath.Ext(name), "."))
 	}
 	if format == "" {
 		format = "md"
@@ -138,7 +146,7 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 		return p, journal.Invalid("%v", err)
 	}
 	if (len(o.encryptTo) > 0 || len(o.recipientsFiles) > 0) && len(p.recipients) == 0 {
-		return p, journal.Invalid("--recipients-file has no age public keys in it: nothing was written")
+		return p, journal.Invalid("--recipients-file has no public keys in it: nothing was written")
 	}
 	switch {
 	case o.passphrase && len(p.recipients) > 0:
@@ -147,6 +155,9 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 		return p, journal.Invalid("--armor goes with encryption: add --encrypt-to KEY or --passphrase")
 	case !o.armor && (o.passphrase || len(p.recipients) > 0) && o.out == "" && f.IO.OutTTY:
 		return p, journal.Invalid("an encrypted export is not text to show here: add -o FILE, or --armor")
+	case namedEncrypted(o.out) && !o.passphrase && len(p.recipients) == 0:
+		// A plain file named .age would be trusted to be unreadable.
+		return p, journal.Invalid("%s is named like an encrypted file, but nothing encrypts it: add --encrypt-to KEY, --recipients-file FILE or --passphrase, or a name without .age", o.out)
 	}
 	if o.passphrase {
 		if p.passphrase, err = f.passphrase(true); err != nil {
@@ -183,8 +194,15 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		Since:          plan.filter.Since,
 		Until:          plan.filter.Until,
 		Records:        recs,
-		PrivateLeftOut: privateLeftOut,
 		IncludePrivate: o.includePrivate,
+	}
+	// Guided entries are titled as their prompt set is; a set that cannot
+	// be read shows its name.
+	if cat, _, err := loadPrompts(f); err == nil {
+		doc.SetTitles = map[string]string{}
+		for _, set := range cat.Sets() {
+			doc.SetTitles[set.Name] = set.Title
+		}
 	}
 	if doc.Summary, err = exportSummary(c.Context(), st, plan, now, heavyOf(cfg)); err != nil {
 		return err
@@ -230,9 +248,20 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		// file renamed into place at the end: whole or not at all.
 		return err
 	}
+	// How many private entries exist is for the person alone: it goes
+	// here, never into the document.
 	if privateLeftOut > 0 {
 		fmt.Fprintf(f.IO.ErrOut, "Left out %s (--include-private includes them).\n",
 			plural(privateLeftOut, "private entry", "private entries"))
+	}
+	if plan.format == "json" {
+		// JSON reads like a complete copy; say plainly that it is not one.
+		private := ", and private entries only with --include-private"
+		if o.includePrivate {
+			private = ""
+		}
+		fmt.Fprintf(f.IO.ErrOut, "A JSON export is for sharing: it has no deleted entries, drafts or settings%s. "+
+			"To move to another computer or keep a copy of everything, use journal backup.\n", private)
 	}
 	if o.out != "" {
 		how := ""

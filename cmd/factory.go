@@ -27,8 +27,23 @@ type Factory struct {
 	store *storage.Store
 }
 
-// Store opens the journal on first use.
+// Store opens the journal on first use, and on the first use of a day
+// copies it into its backups folder (see dailyBackup).
 func (f *Factory) Store(ctx context.Context) (*storage.Store, error) {
+	if f.store != nil {
+		return f.store, nil
+	}
+	s, err := f.storeWithoutBackup(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f.dailyBackup(ctx, s)
+	return s, nil
+}
+
+// storeWithoutBackup opens the journal without the daily backup: purge
+// must not copy the very records it is about to remove.
+func (f *Factory) storeWithoutBackup(ctx context.Context) (*storage.Store, error) {
 	if f.store != nil {
 		return f.store, nil
 	}

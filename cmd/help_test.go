@@ -73,6 +73,9 @@ func TestHelpExamplesParse(t *testing.T) {
 					continue
 				}
 				dir := t.TempDir()
+				// Files an example names (journal demo --db demo.db) land there
+				// too, not in the source tree.
+				t.Chdir(dir)
 				f, _, errOut := testFactory(map[string]string{"JOURNAL_DB": dir + "/j.db", "XDG_CONFIG_HOME": dir + "/config", "EDITOR": "true"})
 				f.IO.InTTY, f.IO.OutTTY = false, false
 				f.Now = func() time.Time { return now }

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -38,6 +39,74 @@ func TestWriteFileAtomic(t *testing.T) {
 	fi, _ := os.Stat(path)
 	if b, _ := os.ReadFile(path); string(b) != "new export" || fi.Mode().Perm() != 0o600 {
 		t.Errorf("file = %q mode %v, want the new text at 0600", b, fi.Mode().Perm())
+	}
+}
+
+// createFileAtomic never replaces a file: the old one stays, the error
+// says it exists, and no temporary file is left.
+func TestCreateFileAtomicKeepsAnExistingFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "evening.toml")
+	write := func(text string) error {
+		return createFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, text); return err })
+	}
+	if err := write("first"); err != nil {
+		t.Fatal(err)
+	}
+	if err := write("second"); !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("err = %v, want it to wrap fs.ErrExist", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "first" {
+		t.Errorf("the file holds %q, want the first text", b)
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 1 {
+		t.Errorf("files left: %v", names)
+	}
+}
+
+// A link to a file stays a link, its target gets the text; a pipe is
+// written to, and stays a pipe.
+func TestWriteFileAtomicKeepsLinksAndPipes(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "real.md")
+	os.WriteFile(target, []byte("old"), 0o600)
+	link := filepath.Join(dir, "link.md")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	write := func(text string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, text); return err }
+	}
+	if err := writeFileAtomic(link, write("new")); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	if b, _ := os.ReadFile(target); string(b) != "new" {
+		t.Errorf("the link's target holds %q", b)
+	}
+
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	got := make(chan string)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- string(b)
+	}()
+	if err := writeFileAtomic(fifo, write("through the pipe")); err != nil {
+		t.Fatal(err)
+	}
+	if s := <-got; s != "through the pipe" {
+		t.Errorf("the reader got %q", s)
+	}
+	if fi, _ := os.Lstat(fifo); fi.Mode()&os.ModeNamedPipe == 0 {
+		t.Error("the pipe was replaced by a file")
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 3 {
+		t.Errorf("files left behind: %v", names)
 	}
 }
 

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -212,19 +213,17 @@ your copy is used instead of the built-in from then on.`,
 				return fmt.Errorf("cannot create the prompts folder %s: %w", dir, unwrapPath(err))
 			}
 			path := filepath.Join(dir, name+prompts.Ext)
-			file, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+			// Whole or not at all: a half-written set named like a built-in
+			// one would stop that set from running.
+			err = createFileAtomic(path, func(w io.Writer) error {
+				_, err := w.Write(prompts.Starter(name))
+				return err
+			})
 			if errors.Is(err, fs.ErrExist) {
 				return journal.Invalid("%s already exists: edit it, or choose another name", path)
 			}
 			if err != nil {
-				return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
-			}
-			_, werr := file.Write(prompts.Starter(name))
-			if cerr := file.Close(); werr == nil {
-				werr = cerr
-			}
-			if werr != nil {
-				return fmt.Errorf("cannot write %s: %w", path, werr)
+				return fmt.Errorf("%v: nothing was written; check that the disk has room and the folder can be written, then try again", err)
 			}
 			fmt.Fprintln(f.IO.Out, path)
 			fmt.Fprintf(f.IO.ErrOut, "Edit it, check it with: journal prompts validate %s\nthen run it with: journal guide %s\n", shellQuote(path), name)

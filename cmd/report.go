@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -39,7 +40,8 @@ in any format, and are not counted in its numbers either.
 
 --format text prints for the terminal; md is Markdown; html is one
 self-contained page (no scripts, nothing fetched) that prints cleanly to
-PDF from a browser. -o FILE writes the file readable by you alone; without
+PDF from a browser. -o FILE writes the file readable by you alone (-o -
+is standard output); without
 --format, a .md or .html name picks the format.`,
 		Example: `  journal report
   journal report --format html -o report.html
@@ -58,6 +60,12 @@ PDF from a browser. -o FILE writes the file readable by you alone; without
 
 func reportRun(ctx context.Context, f *Factory, o *reportOptions) error {
 	now := f.Now()
+	if toStdout(o.out) {
+		o.out = ""
+	}
+	if namedEncrypted(o.out) {
+		return journal.Invalid("%s is named like an encrypted file, but the report is not encrypted: use a name without .age, or journal export --encrypt-to KEY for an encrypted copy", o.out)
+	}
 	format, err := reportFormat(o.format, o.out)
 	if err != nil {
 		return err
@@ -183,6 +191,18 @@ func reportInput(ctx context.Context, f *Factory, st *storage.Store, from, to jo
 	if in.Guided, err = st.SharedGuidedEntries(ctx, from, to); err != nil {
 		return in, err
 	}
-	in.CheckinDays, err = st.SharedCheckinDays(ctx, from, to)
-	return in, err
+	if in.CheckinDays, err = st.SharedCheckinDays(ctx, from, to); err != nil {
+		return in, err
+	}
+	calls, err := st.Calls(ctx)
+	if err != nil {
+		return in, err
+	}
+	for _, c := range calls {
+		if !c.Day.Before(from) && !c.Day.After(to) {
+			in.CallDays = append(in.CallDays, c.Day)
+		}
+	}
+	slices.SortFunc(in.CallDays, func(a, b journal.Date) int { return a.DaysSince(b) })
+	return in, nil
 }

@@ -116,3 +116,59 @@ func TestReportHTMLInABrowser(t *testing.T) {
 		os.WriteFile(keep, data, 0o600)
 	}
 }
+
+// TestReportPrintsOnOneSheet prints a 30-day report of a full demo journal
+// (a session with its reflection, weekly calls, cravings most days) with
+// headless Chromium on Letter paper, Chromium's default, and on A4, and
+// counts the pages: one of each. A 90-day report runs on to a second
+// page rather than leaving the first half empty.
+func TestReportPrintsOnOneSheet(t *testing.T) {
+	bin := chromium(t)
+	dir := t.TempDir()
+	run := func(args ...string) {
+		t.Helper()
+		f, _, errOut := trackFactory(t, dir, "", false, nil)
+		if code := Run(context.Background(), f, args); code != 0 {
+			t.Fatalf("journal %s: exit %d: %s", strings.Join(args, " "), code, errOut)
+		}
+	}
+	run("demo", "--days", "120", "--quiet")
+	pages := func(html, paper string) int {
+		t.Helper()
+		page := html
+		if paper != "" {
+			b, err := os.ReadFile(html)
+			if err != nil {
+				t.Fatal(err)
+			}
+			page = strings.TrimSuffix(html, ".html") + "-" + paper + ".html"
+			b = bytes.Replace(b, []byte("</style>"), []byte("@page { size: "+paper+"; }</style>"), 1)
+			if err := os.WriteFile(page, b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		pdf := strings.TrimSuffix(page, ".html") + ".pdf"
+		browse(t, bin, page, "--no-pdf-header-footer", "--print-to-pdf="+pdf)
+		b, err := os.ReadFile(pdf)
+		if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+			t.Fatalf("no PDF printed: %v", err)
+		}
+		if paper == "" && !bytes.Contains(b, []byte("612 792")) {
+			t.Errorf("the default print is not Letter (612 x 792 points)")
+		}
+		return len(pdfPage.FindAll(b, -1))
+	}
+
+	month := filepath.Join(dir, "month.html")
+	run("report", "--since", "29 days ago", "-o", month)
+	for _, paper := range []string{"", "A4"} {
+		if n := pages(month, paper); n != 1 {
+			t.Errorf("a 30-day report prints on %d pages of %s, want one", n, map[string]string{"": "Letter", "A4": "A4"}[paper])
+		}
+	}
+	quarter := filepath.Join(dir, "quarter.html")
+	run("report", "--since", "89 days ago", "-o", quarter)
+	if n := pages(quarter, ""); n < 1 || n > 2 {
+		t.Errorf("a 90-day report prints on %d pages, want it to flow onto at most two", n)
+	}
+}

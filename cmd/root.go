@@ -69,6 +69,9 @@ computer; nothing goes over the network.`,
 		newCmdPrompts(f),
 		newCmdExport(f),
 		newCmdImport(f),
+		newCmdBackup(f),
+		newCmdDoctor(f),
+		newCmdPurge(f),
 	)
 	groupCommands(root)
 	return root
@@ -84,6 +87,7 @@ var commandGroups = []struct {
 	{"guide", "Sessions and guided prompts:", []string{"session", "intention", "reflect", "guide", "prompts"}},
 	{"see", "See patterns:", []string{"stats", "calendar"}},
 	{"share", "Share with your coach:", []string{"call", "report", "export", "import"}},
+	{"safe", "Keep your journal safe:", []string{"backup", "doctor", "purge"}},
 }
 
 func groupCommands(root *cobra.Command) {

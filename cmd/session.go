@@ -79,7 +79,7 @@ func (o *sessionFlags) apply(c *cobra.Command, f *Factory, ses *journal.Session,
 			ses.DoseMg = nil
 		default:
 			if err := journal.ValidDose(o.dose); err != nil {
-				return err
+				return journal.Invalid("--dose-mg: %v", err)
 			}
 			d := o.dose
 			ses.DoseMg = &d

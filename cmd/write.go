@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -23,7 +24,9 @@ func newCmdWrite(f *Factory) *cobra.Command {
 		Aliases: []string{"w", "new"},
 		Short:   "Write a free journal entry",
 		Long: `Write a free entry. The text comes from the arguments, else from standard
-input when it is piped, else from your $EDITOR (vi when unset).
+input when it is piped, else from your editor: $VISUAL, else $EDITOR (vi
+when neither is set). The text stays in a private file until it is saved; if
+the save fails, the message names that file.
 
 Words typed as arguments are kept in your shell's history. For anything
 sensitive, run "journal write" alone to use the editor, or pipe the text in.
@@ -64,10 +67,11 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 			return err
 		}
 	}
-	text, err := f.readText(args, "")
+	text, ed, err := f.readText(args, "")
 	if err != nil {
 		return err
 	}
+	defer ed.Release()
 	body := strings.TrimSpace(text)
 	if body == "" {
 		if len(args) == 0 && f.IO.InTTY {
@@ -79,7 +83,7 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 	}
 	st, err := f.Store(c.Context())
 	if err != nil {
-		return err
+		return ed.Keep(err, f.command(o.retry(at)))
 	}
 	e := journal.Entry{
 		Kind:       journal.KindNote,
@@ -89,8 +93,9 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 		Private:    o.private,
 	}
 	if err := st.AddEntry(c.Context(), &e); err != nil {
-		return err
+		return ed.Keep(err, f.command(o.retry(at)))
 	}
+	ed.Saved()
 	if o.json {
 		return printJSON(f.IO.Out, e)
 	}
@@ -105,6 +110,21 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 	}
 	fmt.Fprintln(f.IO.Out, e.ID)
 	return nil
+}
+
+// retry is the command (after "journal") that saves text kept from the
+// editor with the same choices, for the person to run once the journal can
+// be written again. The time is the one this entry has now, written out in
+// full: "yesterday" would be another day by then.
+func (o *writeOptions) retry(at time.Time) string {
+	cmd := "write --at " + at.Format(time.RFC3339)
+	for _, t := range o.tags {
+		cmd += " --tag " + shellQuote(t)
+	}
+	if o.private {
+		cmd += " --private"
+	}
+	return cmd
 }
 
 func validTags(raw []string) ([]string, error) {

@@ -29,6 +29,12 @@ type Config struct {
 	CopingPlan string `toml:"coping_plan" json:"coping_plan"`
 	// SupportContacts are people to reach, one a line, like "Sam 07700 900123".
 	SupportContacts []string `toml:"support_contacts" json:"support_contacts"`
+	// AutoBackup makes a copy in the backups folder on the first use of
+	// each day.
+	AutoBackup bool `toml:"auto_backup" json:"auto_backup"`
+	// BackupsKept is how many backups the backups folder keeps, newest
+	// first.
+	BackupsKept int `toml:"backups_kept" json:"backups_kept"`
 }
 
 // DefaultConfig is the config with nothing set.
@@ -38,6 +44,8 @@ func DefaultConfig() Config {
 		HeavyDayGrams:        56,
 		HighCravingThreshold: 8,
 		SupportContacts:      []string{},
+		AutoBackup:           true,
+		BackupsKept:          10,
 	}
 }
 
@@ -63,6 +71,7 @@ const (
 	maxHeavyDrinks = MaxDrinksPerDay
 	minHeavyGrams  = 1
 	maxHeavyGrams  = 840 // 60 US standard drinks
+	maxBackupsKept = 1000
 )
 
 // ConfigKeys lists every setting, in the order config list prints them.
@@ -177,6 +186,37 @@ func ConfigKeys() []ConfigKey {
 					return errBadValue
 				}
 				c.SupportContacts = out
+				return nil
+			},
+		},
+		{
+			Name:    "auto_backup",
+			Help:    "copy the journal into its backups folder on the first use of each day: true or false",
+			Allowed: "true or false",
+			get:     func(c *Config) []string { return []string{strconv.FormatBool(c.AutoBackup)} },
+			set: func(c *Config, v []string) error {
+				switch strings.ToLower(strings.TrimSpace(one(v))) {
+				case "true", "yes", "on":
+					c.AutoBackup = true
+				case "false", "no", "off":
+					c.AutoBackup = false
+				default:
+					return errBadValue
+				}
+				return nil
+			},
+		},
+		{
+			Name:    "backups_kept",
+			Help:    "how many backups the backups folder keeps; older ones are removed",
+			Allowed: fmt.Sprintf("a whole number from 1 to %d", maxBackupsKept),
+			get:     func(c *Config) []string { return []string{strconv.Itoa(c.BackupsKept)} },
+			set: func(c *Config, v []string) error {
+				n, err := strconv.Atoi(strings.TrimSpace(one(v)))
+				if err != nil || n < 1 || n > maxBackupsKept {
+					return errBadValue
+				}
+				c.BackupsKept = n
 				return nil
 			},
 		},

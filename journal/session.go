@@ -47,10 +47,15 @@ func oneOf(what, s string, allowed []string) (string, error) {
 	return "", Invalid("unknown %s %q: use one of %s", what, s, strings.Join(allowed, ", "))
 }
 
-// ValidDose checks a recorded dose in milligrams: a positive number.
+// MaxDoseMg bounds a recorded dose: far above any ketamine dose given in
+// one session, so only a typing slip (or a broken file) reaches it.
+const MaxDoseMg = 2000
+
+// ValidDose checks a recorded dose in milligrams: above 0, at most
+// MaxDoseMg.
 func ValidDose(mg float64) error {
-	if math.IsNaN(mg) || math.IsInf(mg, 0) || mg <= 0 {
-		return Invalid("--dose-mg must be a number of milligrams above 0, got %v", mg)
+	if math.IsNaN(mg) || math.IsInf(mg, 0) || mg <= 0 || mg > MaxDoseMg {
+		return Invalid("a dose must be a number of milligrams above 0 and at most %d, got %v", MaxDoseMg, mg)
 	}
 	return nil
 }

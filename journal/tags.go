@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // hashTagRe finds #tags in text: a # at a word start, then letters, digits,
@@ -23,8 +24,8 @@ func ValidateTag(s string) (string, error) {
 	if t == "" {
 		return "", Invalid("empty tag: give a word, like --tag sleep")
 	}
-	if strings.ContainsAny(t, " \t\n,") {
-		return "", Invalid("tag %q has spaces or commas: use one word per --tag, like --tag work-stress", s)
+	if strings.ContainsFunc(t, func(r rune) bool { return r == ',' || unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		return "", Invalid("tag %q has spaces, commas or control characters: use one word per --tag, like --tag work-stress", s)
 	}
 	return t, nil
 }
@@ -50,4 +51,15 @@ func MergeTags(lists ...[]string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// TagOf turns a label from another program (a jrnl tag, say) into a tag
+// that ValidateTag accepts unchanged: normalised, with each run of spaces,
+// commas and control characters as one "-". It returns "" when no word is
+// left.
+func TagOf(s string) string {
+	words := strings.FieldsFunc(NormalizeTag(s), func(r rune) bool {
+		return r == ',' || unicode.IsSpace(r) || unicode.IsControl(r)
+	})
+	return strings.TrimLeft(strings.Join(words, "-"), "#")
 }

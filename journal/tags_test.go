@@ -33,3 +33,27 @@ func TestValidateTag(t *testing.T) {
 		}
 	}
 }
+
+func TestTagOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"Stress":     "stress",
+		"two words":  "two-words",
+		" a ,, b ":   "a-b",
+		"#Sleep":     "sleep",
+		"# #x":       "x",
+		"tab\there":  "tab-here",
+		"ctl\x1b[2J": "ctl-[2j",
+		"  ":         "",
+		",":          "",
+	} {
+		got := TagOf(in)
+		if got != want {
+			t.Errorf("TagOf(%q) = %q, want %q", in, got, want)
+		}
+		if got != "" {
+			if v, err := ValidateTag(got); err != nil || v != got {
+				t.Errorf("TagOf(%q) = %q, which ValidateTag turns into %q, %v", in, got, v, err)
+			}
+		}
+	}
+}

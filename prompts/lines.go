@@ -16,12 +16,15 @@ const Tries = 3
 
 // RunLines walks through set reading one line per question from in, with
 // the questions written to out. An empty line skips a question and the
-// end of input skips the rest. An answer that does not fit (a scale value
-// out of range, say) is asked for again; after Tries misses it returns an
-// input error and nothing should be saved. typing says a person types at
-// in: then a "> " prompt is shown before each answer, and after Tries
-// misses the question is left empty instead.
+// end of input skips the rest. typing says a person types at in: then a
+// "> " prompt is shown before each answer, an answer that does not fit (a
+// scale value out of range, say) is asked for again, and after Tries
+// misses the question is left empty. Without typing, RunPiped reads the
+// lines and fails at the first answer that does not fit.
 func RunLines(set Set, in io.Reader, out io.Writer, typing bool) (map[string]Value, error) {
+	if !typing {
+		return RunPiped(set, in, out)
+	}
 	r := bufio.NewReader(in)
 	values := map[string]Value{}
 	fmt.Fprintf(out, "%s (%d questions; an empty line skips one)\n", set.Title, len(set.Steps))
@@ -30,23 +33,7 @@ func RunLines(set Set, in io.Reader, out io.Writer, typing bool) (map[string]Val
 		if eof {
 			break
 		}
-		// Wrapped to 80 columns under a four-space indent.
-		for j, l := range Wrap(st.Question, 74) {
-			if j == 0 {
-				fmt.Fprintf(out, "\n%d/%d %s\n", i+1, len(set.Steps), l)
-			} else {
-				fmt.Fprintf(out, "    %s\n", l)
-			}
-		}
-		for _, l := range Wrap(st.Help, 76) {
-			fmt.Fprintf(out, "    %s\n", l)
-		}
-		for j, o := range st.Options {
-			fmt.Fprintf(out, "    %d) %s\n", j+1, o)
-		}
-		if h := st.Hint(); h != "" && st.Kind != Long {
-			fmt.Fprintf(out, "    (%s)\n", h)
-		}
+		showStep(out, i, len(set.Steps), st)
 		for try := 1; ; try++ {
 			if typing {
 				fmt.Fprint(out, "> ")
@@ -78,4 +65,25 @@ func RunLines(set Set, in io.Reader, out io.Writer, typing bool) (map[string]Val
 	}
 	fmt.Fprintln(out)
 	return values, nil
+}
+
+// showStep writes question i of n with its help, options and hint,
+// wrapped to 80 columns under a four-space indent.
+func showStep(out io.Writer, i, n int, st Step) {
+	for j, l := range Wrap(st.Question, 74) {
+		if j == 0 {
+			fmt.Fprintf(out, "\n%d/%d %s\n", i+1, n, l)
+		} else {
+			fmt.Fprintf(out, "    %s\n", l)
+		}
+	}
+	for _, l := range Wrap(st.Help, 76) {
+		fmt.Fprintf(out, "    %s\n", l)
+	}
+	for j, o := range st.Options {
+		fmt.Fprintf(out, "    %d) %s\n", j+1, o)
+	}
+	if h := st.Hint(); h != "" && st.Kind != Long {
+		fmt.Fprintf(out, "    (%s)\n", h)
+	}
 }

@@ -204,6 +204,9 @@ func Parse(name, file string, data []byte) (Set, error) {
 				add(at("options"), "step %d: option %q has a comma: commas separate picked options when typing, so leave them out", n, o)
 			case dup[strings.ToLower(o)]:
 				add(at("options"), "step %d: option %q is there twice", n, o)
+			case isOtherNumber(o, j+1):
+				// Typing a number picks the option at that place.
+				add(at("options"), "step %d: option %q is in place %d, but typing %s picks the option in place %s: put a word with it, like \"%s or more\"", n, o, j+1, o, o, o)
 			}
 			dup[strings.ToLower(o)] = true
 		}
@@ -253,6 +256,13 @@ func newLineIndex(src string) lineIndex {
 		}
 	}
 	return li
+}
+
+// isOtherNumber reports whether option text o is a whole number other than
+// its place in the list.
+func isOtherNumber(o string, place int) bool {
+	n, err := strconv.Atoi(o)
+	return err == nil && n != place
 }
 
 // step is the line of the i-th [[step]] header.

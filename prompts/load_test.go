@@ -93,6 +93,7 @@ func TestParseProblemsNameTheLine(t *testing.T) {
 		{"bad key", "title = \"T\"\nwhen = \"daily\"\n[[step]]\nkey = \"Big Key\"\nkind = \"short\"\nquestion = \"Q\"\n", `f.toml:4: step 1: key "Big Key" must be lower-case`},
 		{"wrong type", "title = \"T\"\nwhen = \"daily\"\n[[step]]\nkey = \"a\"\nkind = \"scale\"\nquestion = \"Q\"\nmin = \"one\"\n", "f.toml:7:"},
 		{"comma option", "title = \"T\"\nwhen = \"daily\"\n[[step]]\nkey = \"a\"\nkind = \"multi\"\nquestion = \"Q\"\noptions = [\"a, b\", \"c\"]\n", "has a comma"},
+		{"number option", "title = \"T\"\nwhen = \"daily\"\n[[step]]\nkey = \"a\"\nkind = \"choice\"\nquestion = \"Q\"\noptions = [\"1\", \"3\", \"2\"]\n", `f.toml:7: step 1: option "3" is in place 2, but typing 3 picks the option in place 3: put a word with it, like "3 or more"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -59,18 +59,49 @@ func TestRunLines(t *testing.T) {
 	}
 }
 
-func TestRunLinesAsksAgainThenGivesUp(t *testing.T) {
+// A person typing (accessible mode) is asked again after an answer that
+// does not fit.
+func TestRunLinesTypingAsksAgain(t *testing.T) {
 	var out bytes.Buffer
-	v, err := RunLines(testSet(), strings.NewReader("\nx\n11\n5\n"), &out, false)
+	v, err := RunLines(testSet(), strings.NewReader("\nx\n11\n5\n"), &out, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if *v["level"].Number != 5 || strings.Count(out.String(), "Try again") != 2 {
 		t.Errorf("values %+v, output:\n%s", v, out.String())
 	}
-	_, err = RunLines(testSet(), strings.NewReader("\nx\n11\n12\n-1\n"), &out, false)
-	if !journal.IsInput(err) || !strings.Contains(err.Error(), "question 2 (level)") {
-		t.Errorf("want an input error after %d tries, got %v", Tries, err)
+}
+
+// Piped, line N answers question N: an answer that does not fit fails at
+// once, naming the question and the input line, and the next line is never
+// taken as a retry (that line belongs to the next question).
+func TestRunPipedFailsAtTheFirstMisfit(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"\nx\n11\n5\n", `question 2 (level), input line 2: "x" is not on the scale: give a whole number from 0 to 10; nothing was saved`},
+		{"calm\n\n4\n", `question 3 (pick), input line 3: there is no option 4: give a number from 1 to 3; nothing was saved`},
+		{"calm\n3\n2\n1,9\n", `question 4 (many), input line 4: there is no option 9`},
+		{"a\n5\n1\n1\n1\nmaybe\n", `question 6 (ok), input line 6: "maybe" is not yes or no`},
+		{"calm\n\xff\xfe\n", `question 2 (level), input line 2: the answer is not UTF-8 text (byte 0xFF): set your terminal, or save the file, as UTF-8 and try again; nothing was saved`},
+		{"calm\n\n\n\n\n\nand one more\n", `input line 7: there are only 6 questions in t: give one line per question (an empty line skips one); nothing was saved`},
+	} {
+		v, err := RunLines(testSet(), strings.NewReader(tc.in), &bytes.Buffer{}, false)
+		if !journal.IsInput(err) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: got %v, %v; want an input error %q", tc.in, v, err, tc.want)
+		}
+	}
+}
+
+func TestRunPipedLineByLine(t *testing.T) {
+	// Windows line ends and blank lines after the last question are fine.
+	v, err := RunPiped(testSet(), strings.NewReader("calm\r\n\r\n2\r\n\n\nno\n\n\n"), &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v) != 3 || v["text"].Text != "calm" || v["pick"].Picked[0] != 1 || v["ok"].Text != "no" {
+		t.Errorf("values %+v", v)
+	}
+	if _, ok := v["level"]; ok {
+		t.Errorf("the empty line 2 must skip question 2: %+v", v)
 	}
 }
 

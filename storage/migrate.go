@@ -54,6 +54,19 @@ func SchemaVersion() int { return len(migrations) }
 // write lock first (_txlock=immediate) and only then reads the version, so
 // processes upgrading the same file at once apply each step exactly once.
 func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return s.Explain(err)
+	}
+	if version > 0 && version < len(migrations) {
+		// A copy of the journal as it was, in case the new schema or this
+		// version of journal turns out wrong for the person. Processes
+		// upgrading at once may each make one; the steps still run once.
+		reason := fmt.Sprintf("before-schema-%d", len(migrations))
+		if _, err := s.BackupInFolder(ctx, s.now(), reason, 0, nil); err != nil {
+			return fmt.Errorf("%w: journal copies the file before changing its schema; free some space or check the folder", err)
+		}
+	}
 	for {
 		done, err := s.migrateStep(ctx)
 		if err != nil || done {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"journal/journal"
 )
@@ -128,10 +129,15 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 	errDry := errors.New("dry run")
 	err := s.inTx(ctx, func(sqlTx *sql.Tx) error {
 		tx := newStmtCache(sqlTx)
+		tx.deferIndex = true
 		// Per-craving summary upkeep would cost more than the import itself;
 		// pause it and rebuild the summaries once at the end.
 		if _, err := tx.ExecContext(ctx, `INSERT INTO craving_days_paused (since) VALUES (?)`, stamp(s.now())); err != nil {
 			return writeErr(s.path, err)
+		}
+		var noEntries bool
+		if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM entries)`).Scan(&noEntries); err != nil {
+			return err
 		}
 		// Sessions first: entries link to them by local id.
 		localSession := map[int64]int64{}
@@ -149,7 +155,7 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 				id := localSession[*e.SessionID]
 				e.SessionID = &id
 			}
-			added, updated, err := s.importEntry(ctx, tx, e)
+			added, updated, err := s.importEntry(ctx, tx, e, noEntries)
 			if err != nil {
 				return err
 			}
@@ -168,6 +174,9 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 				return err
 			}
 			res.count(added, updated)
+		}
+		if err := tx.flushIndex(ctx); err != nil {
+			return writeErr(s.path, err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM craving_days_paused`); err != nil {
 			return writeErr(s.path, err)
@@ -199,20 +208,26 @@ func localStamp(ctx context.Context, tx execer, table, uuid string) (id int64, u
 // newer reports whether incoming was updated after local (RFC 3339 text).
 func newer(incoming, local string) bool { return parseStamp(incoming).After(parseStamp(local)) }
 
-func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (added, updated bool, err error) {
+// importEntry merges one entry. With noEntries the journal had none
+// before this import (and the file's uuids are distinct, as Validate
+// checks), so there is nothing to look up.
+func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry, noEntries bool) (added, updated bool, err error) {
 	if err := e.ValidateText(); err != nil {
 		return false, false, err
 	}
-	id, local, err := localStamp(ctx, tx, "entries", e.UUID)
-	if err != nil {
-		return false, false, err
+	var id int64
+	var local string
+	if !noEntries {
+		if id, local, err = localStamp(ctx, tx, "entries", e.UUID); err != nil {
+			return false, false, err
+		}
 	}
 	e.Tags = journal.MergeTags(e.Tags)
 	if e.Craving != nil {
 		e.Craving.Normalize()
 	}
 	if id == 0 {
-		if e.Kind == journal.KindCheckin {
+		if e.Kind == journal.KindCheckin && e.DeletedAt == nil {
 			// One check-in a day: the later of two copies wins.
 			if old, err := s.checkinOn(ctx, tx, e.Day); err == nil {
 				if !e.UpdatedAt.After(old.UpdatedAt) {
@@ -230,18 +245,31 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (ad
 		if err := s.insertEntry(ctx, tx, &e, details(e)); err != nil {
 			return false, false, err
 		}
-		if err := s.writeDetails(ctx, tx, e); err != nil {
+		if err := s.writeDetails(ctx, tx, e, true); err != nil {
 			return false, false, err
+		}
+		if err := markDeleted(ctx, tx, "entries", e.ID, e.DeletedAt); err != nil {
+			return false, false, writeErr(s.path, err)
 		}
 		return true, false, nil
 	}
 	if !newer(stamp(e.UpdatedAt), local) {
-		return false, false, nil
+		if !e.Private {
+			return false, false, nil
+		}
+		// A private mark in the file applies whatever its date: merging
+		// never leaves shared what someone asked to keep to themselves.
+		res, err := tx.ExecContext(ctx, `UPDATE entries SET private = 1 WHERE id = ? AND private = 0`, id)
+		if err != nil {
+			return false, false, writeErr(s.path, err)
+		}
+		n, err := res.RowsAffected()
+		return false, n > 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE entries SET kind = ?, day = ?, occurred_at = ?, body = ?, private = ?,
-		prompt_set = ?, session_id = ?, updated_at = ? WHERE id = ?`,
+		prompt_set = ?, session_id = ?, updated_at = ?, deleted_at = ? WHERE id = ?`,
 		string(e.Kind), e.Day.String(), stamp(e.OccurredAt), e.Body, e.Private, e.PromptSet, e.SessionID,
-		stamp(e.UpdatedAt), id); err != nil {
+		stamp(e.UpdatedAt), stampPtr(e.DeletedAt), id); err != nil {
 		return false, false, writeErr(s.path, err)
 	}
 	if err := writeTags(ctx, tx, id, e.Tags); err != nil {
@@ -257,13 +285,31 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry) (ad
 		}
 	}
 	e.ID = id
-	if err := s.writeDetails(ctx, tx, e); err != nil {
+	if err := s.writeDetails(ctx, tx, e, false); err != nil {
 		return false, false, err
 	}
 	if err := unindex(ctx, tx, id); err != nil {
 		return false, false, writeErr(s.path, err)
 	}
 	return false, true, index(ctx, tx, &e, details(e))
+}
+
+// markDeleted soft-deletes a row just imported when the file says it was
+// deleted: a deletion travels like any other change.
+func markDeleted(ctx context.Context, tx execer, table string, id int64, at *time.Time) error {
+	if at == nil {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE `+table+` SET deleted_at = ? WHERE id = ?`, stamp(*at), id)
+	return err
+}
+
+// stampPtr is stamp for a time that may be missing (NULL).
+func stampPtr(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return stamp(*t)
 }
 
 // details is the search text of an entry's kind-specific rows.
@@ -275,10 +321,10 @@ func details(e journal.Entry) string {
 }
 
 // writeDetails writes the craving or check-in rows of an entry.
-func (s *Store) writeDetails(ctx context.Context, tx execer, e journal.Entry) error {
+func (s *Store) writeDetails(ctx context.Context, tx execer, e journal.Entry, fresh bool) error {
 	switch {
 	case e.Kind == journal.KindCraving && e.Craving != nil:
-		return s.writeCravingDetails(ctx, tx, e.ID, e.Craving)
+		return s.writeCravingDetails(ctx, tx, e.ID, e.Craving, fresh)
 	case e.Kind == journal.KindCheckin && e.Checkin != nil:
 		c := e.Checkin
 		_, err := tx.ExecContext(ctx, `INSERT INTO checkins (entry_id, mood, craving, sleep_hours) VALUES (?, ?, ?, ?)
@@ -344,8 +390,8 @@ func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (adde
 		if c.UpdatedAt.IsZero() {
 			c.UpdatedAt = c.CreatedAt
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO calls (uuid, day, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
-			c.UUID, c.Day.String(), strings.TrimSpace(c.Note), stamp(c.CreatedAt), stamp(c.UpdatedAt))
+		_, err := tx.ExecContext(ctx, `INSERT INTO calls (uuid, day, note, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			c.UUID, c.Day.String(), strings.TrimSpace(c.Note), stamp(c.CreatedAt), stamp(c.UpdatedAt), stampPtr(c.DeletedAt))
 		if err != nil {
 			return false, false, writeErr(s.path, err)
 		}
@@ -354,8 +400,8 @@ func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (adde
 	if !newer(stamp(c.UpdatedAt), local) {
 		return false, false, nil
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE calls SET day = ?, note = ?, updated_at = ? WHERE id = ?`,
-		c.Day.String(), c.Note, stamp(c.UpdatedAt), id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE calls SET day = ?, note = ?, updated_at = ?, deleted_at = ? WHERE id = ?`,
+		c.Day.String(), c.Note, stamp(c.UpdatedAt), stampPtr(c.DeletedAt), id); err != nil {
 		return false, false, writeErr(s.path, fmt.Errorf("call %s: %w", c.UUID, err))
 	}
 	return false, true, nil
@@ -402,36 +448,3 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 		+ (SELECT count(*) FROM sessions) + (SELECT count(*) FROM calls)`).Scan(&n)
 	return n == 0, err
 }
-
-// rebuildCravingDays recomputes every per-day craving summary from the
-// source tables (the same figures the schema's triggers keep day by day).
-const rebuildCravingDays = `
-DELETE FROM craving_days;
-INSERT INTO craving_days (day, n, sum, max)
-	SELECT e.day, count(*), sum(c.intensity), max(c.intensity)
-	FROM entries e JOIN cravings c ON c.entry_id = e.id
-	WHERE e.kind = 'craving' AND e.deleted_at IS NULL GROUP BY e.day;
-DELETE FROM craving_hours;
-INSERT INTO craving_hours (day, hour, n)
-	SELECT e.day, CAST(substr(e.occurred_at, 12, 2) AS INTEGER), count(*)
-	FROM entries e JOIN cravings c ON c.entry_id = e.id
-	WHERE e.kind = 'craving' AND e.deleted_at IS NULL GROUP BY 1, 2;
-DELETE FROM craving_day_triggers;
-INSERT INTO craving_day_triggers (day, trigger, n)
-	SELECT e.day, t.trigger, count(*)
-	FROM entries e JOIN craving_triggers t ON t.entry_id = e.id
-	WHERE e.kind = 'craving' AND e.deleted_at IS NULL GROUP BY 1, 2;
-DELETE FROM craving_day_coping;
-INSERT INTO craving_day_coping (day, strategy, uses, known, resisted)
-	SELECT e.day, k.strategy, count(*), coalesce(sum(c.outcome <> ''), 0), coalesce(sum(c.outcome = 'resisted'), 0)
-	FROM entries e JOIN craving_coping k ON k.entry_id = e.id JOIN cravings c ON c.entry_id = e.id
-	WHERE e.kind = 'craving' AND e.deleted_at IS NULL GROUP BY 1, 2;
-DELETE FROM craving_month_hours;
-INSERT INTO craving_month_hours (month, hour, n)
-	SELECT substr(day, 1, 7), hour, sum(n) FROM craving_hours GROUP BY 1, 2;
-DELETE FROM craving_month_triggers;
-INSERT INTO craving_month_triggers (month, trigger, n)
-	SELECT substr(day, 1, 7), trigger, sum(n) FROM craving_day_triggers GROUP BY 1, 2;
-DELETE FROM craving_month_coping;
-INSERT INTO craving_month_coping (month, strategy, uses, known, resisted)
-	SELECT substr(day, 1, 7), strategy, sum(uses), sum(known), sum(resisted) FROM craving_day_coping GROUP BY 1, 2;`

@@ -134,6 +134,13 @@ func TestImportKeepsTheNewerCopy(t *testing.T) {
 	if e, _ := s.Entry(ctx, 1); e.Body != "Edited on the laptop" {
 		t.Errorf("newer body not taken: %q", e.Body)
 	}
+	// Search follows the edit: the new words are found, the old are not.
+	if hits, err := s.Search(ctx, "laptop", 0); err != nil || len(hits) != 1 {
+		t.Errorf("search laptop = %d hits, %v; want the edited entry", len(hits), err)
+	}
+	if hits, _ := s.Search(ctx, "instead", 0); len(hits) != 0 {
+		t.Errorf("search instead = %d hits after the edit, want 0", len(hits))
+	}
 	if e, _ := s.Entry(ctx, 2); e.Craving.Intensity != 7 {
 		t.Errorf("an older copy replaced the newer one: intensity %d", e.Craving.Intensity)
 	}

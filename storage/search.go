@@ -219,7 +219,8 @@ func (s *Store) ids(ctx context.Context, q string, args ...any) ([]int64, error)
 // FTSQuery turns what a person typed into a safe FTS5 query: every word is
 // quoted (so "don't", "AND" or "c++" are plain words, never syntax), a
 // trailing * keeps a prefix search, and "quoted phrases" stay phrases.
-// Terms are ANDed. It returns "" when nothing searchable is left.
+// Terms are ANDed. It returns "" when nothing searchable is left. Control
+// characters (a NUL ends an FTS5 string early) separate words.
 func FTSQuery(input string) string { return termsQuery(parseTerms(input)) }
 
 // searchTerm is one word or "quoted phrase" of a search, without quotes;
@@ -232,7 +233,12 @@ type searchTerm struct {
 // parseTerms splits what a person typed into words and quoted phrases.
 func parseTerms(input string) []searchTerm {
 	var terms []searchTerm
-	rest := input
+	rest := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, input)
 	for {
 		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
 		if rest == "" {

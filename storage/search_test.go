@@ -22,6 +22,7 @@ func TestFTSQuery(t *testing.T) {
 		{"*** ---", ""},
 		{"", ""},
 		{"NEAR(a b)", `"NEAR(a" "b)"`},
+		{"a\x00b\tc\x1b[2J", `"a" "b" "c" "[2J"`},
 	}
 	for _, tt := range tests {
 		if got := FTSQuery(tt.in); got != tt.want {

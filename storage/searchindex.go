@@ -23,7 +23,18 @@ func index(ctx context.Context, tx execer, e *journal.Entry, details string) err
 	for _, a := range e.Answers {
 		answers = append(answers, a.Question, a.Answer)
 	}
-	return writeSearchText(ctx, tx, e.ID, searchText{e.Body, strings.Join(answers, "\n"), strings.Join(e.Tags, " "), details})
+	t := searchText{e.Body, strings.Join(answers, "\n"), strings.Join(e.Tags, " "), details}
+	if c, ok := tx.(*stmtCache); ok && c.deferIndex {
+		c.toIndex = append(c.toIndex, indexRow{e.ID, t})
+		return nil
+	}
+	return writeSearchText(ctx, tx, e.ID, t)
+}
+
+// indexRow is an entry's search text waiting to be written.
+type indexRow struct {
+	id int64
+	t  searchText
 }
 
 func writeSearchText(ctx context.Context, tx execer, id int64, t searchText) error {
@@ -41,8 +52,17 @@ func writeSearchText(ctx context.Context, tx execer, id int64, t searchText) err
 	return nil
 }
 
-// unindex removes an entry from every search index.
+// unindex removes an entry from every search index (at flushIndex, when
+// deferred).
 func unindex(ctx context.Context, tx execer, id int64) error {
+	if c, ok := tx.(*stmtCache); ok && c.deferIndex {
+		c.unindexed = append(c.unindexed, id)
+		return nil
+	}
+	return removeSearchText(ctx, tx, id)
+}
+
+func removeSearchText(ctx context.Context, tx execer, id int64) error {
 	for _, table := range searchTables {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE rowid = ?`, id); err != nil {
 			return err

@@ -36,11 +36,12 @@ func (s *Store) insertCraving(ctx context.Context, tx execer, e *journal.Entry) 
 	if err := s.insertEntry(ctx, tx, e, c.DetailsText()); err != nil {
 		return err
 	}
-	return s.writeCravingDetails(ctx, tx, e.ID, c)
+	return s.writeCravingDetails(ctx, tx, e.ID, c, true)
 }
 
-// writeCravingDetails (re)writes the detail rows of craving entry id.
-func (s *Store) writeCravingDetails(ctx context.Context, tx execer, id int64, c *journal.Craving) error {
+// writeCravingDetails (re)writes the detail rows of craving entry id. For
+// a fresh entry there are no old rows to clear.
+func (s *Store) writeCravingDetails(ctx context.Context, tx execer, id int64, c *journal.Craving, fresh bool) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO cravings
 		(entry_id, intensity, outcome, minutes, place, company, thoughts) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (entry_id) DO UPDATE SET intensity = excluded.intensity, outcome = excluded.outcome,
@@ -52,8 +53,10 @@ func (s *Store) writeCravingDetails(ctx context.Context, tx execer, id int64, c 
 		table, col string
 		words      []string
 	}{{"craving_triggers", "trigger", c.Triggers}, {"craving_feelings", "feeling", c.Feelings}, {"craving_coping", "strategy", c.Coping}} {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+l.table+` WHERE entry_id = ?`, id); err != nil {
-			return writeErr(s.path, err)
+		if !fresh {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+l.table+` WHERE entry_id = ?`, id); err != nil {
+				return writeErr(s.path, err)
+			}
 		}
 		for _, w := range l.words {
 			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO `+l.table+` (entry_id, `+l.col+`) VALUES (?, ?)`, id, w); err != nil {

@@ -58,6 +58,29 @@ type execer interface {
 type stmtCache struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// With deferIndex, search-index writes wait for flushIndex. FTS5
+	// writes its pending rows out at every statement savepoint, so index
+	// rows interleaved with other writes make thousands of tiny segments;
+	// written together at the end they make a few.
+	deferIndex bool
+	unindexed  []int64    // entries to remove from the search indexes
+	toIndex    []indexRow // search text to add
+}
+
+// flushIndex writes the deferred search-index changes.
+func (c *stmtCache) flushIndex(ctx context.Context) error {
+	for _, id := range c.unindexed {
+		if err := removeSearchText(ctx, c, id); err != nil {
+			return err
+		}
+	}
+	for _, r := range c.toIndex {
+		if err := writeSearchText(ctx, c, r.id, r.t); err != nil {
+			return err
+		}
+	}
+	c.unindexed, c.toIndex = nil, nil
+	return nil
 }
 
 func newStmtCache(tx *sql.Tx) *stmtCache {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"math"
 	"strings"
 	"time"
 
@@ -26,7 +27,10 @@ const (
 	colourCraving    = "#5b7fa6"
 )
 
-// cravingChart plots each day's strongest craving (0–10) across from..to.
+// cravingChart plots the mean intensity (0–10) of each day's logged
+// cravings across from..to: the same measure as the report's chart. Each
+// value is also printed by its point when the days are wide enough, so the
+// page reads the same on paper.
 func cravingChart(days map[journal.Date]Day, from, to journal.Date) template.HTML {
 	const w, h, left, right, top, bottom = 640.0, 200.0, 34.0, 12.0, 12.0, 28.0
 	n := to.DaysSince(from)
@@ -36,24 +40,31 @@ func cravingChart(days map[journal.Date]Day, from, to journal.Date) template.HTM
 		}
 		return left + float64(d.DaysSince(from))*(w-left-right)/float64(n)
 	}
-	y := func(v int) float64 { return top + (h-top-bottom)*(1-float64(v)/10) }
+	y := func(v float64) float64 { return top + (h-top-bottom)*(1-v/10) }
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart chart-cravings" role="img" aria-labelledby="craving-title" viewBox="0 0 %g %g" width="100%%">`, w, h)
-	b.WriteString(`<title id="craving-title">Strongest craving each day, 0 to 10</title>`)
-	for _, v := range []int{0, 5, 10} {
+	b.WriteString(`<title id="craving-title">Mean craving intensity each day, 0 to 10, from logged cravings</title>`)
+	for _, v := range []float64{0, 5, 10} {
 		fmt.Fprintf(&b, `<line x1="%g" x2="%g" y1="%.1f" y2="%.1f" stroke="%s"/>`, left, w-right, y(v), y(v), colourGrid)
-		fmt.Fprintf(&b, `<text x="%g" y="%.1f" text-anchor="end" font-size="11" fill="%s">%d</text>`, left-6, y(v)+4, colourInk, v)
+		fmt.Fprintf(&b, `<text x="%g" y="%.1f" text-anchor="end" font-size="11" fill="%s">%g</text>`, left-6, y(v)+4, colourInk, v)
 	}
+	fmt.Fprintf(&b, `<text x="10" y="%g" transform="rotate(-90 10 %g)" text-anchor="middle" font-size="11" fill="%s">craving</text>`,
+		(h-bottom+top)/2, (h-bottom+top)/2, colourInk)
 	var pts []string
 	var dots strings.Builder
+	wide := n == 0 || (w-left-right)/float64(n) >= 16
 	for d := from; !d.After(to); d = d.AddDays(1) {
-		s := days[d].strongest()
-		if s == nil {
+		m := days[d].meanCraving()
+		if m == nil {
 			continue
 		}
-		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(d), y(*s)))
-		fmt.Fprintf(&dots, `<circle class="point" cx="%.1f" cy="%.1f" r="3.5" fill="%s"><title>%s: %d/10</title></circle>`,
-			x(d), y(*s), colourCraving, d, *s)
+		v := journal.FormatNumber(math.Round(*m*10) / 10)
+		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(d), y(*m)))
+		fmt.Fprintf(&dots, `<circle class="point" cx="%.1f" cy="%.1f" r="3.5" fill="%s"><title>%s: %s/10</title></circle>`,
+			x(d), y(*m), colourCraving, d, v)
+		if wide {
+			fmt.Fprintf(&dots, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="10" fill="%s">%s</text>`, x(d), y(*m)-7, colourInk, v)
+		}
 	}
 	if len(pts) > 1 {
 		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>`, colourCraving, strings.Join(pts, " "))

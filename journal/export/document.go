@@ -1,7 +1,9 @@
 package export
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"journal/journal"
@@ -15,10 +17,114 @@ type Document struct {
 	// Since and Until are the window asked for; zero is an open end.
 	Since, Until journal.Date
 	Records      journal.Records
-	// PrivateLeftOut counts private entries kept out of the export.
-	PrivateLeftOut int
+	// IncludePrivate says private entries were asked for. The number left
+	// out otherwise is not here: no shared document carries it.
 	IncludePrivate bool
 	Summary        Summary
+	// SetTitles names prompt sets for people: "reflect" is shown as its
+	// set's title ("After a session"). A set not in it shows its name.
+	SetTitles map[string]string
+}
+
+// setTitle is the title a guided entry is shown under.
+func (doc Document) setTitle(e journal.Entry) string {
+	if t := doc.SetTitles[e.PromptSet]; t != "" {
+		return t
+	}
+	if e.PromptSet != "" {
+		return e.PromptSet
+	}
+	return "Guided entry"
+}
+
+// days is the document's days, compacted, with sessions only inside the
+// window shown (the records also carry sessions outside it that an
+// exported entry links to).
+func (doc Document) days() []Day {
+	all := Days(doc.Records)
+	out := all[:0]
+	for _, g := range all {
+		from, to := doc.Summary.From, doc.Summary.To
+		outside := (!from.IsZero() && g.Day.Before(from)) || (!to.IsZero() && g.Day.After(to))
+		if outside && len(g.Sessions) > 0 {
+			g.Sessions = nil
+			if g.empty() {
+				continue
+			}
+		}
+		out = append(out, g)
+	}
+	return Compact(out)
+}
+
+// forSession is ", for session N" when a guided entry is linked to a
+// session of the document, else "".
+func (doc Document) forSession(e journal.Entry) string {
+	if e.SessionID == nil {
+		return ""
+	}
+	for _, ses := range doc.Records.Sessions {
+		if ses.ID == *e.SessionID && ses.Number > 0 {
+			return fmt.Sprintf(", for session %d", ses.Number)
+		}
+	}
+	return ""
+}
+
+// linked is the exported guided entries linked to a session, oldest first.
+func (doc Document) linked(ses journal.Session) []journal.Entry {
+	var out []journal.Entry
+	for _, e := range doc.Records.Entries {
+		if e.SessionID != nil && *e.SessionID == ses.ID {
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b journal.Entry) int { return a.OccurredAt.Compare(b.OccurredAt) })
+	return out
+}
+
+// sessionFacts is what was recorded of a session, in the reader's words:
+// setting, route, and the dose only when the program's figure was
+// recorded (never worked out or suggested).
+func sessionFacts(ses journal.Session) []string {
+	var out []string
+	switch ses.Setting {
+	case "clinic":
+		out = append(out, "at the clinic")
+	case "home":
+		out = append(out, "at home")
+	}
+	routes := map[string]string{"oral": "oral", "sublingual": "sublingual", "nasal": "nasal", "im": "intramuscular (IM)", "iv": "intravenous (IV)"}
+	if r := routes[ses.Route]; r != "" {
+		out = append(out, r)
+	}
+	if ses.DoseMg != nil {
+		out = append(out, journal.FormatNumber(*ses.DoseMg)+" mg as recorded")
+	}
+	return out
+}
+
+// cravingFacts is every detail of a craving beyond intensity, triggers,
+// coping and outcome, labelled: what it felt like, where, with whom, how
+// long, the thoughts. Empty fields are left out.
+func cravingFacts(c *journal.Craving) []string {
+	var out []string
+	if len(c.Feelings) > 0 {
+		out = append(out, "feelings: "+strings.Join(c.Feelings, ", "))
+	}
+	if c.Where != "" {
+		out = append(out, "where: "+c.Where)
+	}
+	if c.With != "" {
+		out = append(out, "with: "+c.With)
+	}
+	if c.Minutes != nil {
+		out = append(out, fmt.Sprintf("lasted %d min", *c.Minutes))
+	}
+	if c.Thoughts != "" {
+		out = append(out, "thoughts: "+c.Thoughts)
+	}
+	return out
 }
 
 // Summary is the handful of measures shown at the top of the Markdown and
@@ -66,6 +172,7 @@ type Day struct {
 	Guided   []journal.Entry
 	Notes    []journal.Entry
 	Calls    []journal.Call
+	Sessions []journal.Session
 }
 
 // Days groups the records by day, oldest first; days with no records are
@@ -102,6 +209,10 @@ func Days(recs journal.Records) []Day {
 		g := get(c.Day)
 		g.Calls = append(g.Calls, c)
 	}
+	for _, ses := range recs.Sessions {
+		g := get(ses.Day)
+		g.Sessions = append(g.Sessions, ses)
+	}
 	out := make([]Day, 0, len(byDay))
 	for _, g := range byDay {
 		for _, l := range [][]journal.Entry{g.Cravings, g.Guided, g.Notes} {
@@ -117,7 +228,12 @@ func Days(recs journal.Records) []Day {
 // note: a run of such days reads better as one line.
 func (g Day) quiet() bool {
 	return g.Drinks != nil && g.Drinks.StandardDrinks == 0 && g.Drinks.Note == "" &&
-		g.Checkin == nil && len(g.Cravings)+len(g.Guided)+len(g.Notes)+len(g.Calls) == 0
+		g.Checkin == nil && len(g.Cravings)+len(g.Guided)+len(g.Notes)+len(g.Calls)+len(g.Sessions) == 0
+}
+
+// empty reports whether the day holds nothing at all.
+func (g Day) empty() bool {
+	return g.Drinks == nil && g.Checkin == nil && len(g.Cravings)+len(g.Guided)+len(g.Notes)+len(g.Calls)+len(g.Sessions) == 0
 }
 
 // Compact folds runs of three or more consecutive quiet days into one Day
@@ -145,6 +261,20 @@ func (g Day) Length() int {
 		return 1
 	}
 	return g.Through.DaysSince(g.Day) + 1
+}
+
+// meanCraving is the mean intensity of the day's logged cravings, nil
+// when there were none (check-in answers are not cravings logged).
+func (g Day) meanCraving() *float64 {
+	if len(g.Cravings) == 0 {
+		return nil
+	}
+	sum := 0
+	for _, e := range g.Cravings {
+		sum += e.Craving.Intensity
+	}
+	m := float64(sum) / float64(len(g.Cravings))
+	return &m
 }
 
 // strongest is the day's strongest craving: the most intense urge logged,

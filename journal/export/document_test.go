@@ -66,7 +66,6 @@ func TestJSONRoundTrip(t *testing.T) {
 			DrinkDays: []journal.DrinkDay{drinkDay("2026-11-02", 1.5)},
 			Calls:     []journal.Call{{UUID: "call-1", Day: day("2026-11-03"), Note: "first"}},
 		},
-		PrivateLeftOut: 2,
 	}
 	var buf bytes.Buffer
 	if err := JSON(&buf, doc); err != nil {
@@ -110,7 +109,7 @@ func TestReadJSONSaysWhatAndWhere(t *testing.T) {
 
 func TestQuoteBlockKeepsTextAsText(t *testing.T) {
 	got := quoteBlock("# not a heading\n- not a list\n10. not a list\nplain\n\n> not a quote")
-	want := "> \\# not a heading\n> \\- not a list\n> 10\\. not a list\n> plain\n>\n> \\> not a quote"
+	want := "> \\# not a heading\\\n> \\- not a list\\\n> 10\\. not a list\\\n> plain\n>\n> \\> not a quote"
 	if got != want {
 		t.Errorf("quoteBlock:\n%s\nwant\n%s", got, want)
 	}

@@ -9,36 +9,83 @@ import (
 	"strings"
 
 	"filippo.io/age"
+	"filippo.io/age/agessh"
 	"filippo.io/age/armor"
+	"golang.org/x/crypto/ssh"
 )
 
-// Recipients parses age public keys (age1…), one per value, and the lines
-// of recipients files (blank lines and # comments allowed). Errors name
-// the key that is wrong, before anything is written.
+// Recipients parses public keys, one per value, and the lines of
+// recipients files (blank lines and # comments allowed). A key is an age
+// public key (age1…) or an SSH public key, ssh-ed25519 or ssh-rsa, as in
+// an authorized_keys file: options before the key and a comment after it
+// are allowed. Errors name the key that is wrong, before anything is
+// written.
 func Recipients(keys []string, files map[string][]byte) ([]age.Recipient, error) {
 	var out []age.Recipient
 	for _, k := range keys {
-		r, err := age.ParseX25519Recipient(strings.TrimSpace(k))
+		r, err := parseRecipient(strings.TrimSpace(k))
 		if err != nil {
-			return nil, fmt.Errorf("%q is not an age public key: it should look like age1… (the coach gets one with age-keygen)", k)
+			return nil, fmt.Errorf("%q %v", k, err)
 		}
 		out = append(out, r)
 	}
 	for name, b := range files {
 		sc := bufio.NewScanner(bytes.NewReader(b))
+		sc.Buffer(nil, 1<<20) // an RSA key line is long
 		for n := 1; sc.Scan(); n++ {
 			line := strings.TrimSpace(sc.Text())
 			if line == "" || strings.HasPrefix(line, "#") {
 				continue
 			}
-			r, err := age.ParseX25519Recipient(line)
+			r, err := parseRecipient(line)
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %q is not an age public key (age1…)", name, n, line)
+				return nil, fmt.Errorf("%s:%d: %q %v", name, n, short(line), err)
 			}
 			out = append(out, r)
 		}
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
 	}
 	return out, nil
+}
+
+// parseRecipient reads one key. The error completes a sentence that
+// starts with the key.
+func parseRecipient(s string) (age.Recipient, error) {
+	if strings.HasPrefix(strings.ToUpper(s), "AGE-SECRET-KEY-") {
+		return nil, errors.New("is a secret key, not a public key: keep it to yourself; the public key starts with age1")
+	}
+	if strings.HasPrefix(s, "age1") {
+		r, err := age.ParseX25519Recipient(s)
+		if err != nil {
+			return nil, errors.New("is not an age public key: it should look like age1… (the coach gets one with age-keygen)")
+		}
+		return r, nil
+	}
+	pk, _, _, _, err := ssh.ParseAuthorizedKey([]byte(s))
+	if err != nil {
+		return nil, errors.New("is not a public key: use an age key (age1…) or an SSH key (ssh-ed25519 or ssh-rsa, as in ~/.ssh/id_ed25519.pub)")
+	}
+	switch pk.Type() {
+	case ssh.KeyAlgoED25519:
+		return agessh.NewEd25519Recipient(pk)
+	case ssh.KeyAlgoRSA:
+		r, err := agessh.NewRSARecipient(pk)
+		if err != nil {
+			return nil, fmt.Errorf("cannot be used: %v", err)
+		}
+		return r, nil
+	}
+	return nil, fmt.Errorf("is an SSH key of type %s, which age cannot encrypt to: ask for an ssh-ed25519 or ssh-rsa key, or an age key (age1…)", pk.Type())
+}
+
+// short keeps a long key line readable in a message.
+func short(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
 }
 
 // Encrypt wraps w so what is written is encrypted to the recipients, or
@@ -79,15 +126,24 @@ func (c closeBoth) Close() error {
 }
 
 // Decrypt opens an age file, armored or not, with the identities of an
-// identity file or a passphrase.
+// identity file (age identities, or an unencrypted SSH private key such as
+// ~/.ssh/id_ed25519) or a passphrase.
 func Decrypt(r io.Reader, identities []byte, passphrase string) (io.Reader, error) {
 	var ids []age.Identity
 	if len(identities) > 0 {
-		parsed, err := age.ParseIdentities(bytes.NewReader(identities))
-		if err != nil {
-			return nil, fmt.Errorf("the identity file is not an age identity: %v", err)
+		if bytes.HasPrefix(bytes.TrimSpace(identities), []byte("-----BEGIN")) {
+			id, err := agessh.ParseIdentity(identities)
+			if err != nil {
+				return nil, fmt.Errorf("the identity file is not an SSH private key age can use (ssh-ed25519 or ssh-rsa, without a passphrase): %v", err)
+			}
+			ids = append(ids, id)
+		} else {
+			parsed, err := age.ParseIdentities(bytes.NewReader(identities))
+			if err != nil {
+				return nil, fmt.Errorf("the identity file is not an age identity: %v", err)
+			}
+			ids = parsed
 		}
-		ids = parsed
 	}
 	if passphrase != "" {
 		id, err := age.NewScryptIdentity(passphrase)

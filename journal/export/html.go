@@ -15,8 +15,7 @@ import (
 // PDF from a browser.
 func HTML(w io.Writer, doc Document) error {
 	byDay := map[journal.Date]Day{}
-	days := Days(doc.Records)
-	for _, g := range days {
+	for _, g := range Days(doc.Records) {
 		byDay[g.Day] = g
 	}
 	s := doc.Summary
@@ -28,8 +27,9 @@ func HTML(w io.Writer, doc Document) error {
 		Cravings: cravingChart(byDay, s.From, s.To),
 		Weeks:    weekChart(byDay, s.From, s.To),
 		Calendar: calendar(byDay, s.From, s.To, stats.Heavy{DayGrams: s.Drinking.HeavyDayGrams, DrinkGrams: s.Drinking.StandardDrinkGrams}),
-		Days:     Compact(days),
+		Days:     doc.days(),
 	}
+	data.Doc = doc
 	return htmlTemplate().Execute(w, data)
 }
 
@@ -39,18 +39,25 @@ type htmlData struct {
 	Cravings, Weeks          template.HTML
 	Calendar                 template.HTML
 	Days                     []Day
+	Doc                      Document // for the titles and links of guided entries
 }
 
 // htmlTemplate is parsed at its first use: most commands never export HTML.
 var htmlTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("export").Funcs(template.FuncMap{
-		"long":    longDate,
-		"span":    dateRange,
-		"clock":   func(e journal.Entry) string { return e.OccurredAt.Format("15:04") },
-		"drinks":  drinksText,
-		"checkin": func(e journal.Entry) string { return strings.TrimPrefix(e.Checkin.Summary(), "check-in · ") },
-		"join":    func(l []string) string { return strings.Join(l, ", ") },
-		"paras":   paragraphs,
+		"long":       longDate,
+		"span":       dateRange,
+		"clock":      func(e journal.Entry) string { return e.OccurredAt.Format("15:04") },
+		"drinks":     drinksText,
+		"checkin":    func(e journal.Entry) string { return strings.TrimPrefix(e.Checkin.Summary(), "check-in · ") },
+		"join":       func(l []string) string { return strings.Join(l, ", ") },
+		"paras":      paragraphs,
+		"facts":      func(c *journal.Craving) string { return strings.Join(cravingFacts(c), "; ") },
+		"session":    func(ses journal.Session) string { return strings.Join(sessionFacts(ses), ", ") },
+		"daymonth":   dayMonth,
+		"title":      Document.setTitle,
+		"forSession": Document.forSession,
+		"linked":     Document.linked,
 	}).Parse(htmlPage))
 })
 
@@ -98,7 +105,9 @@ const htmlPage = `<!DOCTYPE html>
   th { font-weight: 600; color: #5c6b77; }
   .q { font-weight: 600; margin: .6rem 0 .1rem; }
   .text p { margin: .2rem 0 .5rem; white-space: pre-line; }
-  .tags, .private { font-size: .85rem; color: #5c6b77; }
+  .tags, .private, .linked { font-size: .85rem; color: #5c6b77; }
+  tr.facts td { border-bottom: 1px solid #e4e9ed; padding-top: 0; color: #5c6b77; font-size: .85rem; }
+  .session { border-left: 3px solid #7a8fa3; padding: .1rem 0 .1rem .7rem; margin: .5rem 0; }
   footer { margin-top: 2.5rem; font-size: .8rem; color: #5c6b77; }
   @page { size: A4; margin: 16mm 14mm; }
   @media print {
@@ -129,7 +138,7 @@ const htmlPage = `<!DOCTYPE html>
 
 <section id="charts">
 <h2>Patterns</h2>
-<figure id="craving-trend">{{.Cravings}}<figcaption>Daily craving trend: the strongest craving each day, from urge logs and check-ins.</figcaption></figure>
+<figure id="craving-trend">{{.Cravings}}<figcaption>Craving intensity each day: the mean (0 to 10) of the cravings logged that day, as in journal report.</figcaption></figure>
 <figure id="drinks-per-week">{{.Weeks}}<figcaption>Standard drinks per week (weeks start on Monday; a dash means nothing was recorded).</figcaption></figure>
 <figure id="drinking-calendar">{{.Calendar}}
 <div class="legend">
@@ -155,6 +164,15 @@ const htmlPage = `<!DOCTYPE html>
 {{- else}}
 <article class="day" id="day-{{.Day}}">
 <h3>{{long .Day}}</h3>
+{{- range .Sessions}}
+<div class="session">
+<p class="q">Session {{.Number}}{{with session .}}: {{.}}{{end}}</p>
+{{- with .Note}}<div class="text">{{range paras .}}<p>{{.}}</p>{{end}}</div>{{end}}
+{{- with linked $.Doc .}}
+<p class="linked">Guided entries for this session: {{range $i, $e := .}}{{if $i}}; {{end}}<a href="#entry-{{$e.UUID}}">{{title $.Doc $e}}</a> ({{daymonth $e.Day}}, {{clock $e}}){{end}}</p>
+{{- end}}
+</div>
+{{- end}}
 {{- with .Checkin}}
 <p><strong>Check-in:</strong> {{checkin .}}{{with .Body}} — {{.}}{{end}}</p>
 {{- end}}
@@ -166,14 +184,17 @@ const htmlPage = `<!DOCTYPE html>
 <thead><tr><th>Time</th><th>Intensity</th><th>Triggers</th><th>Coping</th><th>Outcome</th><th>Note</th></tr></thead>
 <tbody>
 {{- range .Cravings}}
-<tr><td>{{clock .}}</td><td>{{.Craving.Intensity}}/10</td><td>{{join .Craving.Triggers}}</td><td>{{join .Craving.Coping}}</td><td>{{.Craving.Outcome}}</td><td>{{.Body}}</td></tr>
+<tr><td>{{clock .}}{{if .Private}} <span class="private">(private)</span>{{end}}</td><td>{{.Craving.Intensity}}/10</td><td>{{join .Craving.Triggers}}</td><td>{{join .Craving.Coping}}</td><td>{{.Craving.Outcome}}</td><td>{{.Body}}</td></tr>
+{{- with facts .Craving}}
+<tr class="facts"><td></td><td colspan="5">{{.}}</td></tr>
+{{- end}}
 {{- end}}
 </tbody>
 </table>
 {{- end}}
 {{- range .Guided}}
-<div class="entry guided">
-<p class="q">{{if .PromptSet}}Guided: {{.PromptSet}}{{else}}Guided entry{{end}}, {{clock .}}{{if .Private}} <span class="private">(private)</span>{{end}}</p>
+<div class="entry guided" id="entry-{{.UUID}}">
+<p class="q">{{title $.Doc .}}, {{clock .}}{{forSession $.Doc .}}{{if .Private}} <span class="private">(private)</span>{{end}}</p>
 {{- range .Answers}}{{if paras .Answer}}
 <p class="q">{{.Question}}</p>
 <div class="text">{{range paras .Answer}}<p>{{.}}</p>{{end}}</div>

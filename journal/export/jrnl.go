@@ -1,29 +1,46 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"journal/journal"
 )
 
-// jrnlDoc is the shape of `jrnl --export json`.
+// jrnlEntry is one entry of `jrnl --export json`. Older jrnl versions
+// write a bare list of these, and no "tags" field: the tags are the
+// @words of the text.
+type jrnlEntry struct {
+	Date    string   `json:"date"`
+	Time    string   `json:"time"`
+	Title   string   `json:"title"`
+	Body    string   `json:"body"`
+	Tags    []string `json:"tags"`
+	Starred bool     `json:"starred"`
+}
+
+// jrnlDoc is the shape of `jrnl --export json` since jrnl 2.
 type jrnlDoc struct {
-	Entries *[]struct {
-		Date    string   `json:"date"`
-		Time    string   `json:"time"`
-		Title   string   `json:"title"`
-		Body    string   `json:"body"`
-		Tags    []string `json:"tags"`
-		Starred bool     `json:"starred"`
-	} `json:"entries"`
+	Entries *[]jrnlEntry `json:"entries"`
 }
 
 // IsJrnl reports whether b looks like a jrnl JSON export: an object with an
-// "entries" array and no "format" key of ours.
+// "entries" array and no "format" key of ours, or (older jrnl) a bare
+// array whose first element has a "date".
 func IsJrnl(b []byte) bool {
+	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '[' {
+		var probe []map[string]json.RawMessage
+		if json.Unmarshal(b, &probe) != nil || len(probe) == 0 {
+			return false
+		}
+		_, ok := probe[0]["date"]
+		return ok
+	}
 	var probe struct {
 		Format  *string         `json:"format"`
 		Entries json.RawMessage `json:"entries"`
@@ -34,19 +51,32 @@ func IsJrnl(b []byte) bool {
 	return probe.Format == nil && strings.HasPrefix(strings.TrimSpace(string(probe.Entries)), "[")
 }
 
+// atTagRe finds jrnl's @tags: an @ at a word start (so an email address is
+// not one), then letters, digits, - or _.
+var atTagRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[\s(])@([\p{L}_][\p{L}\p{N}_-]*)`) })
+
 // ReadJrnl turns a jrnl JSON export into free entries dated in loc. The
-// title and body become the body; jrnl's @tags become tags. Every entry
-// is checked first: one bad date refuses the whole file, naming it.
+// title and body become the body; jrnl's tags (the "tags" list and the
+// @words of the text) become tags, as do #tags. Every entry is checked
+// first: one bad date refuses the whole file, naming it.
 func ReadJrnl(b []byte, loc *time.Location) ([]journal.Entry, error) {
-	var doc jrnlDoc
-	if err := json.Unmarshal(b, &doc); err != nil {
-		return nil, fmt.Errorf("not a jrnl JSON export: %v", err)
-	}
-	if doc.Entries == nil {
-		return nil, fmt.Errorf(`not a jrnl JSON export: it has no "entries" list`)
+	var list []jrnlEntry
+	if t := bytes.TrimSpace(b); len(t) > 0 && t[0] == '[' {
+		if err := json.Unmarshal(b, &list); err != nil {
+			return nil, fmt.Errorf("not a jrnl JSON export: %v", err)
+		}
+	} else {
+		var doc jrnlDoc
+		if err := json.Unmarshal(b, &doc); err != nil {
+			return nil, fmt.Errorf("not a jrnl JSON export: %v", err)
+		}
+		if doc.Entries == nil {
+			return nil, fmt.Errorf(`not a jrnl JSON export: it has no "entries" list`)
+		}
+		list = *doc.Entries
 	}
 	var out []journal.Entry
-	for i, je := range *doc.Entries {
+	for i, je := range list {
 		clock := je.Time
 		if clock == "" {
 			clock = "00:00"
@@ -67,7 +97,10 @@ func ReadJrnl(b []byte, loc *time.Location) ([]journal.Entry, error) {
 		}
 		tags := make([]string, 0, len(je.Tags))
 		for _, t := range je.Tags {
-			tags = append(tags, strings.TrimLeft(t, "@#"))
+			tags = append(tags, journal.TagOf(strings.TrimLeft(t, "@#")))
+		}
+		for _, m := range atTagRe().FindAllStringSubmatch(body, -1) {
+			tags = append(tags, m[1])
 		}
 		if je.Starred {
 			tags = append(tags, "starred")

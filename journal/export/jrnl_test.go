@@ -52,3 +52,23 @@ func TestReadJrnlRefusesABadDate(t *testing.T) {
 		t.Error("broken JSON accepted")
 	}
 }
+
+// An older jrnl writes a bare list and no "tags": the @words are the tags.
+func TestReadOlderJrnl(t *testing.T) {
+	old := `[
+  {"date": "2016-05-01", "time": "07:15", "title": "Slept well @sleep.", "body": "Mail me@example.com about (@work) later", "starred": false}
+]`
+	if !IsJrnl([]byte(old)) {
+		t.Fatal("IsJrnl = false for an older jrnl export")
+	}
+	if IsJrnl([]byte(`[1, 2]`)) || IsJrnl([]byte(`[]`)) {
+		t.Error("IsJrnl = true for a list that is not jrnl's")
+	}
+	es, err := ReadJrnl([]byte(old), time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 1 || !slices.Equal(es[0].Tags, []string{"sleep", "work"}) {
+		t.Errorf("entries = %+v, want one with tags sleep and work (not example.com)", es)
+	}
+}

@@ -29,7 +29,6 @@ type jsonDoc struct {
 	Version        int       `json:"version"`
 	ExportedAt     time.Time `json:"exported_at"`
 	Range          jsonRange `json:"range"`
-	PrivateLeftOut int       `json:"private_left_out"`
 	IncludePrivate bool      `json:"include_private"`
 	// Summary is what the figures of the Markdown and HTML exports were,
 	// with what they were computed with; import does not read it.
@@ -78,7 +77,6 @@ func JSON(w io.Writer, doc Document) error {
 		Version:        Version,
 		ExportedAt:     doc.ExportedAt,
 		Range:          jsonRange{Since: datePtr(doc.Since), Until: datePtr(doc.Until)},
-		PrivateLeftOut: doc.PrivateLeftOut,
 		IncludePrivate: doc.IncludePrivate,
 		Summary:        doc.Summary,
 	}
@@ -122,10 +120,55 @@ func JSON(w io.Writer, doc Document) error {
 // IsJSONExport reports whether b claims to be one of our JSON exports: an
 // object with a "format" key. ReadJSON then checks it properly.
 func IsJSONExport(b []byte) bool {
+	if h, ok := quickHeader(b); ok {
+		return h.Format != nil
+	}
 	var probe struct {
 		Format *string `json:"format"`
 	}
 	return json.Unmarshal(b, &probe) == nil && probe.Format != nil
+}
+
+// header is the part of an export before its records.
+type header struct {
+	Format     *string    `json:"format"`
+	Version    *int       `json:"version"`
+	ExportedAt *time.Time `json:"exported_at"`
+	Range      jsonRange  `json:"range"`
+}
+
+// quickHeader reads the header from the top of the file, as journal
+// writes it: "format" and "version" before any list. It stops at the
+// first other key, so a large file is not read twice. ok is false when the
+// file is laid out otherwise; the caller then reads all of it.
+func quickHeader(b []byte) (h header, ok bool) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return h, false
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return h, false
+		}
+		var dst any
+		switch tok {
+		case "format":
+			dst = &h.Format
+		case "version":
+			dst = &h.Version
+		case "exported_at":
+			dst = &h.ExportedAt
+		case "range":
+			dst = &h.Range
+		default:
+			return h, h.Format != nil && h.Version != nil
+		}
+		if err := dec.Decode(dst); err != nil {
+			return h, false
+		}
+	}
+	return h, false
 }
 
 // ReadJSON reads a JSON export. Every part of the file is checked before
@@ -133,17 +176,15 @@ func IsJSONExport(b []byte) bool {
 // and on which line, as bad input.
 func ReadJSON(b []byte) (Document, error) {
 	var doc Document
-	var head struct {
-		Format     *string    `json:"format"`
-		Version    *int       `json:"version"`
-		ExportedAt *time.Time `json:"exported_at"`
-		Range      jsonRange  `json:"range"`
-	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return doc, journal.Invalid("the file is empty")
 	}
-	if err := json.Unmarshal(b, &head); err != nil {
-		return doc, where(b, err, "")
+	head, ok := quickHeader(b)
+	if !ok {
+		head = header{}
+		if err := json.Unmarshal(b, &head); err != nil {
+			return doc, where(b, err, "")
+		}
 	}
 	switch {
 	case head.Format == nil:
@@ -180,6 +221,7 @@ func ReadJSON(b []byte) (Document, error) {
 func readRecords(b []byte) (journal.Records, error) {
 	recs := journal.Records{Entries: []journal.Entry{}, DrinkDays: []journal.DrinkDay{}, Calls: []journal.Call{}}
 	dec := json.NewDecoder(bytes.NewReader(b))
+	at := &lines{b: b}
 	if _, err := dec.Token(); err != nil { // {
 		return recs, where(b, err, "")
 	}
@@ -252,7 +294,7 @@ func readRecords(b []byte) (journal.Records, error) {
 			}
 			continue
 		}
-		if err := readList(dec, b, key, each); err != nil {
+		if err := readList(dec, b, at, key, each); err != nil {
 			return recs, err
 		}
 	}
@@ -262,8 +304,8 @@ func readRecords(b []byte) (journal.Records, error) {
 
 // readList walks one JSON array, calling each with the index and line of
 // every element. null reads as an empty list.
-func readList(dec *json.Decoder, b []byte, key string, each func(i, line int) error) error {
-	start := lineAt(b, dec.InputOffset())
+func readList(dec *json.Decoder, b []byte, at *lines, key string, each func(i, line int) error) error {
+	start := at.at(dec.InputOffset())
 	tok, err := dec.Token()
 	if err != nil {
 		return where(b, err, key)
@@ -275,7 +317,7 @@ func readList(dec *json.Decoder, b []byte, key string, each func(i, line int) er
 		return journal.Invalid("line %d: %q should be a list", start, key)
 	}
 	for i := 0; dec.More(); i++ {
-		if err := each(i, lineAt(b, dec.InputOffset())); err != nil {
+		if err := each(i, at.at(dec.InputOffset())); err != nil {
 			return err
 		}
 	}
@@ -285,17 +327,30 @@ func readList(dec *json.Decoder, b []byte, key string, each func(i, line int) er
 	return nil
 }
 
-// lineAt is the line of the first value at or after offset (skipping the
-// whitespace and commas between values).
-func lineAt(b []byte, offset int64) int {
-	i := int(offset)
-	for i < len(b) && strings.IndexByte(" \t\r\n,:", b[i]) >= 0 {
+// lines finds the line of values read in file order. It remembers where
+// it got to, so reading a whole file counts each newline once: import time
+// grows with the file's size, not with its square.
+type lines struct {
+	b    []byte
+	pos  int // bytes before pos are counted
+	line int // the line pos is on
+}
+
+// at is the line of the first value at or after offset (skipping the
+// whitespace and commas between values). Offsets must not go backwards.
+func (l *lines) at(offset int64) int {
+	i := min(int(offset), len(l.b))
+	for i < len(l.b) && strings.IndexByte(" \t\r\n,:", l.b[i]) >= 0 {
 		i++
 	}
-	if i > len(b) {
-		i = len(b)
+	if l.line == 0 {
+		l.line = 1
 	}
-	return bytes.Count(b[:i], []byte("\n")) + 1
+	if i > l.pos {
+		l.line += bytes.Count(l.b[l.pos:i], []byte("\n"))
+		l.pos = i
+	}
+	return l.line
 }
 
 // lineOf is the line of a byte offset. An offset at the very end (a file

@@ -30,7 +30,7 @@ func TestJSONWritesTheWholeDocumentsBytes(t *testing.T) {
 		"no lists":    {},
 	} {
 		doc := Document{ExportedAt: time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC), Since: day("2026-11-01"),
-			Records: recs, PrivateLeftOut: 1}
+			Records: recs}
 		var got bytes.Buffer
 		if err := JSON(&got, doc); err != nil {
 			t.Fatal(err)
@@ -43,7 +43,7 @@ func TestJSONWritesTheWholeDocumentsBytes(t *testing.T) {
 			jsonDoc
 			journal.Records
 		}{jsonDoc{Format: Format, Version: Version, ExportedAt: doc.ExportedAt,
-			Range: jsonRange{Since: datePtr(doc.Since)}, PrivateLeftOut: doc.PrivateLeftOut}, recs}
+			Range: jsonRange{Since: datePtr(doc.Since)}}, recs}
 		if err := enc.Encode(whole); err != nil {
 			t.Fatal(err)
 		}

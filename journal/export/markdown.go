@@ -28,7 +28,7 @@ func Markdown(w io.Writer, doc Document) error {
 	for _, m := range measures(s) {
 		fmt.Fprintf(&b, "- %s: %s\n", m.Label, strings.TrimSpace(m.Value+" "+m.Note))
 	}
-	days := Compact(Days(doc.Records))
+	days := doc.days()
 	if len(days) == 0 {
 		b.WriteString("\nNothing was recorded in this period.\n")
 	}
@@ -38,6 +38,23 @@ func Markdown(w io.Writer, doc Document) error {
 			continue
 		}
 		fmt.Fprintf(&b, "\n## %s\n", longDate(g.Day))
+		for _, ses := range g.Sessions {
+			fmt.Fprintf(&b, "\n### Session %d", ses.Number)
+			if facts := sessionFacts(ses); len(facts) > 0 {
+				fmt.Fprintf(&b, ": %s", strings.Join(facts, ", "))
+			}
+			b.WriteString("\n")
+			if note := strings.TrimSpace(ses.Note); note != "" {
+				fmt.Fprintf(&b, "\n%s\n", quoteBlock(note))
+			}
+			if linked := doc.linked(ses); len(linked) > 0 {
+				var names []string
+				for _, e := range linked {
+					names = append(names, fmt.Sprintf("%s (%s, %s)", inline(doc.setTitle(e)), dayMonth(e.Day), e.OccurredAt.Format("15:04")))
+				}
+				fmt.Fprintf(&b, "\nGuided entries for this session: %s\n", strings.Join(names, "; "))
+			}
+		}
 		if g.Checkin != nil {
 			fmt.Fprintf(&b, "\n**Check-in:** %s", strings.TrimPrefix(g.Checkin.Checkin.Summary(), "check-in · "))
 			if body := strings.TrimSpace(g.Checkin.Body); body != "" {
@@ -56,17 +73,25 @@ func Markdown(w io.Writer, doc Document) error {
 			b.WriteString("\n**Cravings**\n\n| Time | Intensity | Triggers | Coping | Outcome | Note |\n|---|---|---|---|---|---|\n")
 			for _, e := range g.Cravings {
 				c := e.Craving
-				fmt.Fprintf(&b, "| %s | %d/10 | %s | %s | %s | %s |\n", e.OccurredAt.Format("15:04"), c.Intensity,
+				fmt.Fprintf(&b, "| %s%s | %d/10 | %s | %s | %s | %s |\n", e.OccurredAt.Format("15:04"), privateMark(e), c.Intensity,
 					tableCell(strings.Join(c.Triggers, ", ")), tableCell(strings.Join(c.Coping, ", ")),
 					tableCell(string(c.Outcome)), tableCell(e.Body))
 			}
+			// The rest of each craving, below the table: a row of eleven
+			// columns would not fit a page.
+			first := true
+			for _, e := range g.Cravings {
+				if facts := cravingFacts(e.Craving); len(facts) > 0 {
+					if first {
+						b.WriteString("\n")
+						first = false
+					}
+					fmt.Fprintf(&b, "- %s: %s\n", e.OccurredAt.Format("15:04"), oneLine(strings.Join(facts, "; ")))
+				}
+			}
 		}
 		for _, e := range g.Guided {
-			title := "Guided entry"
-			if e.PromptSet != "" {
-				title = "Guided: " + e.PromptSet
-			}
-			fmt.Fprintf(&b, "\n### %s, %s%s\n", title, e.OccurredAt.Format("15:04"), privateMark(e))
+			fmt.Fprintf(&b, "\n### %s, %s%s%s\n", inline(doc.setTitle(e)), e.OccurredAt.Format("15:04"), doc.forSession(e), privateMark(e))
 			for _, a := range e.Answers {
 				if strings.TrimSpace(a.Answer) == "" {
 					continue // a skipped question
@@ -80,7 +105,7 @@ func Markdown(w io.Writer, doc Document) error {
 		for _, e := range g.Notes {
 			fmt.Fprintf(&b, "\n### Note, %s%s\n\n%s\n", e.OccurredAt.Format("15:04"), privateMark(e), quoteBlock(e.Body))
 			if len(e.Tags) > 0 {
-				fmt.Fprintf(&b, "\nTags: %s\n", strings.Join(e.Tags, ", "))
+				fmt.Fprintf(&b, "\nTags: %s\n", inline(strings.Join(e.Tags, ", ")))
 			}
 		}
 		for _, c := range g.Calls {
@@ -143,16 +168,12 @@ func measures(s Summary) []measure {
 	return out
 }
 
-// privacyLine says how private entries were handled, or "" when there
-// were none to leave out.
+// privacyLine says when private entries are in the document. How many
+// were left out is the person's to know, not the reader's: it goes to
+// stderr only.
 func privacyLine(doc Document) string {
-	switch {
-	case doc.IncludePrivate:
+	if doc.IncludePrivate {
 		return "Private entries are included."
-	case doc.PrivateLeftOut == 1:
-		return "1 private entry is left out."
-	case doc.PrivateLeftOut > 1:
-		return fmt.Sprintf("%d private entries are left out.", doc.PrivateLeftOut)
 	}
 	return ""
 }
@@ -169,6 +190,11 @@ func drinksText(d journal.DrinkDay) string {
 		return "alcohol-free"
 	}
 	return journal.DrinksPhrase(d.StandardDrinks)
+}
+
+// dayMonth is "Saturday 21 November".
+func dayMonth(d journal.Date) string {
+	return d.In(time.UTC).Format("Monday 2 January")
 }
 
 func longDate(d journal.Date) string {
@@ -189,22 +215,40 @@ func dateRange(from, to journal.Date) string {
 }
 
 // blockEscape finds a line start Markdown would read as a heading, quote,
-// list item or rule.
-var blockEscape = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)([#>*+-]|\d+[.)])`) })
+// list item, rule or setext underline.
+var blockEscape = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)([#>*+=-]|\d+[.)])`) })
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// inlineEscaper backslash-escapes the characters Markdown (CommonMark and
+// GitHub's) would read as emphasis, code, links, strikethrough, table
+// cells, entities or HTML. A backslash before ASCII punctuation always
+// means the character itself, so the text renders as typed.
+var inlineEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `&`, `\&`, `~`, `\~`, `|`, `\|`,
+)
+
+// inline makes the person's text safe to place inside a Markdown line.
+func inline(s string) string { return inlineEscaper.Replace(s) }
+
+// oneLine folds text onto one line, escaped for Markdown.
+func oneLine(s string) string { return inline(strings.Join(strings.Fields(s), " ")) }
 
 // tableCell keeps a value on one table row.
-func tableCell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|`) }
+func tableCell(s string) string { return oneLine(s) }
 
 // quoteBlock keeps the person's words as they wrote them, line breaks and
-// all, without their text turning into headings or lists.
+// all, without their text turning into headings, lists, links or HTML.
+// Lines of one paragraph end in a backslash, Markdown's hard line break.
 func quoteBlock(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
+	lines := strings.Split(strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n"), "\n")
 	for i, l := range lines {
+		l = inline(strings.TrimRight(l, " \t"))
 		if m := blockEscape().FindString(l); m != "" {
 			// Escape the marker's last character: "\#", "1\.".
 			l = m[:len(m)-1] + `\` + l[len(m)-1:]
+		}
+		if l != "" && i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
+			l += `\`
 		}
 		lines[i] = strings.TrimRight("> "+l, " ")
 	}

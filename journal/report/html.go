@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"strings"
 	"sync"
 )
 
@@ -35,109 +34,6 @@ func periodShort(r Report) string {
 		return LongDate(r.From)
 	}
 	return fmt.Sprintf("%d %s – %s", r.From.Day, r.From.Month.String()[:3], LongDate(r.To)[4:])
-}
-
-const (
-	chartW = 600.0 // the charts' size in SVG units; they scale to the page
-	chartH = 60.0
-	labelH = 14.0
-)
-
-// drinksChart draws one bar per day: its standard drinks, a small round
-// mark on an alcohol-free day, and nothing on a day not recorded, so an
-// unrecorded day never looks like a calm one. The dashed line is the
-// heavy-day threshold.
-func drinksChart(r Report) template.HTML {
-	recorded := false
-	for _, d := range r.Daily {
-		recorded = recorded || d.Drinks != nil
-	}
-	if !recorded {
-		return ""
-	}
-	top := r.Heavy
-	for _, d := range r.Daily {
-		if d.Drinks != nil && *d.Drinks > top {
-			top = *d.Drinks
-		}
-	}
-	if top <= 0 {
-		top = 1
-	}
-	var b strings.Builder
-	w, barW := chartW, chartW/float64(len(r.Daily))
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %g %g" role="img" aria-labelledby="drinks-title">`, w, chartH+labelH)
-	b.WriteString(`<title id="drinks-title">Standard drinks per day</title>`)
-	dot := min(barW*0.3, 3)
-	for i, d := range r.Daily {
-		x := float64(i) * barW
-		switch {
-		case d.Drinks == nil:
-			fmt.Fprintf(&b, `<rect class="unrecorded" x="%g" y="%g" width="%g" height="1"><title>%s: not recorded</title></rect>`,
-				x+barW*0.2, chartH-1, barW*0.6, LongDate(d.Day))
-		case *d.Drinks == 0:
-			fmt.Fprintf(&b, `<circle class="free" cx="%g" cy="%g" r="%g"><title>%s: alcohol-free</title></circle>`,
-				x+barW/2, chartH-dot, dot, LongDate(d.Day))
-		default:
-			h := max(*d.Drinks/top*(chartH-4), 2)
-			fmt.Fprintf(&b, `<rect class="drinks" x="%g" y="%g" width="%g" height="%g"><title>%s: %s standard drinks</title></rect>`,
-				x+barW*0.15, chartH-h, barW*0.7, h, LongDate(d.Day), num(*d.Drinks))
-		}
-	}
-	if r.Heavy > 0 {
-		y := chartH - r.Heavy/top*(chartH-4)
-		fmt.Fprintf(&b, `<line class="threshold" x1="0" x2="%g" y1="%g" y2="%g"/>`, w, y, y)
-	}
-	axis(&b, r, w)
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
-}
-
-// cravingChart draws the mean intensity of each day with cravings on a
-// 0–10 scale, joining days next to each other; a day without cravings is
-// a gap.
-func cravingChart(r Report) template.HTML {
-	if r.Cravings.Count == 0 || len(r.Daily) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	w, barW := chartW, chartW/float64(len(r.Daily))
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %g %g" role="img" aria-labelledby="craving-title">`, w, chartH+labelH)
-	b.WriteString(`<title id="craving-title">Mean craving intensity per day, 0 to 10</title>`)
-	for _, v := range []float64{0, 5, 10} {
-		y := chartH - 2 - v/10*(chartH-6)
-		fmt.Fprintf(&b, `<line class="grid" x1="0" x2="%g" y1="%g" y2="%g"/>`, w, y, y)
-	}
-	var pts []string
-	flush := func() {
-		if len(pts) > 1 {
-			fmt.Fprintf(&b, `<polyline class="line" points="%s"/>`, strings.Join(pts, " "))
-		}
-		pts = nil
-	}
-	for i, d := range r.Daily {
-		if d.Cravings == 0 {
-			flush()
-			continue
-		}
-		x, y := float64(i)*barW+barW/2, chartH-2-d.Craving/10*(chartH-6)
-		pts = append(pts, fmt.Sprintf("%g,%g", x, y))
-		fmt.Fprintf(&b, `<circle class="point" cx="%g" cy="%g" r="%g"><title>%s: %s, mean %s</title></circle>`,
-			x, y, min(barW*0.3, 3), LongDate(d.Day), plural(d.Cravings, "craving", "cravings"), num1(d.Craving))
-	}
-	flush()
-	axis(&b, r, w)
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
-}
-
-// axis labels the first and last day under a chart.
-func axis(b *strings.Builder, r Report, w float64) {
-	first, last := r.Daily[0].Day, r.Daily[len(r.Daily)-1].Day
-	fmt.Fprintf(b, `<text x="0" y="%g" class="axis">%d %s</text>`, chartH+labelH-2, first.Day, first.Month.String()[:3])
-	if first != last {
-		fmt.Fprintf(b, `<text x="%g" y="%g" class="axis" text-anchor="end">%d %s</text>`, w, chartH+labelH-2, last.Day, last.Month.String()[:3])
-	}
 }
 
 // htmlPage is parsed at its first use: most commands never write a report.
@@ -179,16 +75,51 @@ dd { margin: 0; }
 .chart .grid { stroke: var(--line); stroke-width: .5; vector-effect: non-scaling-stroke; }
 .chart .line { fill: none; stroke: var(--calm); stroke-width: 1.5; vector-effect: non-scaling-stroke; }
 .chart .point { fill: var(--calm); }
-.chart .axis { font-size: 9px; fill: var(--muted); }
+.chart .axis, .chart .tick { font-size: 9px; fill: var(--muted); }
+.chart .axis-title { font-size: 9px; fill: var(--muted); font-style: italic; }
+.chart .axis-line, .chart .tickmark { stroke: var(--muted); stroke-width: .6; vector-effect: non-scaling-stroke; }
+.chart .value { font-size: 8px; fill: var(--ink); }
+.chart .threshold-label { font-size: 8.5px; fill: var(--muted); }
+.chart .mark { stroke: #b07a2a; stroke-width: .6; stroke-dasharray: 1 2; vector-effect: non-scaling-stroke; }
+.chart .mark-label { font-size: 8.5px; fill: #8a5a14; font-weight: 600; }
 .legend { font-size: .85rem; color: var(--muted); margin-top: -.5rem; }
 .swatch { display: inline-block; width: .7em; height: .7em; margin: 0 .25em 0 .75em; vertical-align: baseline; }
 blockquote { margin: .3rem 0 .8rem; padding: .4rem .8rem; background: var(--soft); border-left: 3px solid var(--calm); white-space: pre-wrap; }
-table, dl, blockquote, .chart, .session { break-inside: avoid; page-break-inside: avoid; }
+figure { margin: .5rem 0 1rem; }
+figcaption { font-weight: 600; font-size: .95rem; }
+/* Small things stay whole; tables and sessions may run on to the next
+   page, so a long period never leaves a page half empty. */
+dl, blockquote, figure, tr { break-inside: avoid; page-break-inside: avoid; }
 footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
-@page { margin: 15mm; }
+/* No page size is set: the same page prints on A4 and on Letter, and
+   a 30-day report fits one sheet of either. */
+@page { margin: 8mm 10mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  body { max-width: none; padding: 0; font-size: 8pt; line-height: 1.22; }
+  h1 { font-size: 14pt; margin: 0; }
+  .period { font-size: 9.5pt; }
+  h2 { font-size: 10.5pt; margin: 7pt 0 3pt; padding-bottom: 1pt; }
+  h3 { font-size: 9pt; margin: 5pt 0 2pt; }
+  h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
+  p { margin: 2pt 0; }
+  th, td { padding: 1.2pt 4pt; }
+  th { font-size: 7.5pt; }
+  dl { gap: 1pt 8pt; margin: 2pt 0; }
+  blockquote { margin: 1pt 0 3pt; padding: 2pt 6pt; }
+  figure { margin: 2pt 0 4pt; }
+  figcaption { font-size: 8.5pt; }
+  .chart { margin: 0; }
+  .legend { margin-top: 0; font-size: 7.5pt; }
+  .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 0 14pt; align-items: start; }
+  .cols { grid-template-columns: 1.45fr 1fr; }
+  /* A session's words flow in two columns: they are many short blocks. */
+  .session { columns: 2; column-gap: 14pt; }
+  .session h3 { column-span: all; }
+  #coach-notes { columns: 2; column-gap: 14pt; }
+  #coach-notes h2 { column-span: all; }
+  table { font-size: 7.6pt; margin: 2pt 0; }
+  .cols > * { min-width: 0; }
+  footer { margin-top: 6pt; padding-top: 3pt; font-size: 7.5pt; }
 }
 </style>
 </head>
@@ -199,6 +130,8 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 <p class="basis">{{.Basis}}</p>
 </header>
 
+<div class="cols">
+<div>
 <section id="drinking">
 <h2>Drinking</h2>
 {{with .DrinkingNote}}<p>{{.}}</p>{{end}}
@@ -210,13 +143,18 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 {{end}}</tbody>
 </table>
 <p class="muted">{{.Measured}}</p>
-{{with .DrinksSVG}}<h3>Each day</h3>
-{{.}}
-<p class="legend"><span class="swatch" style="background:#3f7f6a;border-radius:50%"></span>alcohol-free
-<span class="swatch" style="background:#8790a0"></span>standard drinks
-<span class="swatch" style="background:#d9dde1;height:.2em"></span>not recorded
-· dashed line: heavy day</p>{{end}}
 </section>
+
+<section id="checkins">
+<h2>Check-ins</h2>
+{{with .Checkins}}{{if eq .Days 0}}<p>None yet today.</p>{{else if eq .Count 0}}<p>No check-ins in this period.</p>{{else}}<dl>
+<dt>Check-ins</dt><dd>{{.Count}} of {{.Days}} days</dd>
+{{with .Mood}}<dt>Mean mood</dt><dd>{{.}}</dd>{{end}}
+{{with .Sleep}}<dt>Mean sleep</dt><dd>{{.}}</dd>{{end}}
+<dt>Days without a check-in</dt><dd>{{or $.Missing "none"}}</dd>
+</dl>{{end}}{{end}}
+</section>
+</div>
 
 <section id="cravings">
 <h2>Cravings</h2>
@@ -226,8 +164,6 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 <dt>Before</dt><dd>{{.Cravings.Before}}</dd>
 {{if .Triggers}}<dt>Top triggers</dt><dd>{{range $i, $t := .Triggers}}{{if $i}} · {{end}}{{$t}}{{end}}</dd>{{end}}
 </dl>
-{{with .CravingSVG}}<h3>Mean intensity each day</h3>
-{{.}}{{end}}
 {{if .Coping}}<h3>What helped</h3>
 <p class="muted">Share of cravings resisted, by what was done (strategies used three times or more).</p>
 <table>
@@ -237,6 +173,24 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 {{end}}</tbody>
 </table>{{end}}
 </section>
+</div>
+
+{{if or .DrinksSVG .CravingSVG}}<section id="days">
+<h2>Each day</h2>
+{{with .DrinksSVG}}<figure>
+<figcaption>Standard drinks</figcaption>
+{{.}}
+<p class="legend"><span class="swatch" style="background:#3f7f6a;border-radius:50%"></span>alcohol-free
+<span class="swatch" style="background:#8790a0"></span>standard drinks
+<span class="swatch" style="background:#d9dde1;height:.2em"></span>not recorded
+· S1, S2…: sessions · call: coaching calls</p>
+</figure>{{end}}
+{{with .CravingSVG}}<figure>
+<figcaption>Craving intensity</figcaption>
+{{.}}
+<p class="legend">The mean intensity (0 to 10) of the cravings logged each day; a gap is a day without one.</p>
+</figure>{{end}}
+</section>{{end}}
 
 <section id="sessions">
 <h2>Sessions</h2>
@@ -258,16 +212,6 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 {{range .CoachNotes}}<p class="muted">{{long .Day}}</p>
 <blockquote>{{.Text}}</blockquote>
 {{end}}</section>{{end}}
-
-<section id="checkins">
-<h2>Check-ins</h2>
-{{with .Checkins}}{{if eq .Days 0}}<p>None yet today.</p>{{else if eq .Count 0}}<p>No check-ins in this period.</p>{{else}}<dl>
-<dt>Check-ins</dt><dd>{{.Count}} of {{.Days}} days</dd>
-{{with .Mood}}<dt>Mean mood</dt><dd>{{.}}</dd>{{end}}
-{{with .Sleep}}<dt>Mean sleep</dt><dd>{{.}}</dd>{{end}}
-<dt>Missing</dt><dd>{{or $.Missing "none"}}</dd>
-</dl>{{end}}{{end}}
-</section>
 
 <footer>{{.PrivateOmitted}}</footer>
 </body>

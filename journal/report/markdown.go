@@ -93,7 +93,7 @@ func Markdown(w io.Writer, r Report) error {
 		if c.Sleep != "" {
 			p("- **Mean sleep:** %s\n", c.Sleep)
 		}
-		p("- **Missing:** %s\n", or(joinRanges(c.Missing), "none"))
+		p("- **Days without a check-in:** %s\n", or(joinRanges(c.Missing), "none"))
 	}
 	p("\n---\n\n*%s*\n", r.PrivateOmitted)
 	_, err := io.WriteString(w, b.String())
@@ -117,23 +117,40 @@ func joinRanges(rs []DayRange) string {
 
 var (
 	mdSpecial = strings.NewReplacer(`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
-		`<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`, `~`, `\~`)
+		`<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`, `~`, `\~`, `&`, `\&`)
 	// mdLineStart finds what would start a list or a heading at the
 	// beginning of a line.
-	mdLineStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^(\s*)([-+=]|\d+[.)])`) })
+	mdLineStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^(\s*)([-+=]|\d+)([.)]?)`) })
 )
 
-// mdEscape keeps what someone wrote from turning into Markdown.
+// mdEscape keeps what someone wrote from turning into Markdown. A list
+// number keeps its digits and has its dot escaped ("1\."): a backslash
+// before a digit would show.
 func mdEscape(s string) string {
-	return mdLineStart().ReplaceAllString(mdSpecial.Replace(s), `$1\$2`)
+	return mdLineStart().ReplaceAllStringFunc(mdSpecial.Replace(s), func(m string) string {
+		p := mdLineStart().FindStringSubmatch(m)
+		switch {
+		case p[2] == "-" || p[2] == "+" || p[2] == "=":
+			return p[1] + `\` + p[2] + p[3]
+		case p[3] != "":
+			return p[1] + p[2] + `\` + p[3]
+		}
+		return m // digits alone start nothing
+	})
 }
 
 // mdQuote puts an answer in a block quote, line by line, followed by a
-// blank line.
+// blank line. Lines of one paragraph end in a backslash, Markdown's hard
+// line break, so the line breaks survive rendering.
 func mdQuote(s string) string {
 	var b strings.Builder
-	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
-		b.WriteString(strings.TrimRight("> "+mdEscape(strings.TrimSpace(l)), " ") + "\n")
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		l = mdEscape(strings.TrimSpace(l))
+		if l != "" && i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
+			l += `\`
+		}
+		b.WriteString(strings.TrimRight("> "+l, " ") + "\n")
 	}
 	return b.String() + "\n"
 }

@@ -57,6 +57,8 @@ type Input struct {
 	Guided []journal.Entry
 	// CheckinDays are the days of the period with a check-in, sorted.
 	CheckinDays []journal.Date
+	// CallDays are the days of the period with a coaching call, sorted.
+	CallDays []journal.Date
 }
 
 // Report is the page, its words worked out once for every format.
@@ -89,8 +91,9 @@ type Report struct {
 	HeavyGrams float64 `json:"heavy_day_grams"`
 	DrinkGrams float64 `json:"standard_drink_grams"`
 	// Measured says it in words, under the drinking table.
-	Measured       string `json:"measured"`
-	PrivateOmitted string `json:"private_omitted"` // the sentence that says so
+	Measured       string         `json:"measured"`
+	CallDays       []journal.Date `json:"call_days"`       // coaching calls in the period, marked on the charts
+	PrivateOmitted string         `json:"private_omitted"` // the sentence that says so
 }
 
 // Measure is one line of the drinking table.
@@ -234,6 +237,12 @@ func Build(in Input) Report {
 	r.Sessions, r.CoachNotes = sessions(in, cur)
 	r.Checkins = checkins(in, cur)
 	r.Daily = daily(in, cur)
+	r.CallDays = []journal.Date{}
+	for _, d := range in.CallDays {
+		if !d.Before(r.From) && !d.After(r.To) {
+			r.CallDays = append(r.CallDays, d)
+		}
+	}
 	return r
 }
 

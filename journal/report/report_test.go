@@ -294,8 +294,8 @@ func TestMarkdown(t *testing.T) {
 		"| Current alcohol-free run | 4 days | – | – |\n",
 		"### Session 2 · Fri 20 Nov 2026 · clinic\n",
 		"**To bring to the coach** (Sat 21 Nov 2026):\n\n> The dream about the lake\n",
-		"> \\- \\*not\\* a list\n> \\# nor a heading \\| \\<b\\>\n",
-		"- **Missing:** Fri 20 Nov to Sun 22 Nov, Tue 24 Nov\n",
+		"> \\- \\*not\\* a list\\\n> \\# nor a heading \\| \\<b\\>\n",
+		"- **Days without a check-in:** Fri 20 Nov to Sun 22 Nov, Tue 24 Nov\n",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("missing %q in:\n%s", want, md)

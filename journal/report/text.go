@@ -174,12 +174,12 @@ func (p *textPrinter) checkins(c Checkins) {
 		p.row("Mean sleep", c.Sleep)
 	}
 	if len(c.Missing) == 0 {
-		p.row("Missing", "none")
+		p.row("Days without a check-in", "none")
 		return
 	}
 	var days []string
 	for _, r := range c.Missing {
 		days = append(days, r.String())
 	}
-	p.wrapRow("Missing", strings.Join(days, ", "))
+	p.wrapRow("Days without a check-in", strings.Join(days, ", "))
 }
