@@ -102,6 +102,9 @@ func (f *Factory) loadConfig() (loadedConfig, error) {
 	if lc.SupportContacts == nil {
 		lc.SupportContacts = []string{}
 	}
+	if lc.CrisisContacts == nil {
+		lc.CrisisContacts = []string{}
+	}
 	if err := lc.Validate(); err != nil {
 		var ve *journal.ConfigValueError
 		if errors.As(err, &ve) {
@@ -223,6 +226,10 @@ func tomlLine(k journal.ConfigKey, c journal.Config) string {
 		v = c.AutoBackup
 	case "backups_kept":
 		v = c.BackupsKept
+	case "crisis_contacts":
+		v = c.CrisisContacts
+	case "measure_every_days":
+		v = c.MeasureEveryDays
 	default:
 		v = strings.Join(k.Get(c), "\n")
 	}

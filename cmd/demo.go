@@ -54,7 +54,11 @@ and prints where. $JOURNAL_DB is not used.`,
 			if !empty {
 				return journal.Invalid("%s already has records: the demo only fills a new or empty journal, give another --db", f.DBPath)
 			}
-			recs := demo.Generate(demo.Options{Days: days, Seed: seed, End: f.Now(), Busy: busy})
+			measures, err := demoMeasures(f)
+			if err != nil {
+				return err
+			}
+			recs := demo.Generate(demo.Options{Days: days, Seed: seed, End: f.Now(), Busy: busy, Measures: measures})
 			if _, err := st.Import(c.Context(), recs, false); err != nil {
 				return err
 			}

@@ -24,6 +24,11 @@ func summary(e journal.Entry, max int) string {
 	if l := firstLine(e.Body, max); l != "" {
 		return l
 	}
+	// A questionnaire is summed up by its score, which its answers end with.
+	if n := len(e.Answers); n > 0 && e.Answers[n-1].Key == journal.ScoreAnswerKey {
+		a := e.Answers[n-1]
+		return truncate(journal.CleanLine(strings.TrimSuffix(a.Question, " total score")+": "+a.Answer), max)
+	}
 	for _, a := range e.Answers {
 		if l := firstLine(a.Answer, max); l != "" {
 			return l

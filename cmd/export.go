@@ -17,6 +17,7 @@ import (
 	"journal/journal"
 	"journal/journal/export"
 	"journal/journal/stats"
+	"journal/prompts"
 	"journal/storage"
 )
 
@@ -81,7 +82,7 @@ or asked twice at a terminal).`,
 	fl.StringVar(&o.format, "format", "", "`format`: md, html, json or csv (default from the -o file's ending, else md)")
 	fl.StringVar(&o.since, "since", "", "from this `day` on, or first-session, last-session, last-call (default: the first record)")
 	fl.StringVar(&o.until, "until", "", "up to and including this `day` (default today)")
-	fl.StringArrayVar(&o.kinds, "kind", nil, "only entries of this `kind`: note, guided, craving, checkin (repeatable)")
+	fl.StringArrayVar(&o.kinds, "kind", nil, "only entries of this `kind`: note, guided, craving, checkin, or measure for questionnaires (repeatable)")
 	fl.BoolVar(&o.includePrivate, "include-private", false, "include entries marked private")
 	fl.StringVarP(&o.out, "output", "o", "", "write to this `file` (mode 0600) instead of standard output")
 	fl.StringArrayVar(&o.encryptTo, "encrypt-to", nil, "encrypt for this public `key`: age1…, ssh-ed25519 or ssh-rsa (repeatable)")
@@ -99,6 +100,9 @@ type exportPlan struct {
 	filter     storage.RecordFilter
 	recipients []age.Recipient
 	passphrase string
+	// questionnaires: --kind measure, questionnaire entries only; as CSV
+	// one row per questionnaire with its score and item values.
+	questionnaires []prompts.Set
 }
 
 func (p exportPlan) encrypted() bool { return len(p.recipients) > 0 || p.passphrase != "" }
@@ -126,6 +130,15 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 		return p, err
 	}
 	for _, k := range o.kinds {
+		if strings.EqualFold(strings.TrimSpace(k), "measure") {
+			qs, _, err := questionnaires(f)
+			if err != nil {
+				return p, err
+			}
+			p.questionnaires = qs
+			p.filter.Kinds = append(p.filter.Kinds, journal.KindGuided)
+			continue
+		}
 		kind, err := journal.ParseKind(k)
 		if err != nil {
 			return p, journal.Invalid("--kind: %v", err)
@@ -205,6 +218,9 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		}
 	}
 	if doc.Summary, err = exportSummary(c.Context(), st, plan, now, heavyOf(cfg)); err != nil {
+		return err
+	}
+	if doc.Questionnaires, err = questionnaireSeries(f, recs.Entries); err != nil {
 		return err
 	}
 
@@ -319,12 +335,18 @@ func exportSummary(ctx context.Context, st *storage.Store, plan exportPlan, now 
 }
 
 func renderExport(w io.Writer, plan exportPlan, doc export.Document) error {
+	if plan.questionnaires != nil {
+		doc.Records.Entries = onlyQuestionnaires(plan.questionnaires, doc.Records.Entries)
+	}
 	switch plan.format {
 	case "html":
 		return export.HTML(w, doc)
 	case "json":
 		return export.JSON(w, doc)
 	case "csv":
+		if plan.questionnaires != nil {
+			return export.QuestionnairesCSV(w, questionnaireRows(plan.questionnaires, doc.Records.Entries))
+		}
 		if len(plan.filter.Kinds) == 1 && plan.filter.Kinds[0] == journal.KindCraving {
 			return export.CravingsCSV(w, doc.Records)
 		}

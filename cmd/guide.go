@@ -116,7 +116,13 @@ func findSet(f *Factory, name string) (prompts.Set, error) {
 	if perr, ok := cat.Broken[name]; ok {
 		return prompts.Set{}, journal.Invalid("your prompt set %s cannot be used until it is fixed: %v", name, perr)
 	}
-	return prompts.Set{}, journal.Invalid("no prompt set called %q: use one of %s (see journal prompts list)", name, strings.Join(cat.Names(), ", "))
+	var names []string
+	for _, s := range cat.Sets() {
+		if s.Scoring == nil { // questionnaires run with journal measure
+			names = append(names, s.Name)
+		}
+	}
+	return prompts.Set{}, journal.Invalid("no prompt set called %q: use one of %s (see journal prompts list)", name, strings.Join(names, ", "))
 }
 
 func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error {
@@ -124,6 +130,9 @@ func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error 
 	set, err := findSet(f, name)
 	if err != nil {
 		return err
+	}
+	if set.Scoring != nil {
+		return journal.Invalid("%s is a questionnaire: answer it with journal measure %s", name, name)
 	}
 	var wantSession int
 	if o.session != "" {

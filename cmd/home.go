@@ -86,6 +86,9 @@ func homeSummary(c *cobra.Command, f *Factory) ([]string, error) {
 	if week, ok := weekLine(c, f, st); ok {
 		lines = append(lines, week)
 	}
+	if due, ok := dueLine(c, f, st); ok {
+		lines = append(lines, due)
+	}
 	return lines, nil
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"journal/cmd/ui"
 	"journal/journal"
 	"journal/prompts"
 )
@@ -124,7 +125,13 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 				fmt.Fprintf(w, "\n%s\n", wrapText(journal.CleanText(set.Description), f.IO.Width()))
 			}
 			for i, st := range set.Steps {
-				fmt.Fprintf(w, "\n%d. %s\n", i+1, s.Label.Render(journal.CleanLine(st.Question)))
+				for j, l := range prompts.Wrap(journal.CleanLine(st.Question), f.IO.Width()-4) {
+					if j == 0 {
+						fmt.Fprintf(w, "\n%d. %s\n", i+1, s.Label.Render(l))
+					} else {
+						fmt.Fprintf(w, "   %s\n", s.Label.Render(l))
+					}
+				}
 				for _, l := range prompts.Wrap(journal.CleanLine(st.Help), f.IO.Width()-3) {
 					fmt.Fprintf(w, "   %s\n", l)
 				}
@@ -136,8 +143,15 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 					fmt.Fprintf(w, "   %s\n", s.Dim.Render(l))
 				}
 				for j, o := range st.Options {
-					fmt.Fprintf(w, "   %d) %s\n", j+1, journal.CleanLine(o))
+					if len(st.Values) == len(st.Options) {
+						fmt.Fprintf(w, "   %d = %s\n", st.Values[j], journal.CleanLine(o))
+					} else {
+						fmt.Fprintf(w, "   %d) %s\n", j+1, journal.CleanLine(o))
+					}
 				}
+			}
+			if set.Scoring != nil {
+				writeScoring(w, *set.Scoring, s, f.IO.Width())
 			}
 			return nil
 		},
@@ -154,6 +168,8 @@ func whenText(w prompts.When) string {
 		return "after a session"
 	case prompts.DaysAfter:
 		return "a few days after a session"
+	case prompts.Measure:
+		return "a questionnaire (journal measure)"
 	}
 	return string(w)
 }
@@ -240,4 +256,33 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// writeScoring shows how a questionnaire is scored and where that comes from.
+func writeScoring(w io.Writer, sc journal.Scoring, s ui.Styles, width int) {
+	fmt.Fprintf(w, "\n%s\n", s.Label.Render(fmt.Sprintf("Scoring: 0 to %d, over %s", sc.Max, sc.Period)))
+	for _, b := range sc.Bands {
+		fmt.Fprintf(w, "   %d to %d: %s\n", b.Min, b.Max, journal.CleanLine(b.Label))
+	}
+	var lines []string
+	if sc.Cutoff > 0 {
+		lines = append(lines, fmt.Sprintf("Cut-off: %d (%s)", sc.Cutoff, sc.CutoffLabel))
+	}
+	if sc.RemissionBelow > 0 {
+		lines = append(lines, fmt.Sprintf("Remission: below %d", sc.RemissionBelow))
+	}
+	lines = append(lines, fmt.Sprintf("Up to %d unanswered: prorated. %s", sc.ProrateMaxMissing, sc.ProrateSource))
+	lines = append(lines, "Terms: "+sc.Terms)
+	for _, src := range sc.Sources {
+		lines = append(lines, "Source: "+src)
+	}
+	for _, l := range lines {
+		for i, part := range prompts.Wrap(journal.CleanLine(l), width-5) {
+			if i == 0 {
+				fmt.Fprintf(w, "   %s\n", part)
+			} else {
+				fmt.Fprintf(w, "     %s\n", part)
+			}
+		}
+	}
 }

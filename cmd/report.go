@@ -174,6 +174,10 @@ func reportInput(ctx context.Context, f *Factory, st *storage.Store, from, to jo
 		return in, err
 	}
 	in.Current, in.Previous, in.Drinks = stats.Compute(cur), stats.Compute(prev), cur.DrinkDays
+	// Private questionnaires stay out, like every private entry.
+	if err := addQuestionnaires(ctx, f, st, &in.Current, false); err != nil {
+		return in, err
+	}
 	sessions, err := st.Sessions(ctx)
 	if err != nil {
 		return in, err

@@ -58,6 +58,7 @@ computer; nothing goes over the network.`,
 		newCmdDrinks(f),
 		newCmdSober(f),
 		newCmdCheckin(f),
+		newCmdMeasure(f),
 		newCmdConfig(f),
 		newCmdStats(f),
 		newCmdCalendar(f),
@@ -83,7 +84,7 @@ var commandGroups = []struct {
 	names     []string
 }{
 	{"write", "Write and find:", []string{"write", "list", "show", "search", "edit", "delete", "restore", "tags"}},
-	{"track", "Track:", []string{"craving", "drinks", "sober", "checkin"}},
+	{"track", "Track:", []string{"craving", "drinks", "sober", "checkin", "measure"}},
 	{"guide", "Sessions and guided prompts:", []string{"session", "intention", "reflect", "guide", "prompts"}},
 	{"see", "See patterns:", []string{"stats", "calendar"}},
 	{"share", "Share with your coach:", []string{"call", "report", "export", "import"}},

@@ -71,6 +71,9 @@ func statsRun(ctx context.Context, f *Factory, o *statsOptions) error {
 		return err
 	}
 	r := stats.Compute(in)
+	if err := addQuestionnaires(ctx, f, st, &r, true); err != nil {
+		return err
+	}
 	if o.json {
 		return printJSON(f.IO.Out, r)
 	}

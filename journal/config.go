@@ -35,6 +35,21 @@ type Config struct {
 	// BackupsKept is how many backups the backups folder keeps, newest
 	// first.
 	BackupsKept int `toml:"backups_kept" json:"backups_kept"`
+	// CrisisContacts are the lines to call in a crisis, shown after a PHQ-9
+	// whose item 9 is answered above 0. Empty: DefaultCrisisContacts.
+	CrisisContacts []string `toml:"crisis_contacts" json:"crisis_contacts"`
+	// MeasureEveryDays is how often the home screen says a questionnaire
+	// is due, in days since it was last done; 0 never says so.
+	MeasureEveryDays int `toml:"measure_every_days" json:"measure_every_days"`
+}
+
+// DefaultCrisisContacts are shown until crisis_contacts is set: the
+// well-known free lines by country, and the local emergency number.
+var DefaultCrisisContacts = []string{
+	"US: call or text 988 (988 Suicide & Crisis Lifeline)",
+	"UK and Ireland: call 116 123 (Samaritans)",
+	"Australia: call 13 11 14 (Lifeline)",
+	"Anywhere: your local emergency number",
 }
 
 // DefaultConfig is the config with nothing set.
@@ -46,6 +61,8 @@ func DefaultConfig() Config {
 		SupportContacts:      []string{},
 		AutoBackup:           true,
 		BackupsKept:          10,
+		CrisisContacts:       []string{},
+		MeasureEveryDays:     14,
 	}
 }
 
@@ -220,6 +237,32 @@ func ConfigKeys() []ConfigKey {
 				return nil
 			},
 		},
+		{
+			Name:    "crisis_contacts",
+			Help:    "lines to call in a crisis, shown when PHQ-9 item 9 is above 0; until set, 988 (US), 116 123 (UK, IE), 13 11 14 (AU)",
+			Allowed: fmt.Sprintf("up to %d contacts of up to %d characters each", maxContacts, maxContactLen),
+			List:    true,
+			get:     func(c *Config) []string { return slices.Clone(c.CrisisContacts) },
+			set: func(c *Config, v []string) error {
+				out, err := contactLines(v)
+				c.CrisisContacts = out
+				return err
+			},
+		},
+		{
+			Name:    "measure_every_days",
+			Help:    "days after a questionnaire (journal measure) that the home screen says it is due again; 0 never",
+			Allowed: "a whole number of days from 0 to 365, like 14",
+			get:     func(c *Config) []string { return []string{strconv.Itoa(c.MeasureEveryDays)} },
+			set: func(c *Config, v []string) error {
+				n, err := strconv.Atoi(strings.TrimSpace(one(v)))
+				if err != nil || n < 0 || n > 365 {
+					return errBadValue
+				}
+				c.MeasureEveryDays = n
+				return nil
+			},
+		},
 	}
 }
 
@@ -315,3 +358,22 @@ type ConfigValueError struct {
 
 func (e *ConfigValueError) Error() string { return e.Err.Error() }
 func (e *ConfigValueError) Unwrap() error { return e.Err }
+
+// contactLines checks a list of contacts: one a line, none empty.
+func contactLines(v []string) ([]string, error) {
+	out := []string{}
+	for _, l := range v {
+		for _, part := range strings.Split(l, "\n") {
+			if part = strings.TrimSpace(part); part != "" {
+				if len([]rune(part)) > maxContactLen {
+					return nil, errBadValue
+				}
+				out = append(out, part)
+			}
+		}
+	}
+	if len(out) > maxContacts {
+		return nil, errBadValue
+	}
+	return out, nil
+}

@@ -27,7 +27,7 @@ func RunLines(set Set, in io.Reader, out io.Writer, typing bool) (map[string]Val
 	}
 	r := bufio.NewReader(in)
 	values := map[string]Value{}
-	fmt.Fprintf(out, "%s (%d questions; an empty line skips one)\n", set.Title, len(set.Steps))
+	showTitle(out, set)
 	eof := false
 	for i, st := range set.Steps {
 		if eof {
@@ -81,9 +81,24 @@ func showStep(out io.Writer, i, n int, st Step) {
 		fmt.Fprintf(out, "    %s\n", l)
 	}
 	for j, o := range st.Options {
-		fmt.Fprintf(out, "    %d) %s\n", j+1, o)
+		if len(st.Values) == len(st.Options) {
+			fmt.Fprintf(out, "    %d = %s\n", st.Values[j], o)
+		} else {
+			fmt.Fprintf(out, "    %d) %s\n", j+1, o)
+		}
 	}
 	if h := st.Hint(); h != "" && st.Kind != Long {
 		fmt.Fprintf(out, "    (%s)\n", h)
+	}
+}
+
+// showTitle names the set and its number of questions; a questionnaire's
+// instructions follow, as they are part of its published wording.
+func showTitle(out io.Writer, set Set) {
+	fmt.Fprintf(out, "%s (%d questions; an empty line skips one)\n", set.Title, len(set.Steps))
+	if set.Scoring != nil {
+		for _, l := range Wrap(set.Description, 80) {
+			fmt.Fprintln(out, l)
+		}
 	}
 }

@@ -15,6 +15,8 @@ import (
 	"sync"
 
 	"github.com/BurntSushi/toml"
+
+	"journal/journal"
 )
 
 //go:embed builtin/*.toml
@@ -67,10 +69,30 @@ func (ps Problems) Error() string {
 
 // fileSet is the TOML shape of a set file.
 type fileSet struct {
-	Title       string     `toml:"title"`
-	Description string     `toml:"description"`
-	When        string     `toml:"when"`
-	Steps       []fileStep `toml:"step"`
+	Title       string       `toml:"title"`
+	Description string       `toml:"description"`
+	When        string       `toml:"when"`
+	Steps       []fileStep   `toml:"step"`
+	Scoring     *fileScoring `toml:"scoring"`
+}
+
+// fileScoring is the TOML shape of a questionnaire's [scoring] table.
+type fileScoring struct {
+	Period            string   `toml:"period"`
+	ProrateMaxMissing int      `toml:"prorate_max_missing"`
+	ProrateSource     string   `toml:"prorate_source"`
+	Cutoff            int      `toml:"cutoff"`
+	CutoffLabel       string   `toml:"cutoff_label"`
+	RemissionBelow    int      `toml:"remission_below"`
+	SafetyItem        string   `toml:"safety_item"`
+	Sources           []string `toml:"sources"`
+	Terms             string   `toml:"terms"`
+	Max               int      `toml:"max"`
+	Bands             []struct {
+		Min   int    `toml:"min"`
+		Max   int    `toml:"max"`
+		Label string `toml:"label"`
+	} `toml:"band"`
 }
 
 type fileStep struct {
@@ -83,6 +105,7 @@ type fileStep struct {
 	MinLabel string   `toml:"min_label"`
 	MaxLabel string   `toml:"max_label"`
 	Options  []string `toml:"options"`
+	Values   []int    `toml:"values"`
 }
 
 // Parse reads and checks one set file. name is the set's name (the file
@@ -116,7 +139,7 @@ func Parse(name, file string, data []byte) (Set, error) {
 		if len(k) > 1 && k[0] == "step" {
 			step = lines.stepOf(k[len(k)-1])
 		}
-		add(lines.key(step, k[len(k)-1]), "unknown setting %q: a set has title, description, when and [[step]]s; a step has key, kind, question, help, min, max, min_label, max_label and options", k.String())
+		add(lines.key(step, k[len(k)-1]), "unknown setting %q: a set has title, description, when, [[step]]s and (for a questionnaire) [scoring]; a step has key, kind, question, help, min, max, min_label, max_label, options and values", k.String())
 	}
 	set := Set{Name: name, Title: strings.TrimSpace(fs.Title), Description: strings.TrimSpace(fs.Description), When: When(fs.When), Source: file}
 	if set.Title == "" {
@@ -135,7 +158,7 @@ func Parse(name, file string, data []byte) (Set, error) {
 			Key: strings.TrimSpace(fst.Key), Kind: Kind(strings.TrimSpace(fst.Kind)),
 			Question: strings.TrimSpace(fst.Question), Help: strings.TrimSpace(fst.Help),
 			MinLabel: strings.TrimSpace(fst.MinLabel), MaxLabel: strings.TrimSpace(fst.MaxLabel),
-			Options: fst.Options,
+			Options: fst.Options, Values: fst.Values,
 		}
 		n := i + 1
 		switch {
@@ -193,6 +216,18 @@ func Parse(name, file string, data []byte) (Set, error) {
 		case !hasOptions && len(st.Options) > 0:
 			add(at("options"), "step %d: options only apply to choice, multi and checklist steps, and this one is %s", n, st.Kind)
 		}
+		if len(st.Values) > 0 {
+			switch {
+			case st.Kind != Choice:
+				add(at("values"), "step %d: values only apply to choice steps of a questionnaire, and this one is %s", n, st.Kind)
+			case len(st.Values) != len(st.Options):
+				add(at("values"), "step %d: %d values for %d options: give each option its value", n, len(st.Values), len(st.Options))
+			case !increasing(st.Values):
+				add(at("values"), "step %d: values count up from 0, one for each option, like [0, 1, 2, 3]", n)
+			case st.Values[len(st.Values)-1] > 9:
+				add(at("values"), "step %d: values go up to 9 at most, so one key picks each", n)
+			}
+		}
 		dup := map[string]bool{}
 		for j, o := range st.Options {
 			o = strings.TrimSpace(o)
@@ -212,11 +247,85 @@ func Parse(name, file string, data []byte) (Set, error) {
 		}
 		set.Steps = append(set.Steps, st)
 	}
+	checkScoring(&set, fs.Scoring, lines, add)
 	if len(ps) > 0 {
 		sort.SliceStable(ps, func(a, b int) bool { return ps[a].Line < ps[b].Line })
 		return Set{}, ps
 	}
 	return set, nil
+}
+
+// checkScoring fills in set.Scoring from the file's [scoring] table and
+// reports what does not add up: a questionnaire's scoring must be exactly
+// as published, so every band edge and limit is checked.
+func checkScoring(set *Set, fsc *fileScoring, lines lineIndex, add func(int, string, ...any)) {
+	if fsc == nil {
+		if set.When == Measure {
+			add(lines.key(-1, "when"), "a questionnaire (when = \"measure\") needs a [scoring] table with its bands and sources")
+		}
+		for _, st := range set.Steps {
+			if len(st.Values) > 0 {
+				add(0, "step %s has values but the set has no [scoring] table", st.Key)
+				break
+			}
+		}
+		return
+	}
+	line := scoringLine(lines)
+	if set.When != Measure {
+		add(line, "a set with [scoring] is a questionnaire: set when = \"measure\"")
+	}
+	sc := journal.Scoring{
+		Period: strings.TrimSpace(fsc.Period), Max: fsc.Max,
+		Cutoff: fsc.Cutoff, CutoffLabel: strings.TrimSpace(fsc.CutoffLabel),
+		ProrateMaxMissing: fsc.ProrateMaxMissing, ProrateSource: strings.TrimSpace(fsc.ProrateSource),
+		RemissionBelow: fsc.RemissionBelow, SafetyItem: strings.TrimSpace(fsc.SafetyItem),
+		Sources: fsc.Sources, Terms: strings.TrimSpace(fsc.Terms),
+	}
+	for _, b := range fsc.Bands {
+		sc.Bands = append(sc.Bands, journal.Band{Min: b.Min, Max: b.Max, Label: strings.TrimSpace(b.Label)})
+	}
+	top := -1
+	for _, st := range set.Steps {
+		if len(st.Values) == 0 {
+			// The questionnaire form and its line mode take values only.
+			add(line, "step %s has no values: every question of a questionnaire is a choice with values, like values = [0, 1, 2, 3]", st.Key)
+			continue
+		}
+		if len(st.Values) != len(st.Options) {
+			continue
+		}
+		sc.Items = append(sc.Items, st.Key)
+		hi := st.Values[len(st.Values)-1]
+		if top >= 0 && hi != top {
+			add(line, "step %s scores up to %d but the items before it up to %d: every item needs the same scale", st.Key, hi, top)
+		}
+		top = max(top, hi)
+	}
+	sc.ItemMax = max(top, 0)
+	if sc.SafetyItem != "" && !slices.Contains(sc.Items, sc.SafetyItem) {
+		add(line, "safety_item %q is not a scored step of this questionnaire", sc.SafetyItem)
+	}
+	if sc.Period == "" {
+		add(line, "scoring needs the look-back period, like period = \"the last 2 weeks\"")
+	}
+	if sc.Terms == "" {
+		add(line, "scoring needs the terms under which the questionnaire is reproduced, in terms")
+	}
+	for _, msg := range sc.Check() {
+		add(line, "%s", msg)
+	}
+	set.Scoring = &sc
+}
+
+// scoringLine is the line of the [scoring] header, for error messages.
+func scoringLine(li lineIndex) int {
+	for i, l := range li.lines {
+		if strings.TrimSpace(l) == "[scoring]" {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func joinWhens() string {
@@ -404,4 +513,15 @@ func (c *Catalog) Names() []string {
 		out = append(out, s.Name)
 	}
 	return out
+}
+
+// increasing reports whether vs count up from 0 in steps of 1, so that
+// the key typed for an answer is its value.
+func increasing(vs []int) bool {
+	for i, v := range vs {
+		if v != i {
+			return false
+		}
+	}
+	return true
 }

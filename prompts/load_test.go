@@ -26,9 +26,14 @@ func TestBuiltinSetsLoad(t *testing.T) {
 }
 
 // The built-in wording must stay calm: no shaming words in any question.
+// Questionnaires keep their published wording, word for word, so they are
+// left out.
 func TestBuiltinWordingNeverShames(t *testing.T) {
 	c, _ := Load("")
 	for _, s := range c.Sets() {
+		if s.Scoring != nil {
+			continue
+		}
 		text := strings.ToLower(s.Title + " " + s.Description)
 		for _, st := range s.Steps {
 			text += " " + strings.ToLower(st.Question+" "+st.Help+" "+strings.Join(st.Options, " "))

@@ -23,7 +23,7 @@ import (
 func RunPiped(set Set, in io.Reader, out io.Writer) (map[string]Value, error) {
 	r := bufio.NewReader(in)
 	values := map[string]Value{}
-	fmt.Fprintf(out, "%s (%d questions; an empty line skips one)\n", set.Title, len(set.Steps))
+	showTitle(out, set)
 	lineNo := 0
 	next := func() (string, bool, error) {
 		line, err := r.ReadString('\n')

@@ -22,10 +22,13 @@ const (
 	DaysAfter When = "days-after" // a few days after: linked to the last one
 	Daily     When = "daily"
 	Weekly    When = "weekly"
+	// Measure is a standard questionnaire with scoring, run by
+	// "journal measure NAME" rather than "journal guide".
+	Measure When = "measure"
 )
 
 // Whens lists every When, in the order help text names them.
-var Whens = []When{Before, After, DaysAfter, Daily, Weekly}
+var Whens = []When{Before, After, DaysAfter, Daily, Weekly, Measure}
 
 // Kind is the kind of answer a step asks for.
 type Kind string
@@ -50,6 +53,9 @@ type Set struct {
 	Description string `json:"description"`
 	When        When   `json:"when"`
 	Steps       []Step `json:"steps"`
+	// Scoring is set for a questionnaire (When is Measure): its steps with
+	// Values are scored items.
+	Scoring *journal.Scoring `json:"scoring,omitempty"`
 	// Source is "built-in" or the file the set was read from.
 	Source string `json:"source"`
 }
@@ -65,6 +71,9 @@ type Step struct {
 	MinLabel string   `json:"min_label,omitempty"`
 	MaxLabel string   `json:"max_label,omitempty"`
 	Options  []string `json:"options,omitempty"`
+	// Values, on a scored choice step, are the options' values (0 to 3 on
+	// PHQ-9): that value is typed to pick the option, and it is scored.
+	Values []int `json:"values,omitempty"`
 }
 
 // Value is the answer to one step while it is being given. The zero Value
@@ -98,6 +107,10 @@ func (s Step) Format(v Value) string {
 	case Choice:
 		if len(v.Picked) == 0 || !s.hasOption(v.Picked[0]) {
 			return ""
+		}
+		if len(s.Values) == len(s.Options) {
+			// The value leads, so the score can be read back from the text.
+			return fmt.Sprintf("%d = %s", s.Values[v.Picked[0]], s.Options[v.Picked[0]])
 		}
 		return s.Options[v.Picked[0]]
 	case Multi:
@@ -150,6 +163,9 @@ func (s Step) Hint() string {
 		}
 		return h
 	case Choice:
+		if len(s.Values) > 0 {
+			return fmt.Sprintf("a number from %d to %d", s.Values[0], s.Values[len(s.Values)-1])
+		}
 		return "the number of one option"
 	case Multi, Checklist:
 		return "numbers of the options, like 1,3"
@@ -209,8 +225,12 @@ func (s Step) Parse(in string) (Value, error) {
 	return Value{Text: in}, nil
 }
 
-// option finds an option by its number (from 1) or its words.
+// option finds an option by its number (from 1; on a scored step, its
+// value) or its words.
 func (s Step) option(in string) (int, error) {
+	if len(s.Values) > 0 {
+		return s.valueOption(in)
+	}
 	if n, err := strconv.Atoi(in); err == nil {
 		if n >= 1 && n <= len(s.Options) {
 			return n - 1, nil
@@ -244,4 +264,53 @@ func (set Set) Answered(values map[string]Value) int {
 		}
 	}
 	return n
+}
+
+// valueOption finds the option of a scored step by its value or words.
+func (s Step) valueOption(in string) (int, error) {
+	lo, hi := s.Values[0], s.Values[len(s.Values)-1]
+	if n, err := strconv.Atoi(in); err == nil {
+		if i := slices.Index(s.Values, n); i >= 0 {
+			return i, nil
+		}
+		return 0, journal.Invalid("%d is not an answer here: give a number from %d (%s) to %d (%s)", n, lo, s.Options[0], hi, s.Options[len(s.Options)-1])
+	}
+	for i, o := range s.Options {
+		if strings.EqualFold(strings.TrimSpace(o), in) {
+			return i, nil
+		}
+	}
+	return 0, journal.Invalid("%q is not an answer here: give a number from %d (%s) to %d (%s)", in, lo, s.Options[0], hi, s.Options[len(s.Options)-1])
+}
+
+// ItemValues are the scored items' values among values (step key to value).
+func (set Set) ItemValues(values map[string]Value) map[string]int {
+	out := map[string]int{}
+	for _, st := range set.Steps {
+		v := values[st.Key]
+		if len(st.Values) == 0 || len(v.Picked) == 0 || v.Picked[0] < 0 || v.Picked[0] >= len(st.Values) {
+			continue
+		}
+		out[st.Key] = st.Values[v.Picked[0]]
+	}
+	return out
+}
+
+// SavedValues reads the scored items' values back from a saved entry's
+// answers: the texts Format wrote, led by the value.
+func (set Set) SavedValues(answers []journal.Answer) map[string]int {
+	scored := map[string]bool{}
+	for _, st := range set.Steps {
+		scored[st.Key] = len(st.Values) > 0
+	}
+	out := map[string]int{}
+	for _, a := range answers {
+		if !scored[a.Key] {
+			continue
+		}
+		if v, ok := journal.ItemValue(a.Answer); ok {
+			out[a.Key] = v
+		}
+	}
+	return out
 }

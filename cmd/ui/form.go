@@ -38,6 +38,9 @@ type FormOptions struct {
 	Color bool      // false under --no-color, NO_COLOR or TERM=dumb
 	// Accessible asks one plain line at a time (JOURNAL_ACCESSIBLE=1).
 	Accessible bool
+	// PickFromZero: number keys pick options counted from 0, so a
+	// questionnaire's answer is picked by its value (0 to 3 on PHQ-9).
+	PickFromZero bool
 	// Changed is called whenever an answer may have changed, before the
 	// next key is read, so the draft on disk follows the typing.
 	Changed func()
@@ -72,7 +75,7 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 	}
 	form.SubmitCmd = tea.Quit
 	form.CancelCmd = tea.Quit
-	m := &formModel{form: form, o: o, keys: km}
+	m := &formModel{form: form, o: o, keys: keysFor(km, o)}
 	opts := []tea.ProgramOption{
 		tea.WithInput(o.In), tea.WithOutput(o.Out), tea.WithContext(ctx),
 		// Signals arrive through ctx, so that each one leaves the form
@@ -181,7 +184,10 @@ func (m *formModel) pickByNumber(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	n := int(k.Code - '0')
-	if n > optionCount(m.form.GetFocusedField()) {
+	if m.o.PickFromZero {
+		n++ // "0" is the first option
+	}
+	if n < 1 || n > optionCount(m.form.GetFocusedField()) {
 		return nil, true
 	}
 	var cmds []tea.Cmd

@@ -41,6 +41,7 @@ func WriteStats(w io.Writer, r stats.Report, s Styles) {
 	p.patterns(r.Cravings)
 	p.sessions(r)
 	p.checkins(r.Checkins)
+	p.questionnaires(r)
 }
 
 type printer struct {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"journal/journal"
@@ -21,6 +22,18 @@ type Options struct {
 	// Busy makes a heavier journal for speed tests: about twice the
 	// cravings and a note nearly every day.
 	Busy bool
+	// Measures are the questionnaires to fill in a series of, easing after
+	// the sessions; none when empty.
+	Measures []Measure
+}
+
+// Measure is a questionnaire for the demo: its name, usual level before
+// any session, and how to answer it to a total (the entry's answers, as
+// the questionnaire words them).
+type Measure struct {
+	Name    string
+	Start   int
+	Answers func(total int) []journal.Answer
 }
 
 // Generate builds the records of a demo journal. Patterns a coach would
@@ -40,7 +53,41 @@ func Generate(o Options) journal.Records {
 	for i := 0; i < o.Days; i++ {
 		g.day(start.AddDays(i))
 	}
+	// Last, so that a seed gives the same days with or without them.
+	g.measures(start, end, o.Measures)
 	return g.recs
+}
+
+// measures fills in each questionnaire every two weeks, the day before
+// each session and a week after it, at a level that eases as cravings do.
+func (g *gen) measures(start, end journal.Date, ms []Measure) {
+	days := map[journal.Date]bool{}
+	for d := start; !d.After(end); d = d.AddDays(14) {
+		days[d] = true
+	}
+	for _, s := range g.sessDays {
+		days[s.AddDays(-1)], days[s.AddDays(7)] = true, true
+	}
+	var list []journal.Date
+	for d := range days {
+		if !d.Before(start) && !d.After(end) {
+			list = append(list, d)
+		}
+	}
+	slices.SortFunc(list, func(a, b journal.Date) int { return a.DaysSince(b) })
+	for _, m := range ms {
+		for i, d := range list {
+			// A little up and down from one time to the next, as real
+			// scores have.
+			wiggle := []int{0, 1, -1, 2, 0, -2}[i%6]
+			total := max(0, int(math.Round(float64(m.Start)*(1-1.3*g.relief(d))))+wiggle)
+			at := g.at(d, 9, 30)
+			g.add(journal.Entry{
+				UUID: g.id(), Kind: journal.KindGuided, Day: d, OccurredAt: at, PromptSet: m.Name,
+				Tags: []string{}, Answers: m.Answers(total), CreatedAt: at, UpdatedAt: at,
+			})
+		}
+	}
 }
 
 type gen struct {

@@ -28,6 +28,7 @@ func HTML(w io.Writer, doc Document) error {
 		Weeks:    weekChart(byDay, s.From, s.To),
 		Calendar: calendar(byDay, s.From, s.To, stats.Heavy{DayGrams: s.Drinking.HeavyDayGrams, DrinkGrams: s.Drinking.StandardDrinkGrams}),
 		Days:     doc.days(),
+		Measured: questionnaireFigures(doc),
 	}
 	data.Doc = doc
 	return htmlTemplate().Execute(w, data)
@@ -40,6 +41,7 @@ type htmlData struct {
 	Calendar                 template.HTML
 	Days                     []Day
 	Doc                      Document // for the titles and links of guided entries
+	Measured                 []questionnaireFigure
 }
 
 // htmlTemplate is parsed at its first use: most commands never export HTML.
@@ -148,6 +150,9 @@ const htmlPage = `<!DOCTYPE html>
 <span><span class="swatch" style="background:#ffffff"></span>not recorded</span>
 </div>
 <figcaption>Calendar of recorded days.</figcaption></figure>
+{{- range .Measured}}
+<figure class="questionnaire">{{.Chart}}<figcaption>{{.Title}}, 0 to {{.Max}}: the last score {{.Last.Score}} on {{long .Last.Day}}.</figcaption></figure>
+{{- end}}
 </section>
 
 <section id="days">

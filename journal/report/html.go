@@ -38,7 +38,7 @@ func periodShort(r Report) string {
 
 // htmlPage is parsed at its first use: most commands never write a report.
 var htmlPage = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("report").Funcs(template.FuncMap{"long": LongDate}).Parse(htmlSource))
+	return template.Must(template.New("report").Funcs(template.FuncMap{"long": LongDate, "qchart": questionnaireChart}).Parse(htmlSource))
 })
 
 const htmlSource = `<!doctype html>
@@ -212,6 +212,16 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 {{range .CoachNotes}}<p class="muted">{{long .Day}}</p>
 <blockquote>{{.Text}}</blockquote>
 {{end}}</section>{{end}}
+
+{{if or .Questionnaires .Safety}}<section id="questionnaires">
+<h2>Questionnaires</h2>
+{{range .Questionnaires}}<h3>{{.Title}}</h3>
+{{qchart $.Report .}}
+<ul>{{range .Scores}}<li>{{long .Day}}: {{.Text}}</li>{{end}}</ul>
+<p>{{.Summary}}</p>
+{{range .Sessions}}<p class="muted">{{.}}</p>
+{{end}}{{end}}{{with .Safety}}<p><strong>{{.}}</strong></p>{{end}}
+</section>{{end}}
 
 <footer>{{.PrivateOmitted}}</footer>
 </body>

@@ -95,6 +95,26 @@ func Markdown(w io.Writer, r Report) error {
 		}
 		p("- **Days without a check-in:** %s\n", or(joinRanges(c.Missing), "none"))
 	}
+	if len(r.Questionnaires) > 0 || r.Safety != "" {
+		p("\n## Questionnaires\n\n")
+		for _, q := range r.Questionnaires {
+			p("### %s\n\n", mdEscape(q.Title))
+			for _, sc := range q.Scores {
+				p("- %s: %s\n", LongDate(sc.Day), mdEscape(sc.Text))
+			}
+			p("\n%s\n", q.Summary)
+			for _, l := range q.Sessions {
+				p("\n- %s", l)
+			}
+			if len(q.Sessions) > 0 {
+				p("\n")
+			}
+			p("\n")
+		}
+		if r.Safety != "" {
+			p("**%s**\n", r.Safety)
+		}
+	}
 	p("\n---\n\n*%s*\n", r.PrivateOmitted)
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -94,6 +94,11 @@ type Report struct {
 	Measured       string         `json:"measured"`
 	CallDays       []journal.Date `json:"call_days"`       // coaching calls in the period, marked on the charts
 	PrivateOmitted string         `json:"private_omitted"` // the sentence that says so
+	// Questionnaires are PHQ-9, GAD-7 and PCL-5 scores of the period, and
+	// Safety the plain statement of the days PHQ-9 question 9 was answered
+	// above 0 ("" when none).
+	Questionnaires []Questionnaire `json:"questionnaires"`
+	Safety         string          `json:"safety"`
 }
 
 // Measure is one line of the drinking table.
@@ -243,6 +248,7 @@ func Build(in Input) Report {
 			r.CallDays = append(r.CallDays, d)
 		}
 	}
+	r.Questionnaires, r.Safety = questionnaires(cur)
 	return r
 }
 

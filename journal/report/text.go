@@ -111,6 +111,7 @@ func Text(w io.Writer, r Report, s Style) error {
 
 	p.section("Check-ins")
 	p.checkins(r.Checkins)
+	p.questionnaires(r)
 
 	p.line("")
 	p.para("", s.apply(s.Dim, r.PrivateOmitted))
@@ -182,4 +183,25 @@ func (p *textPrinter) checkins(c Checkins) {
 		days = append(days, r.String())
 	}
 	p.wrapRow("Days without a check-in", strings.Join(days, ", "))
+}
+
+// questionnaires writes the questionnaire section, when any was done.
+func (p *textPrinter) questionnaires(r Report) {
+	if len(r.Questionnaires) == 0 && r.Safety == "" {
+		return
+	}
+	p.section("Questionnaires")
+	for _, q := range r.Questionnaires {
+		p.line("  " + p.s.apply(p.s.Label, q.Title))
+		for _, sc := range q.Scores {
+			p.row("    "+LongDate(sc.Day), sc.Text)
+		}
+		p.para("    ", q.Summary)
+		for _, l := range q.Sessions {
+			p.para("    ", l)
+		}
+	}
+	if r.Safety != "" {
+		p.para("  ", r.Safety)
+	}
 }

@@ -11,6 +11,11 @@ type Report struct {
 	Cravings Cravings  `json:"cravings"`
 	Checkins Checkins  `json:"checkins"`
 	Sessions []Session `json:"sessions"`
+	// Questionnaires holds each questionnaire's scores in the window, by
+	// name (phq9, gad7, pcl5), and QuestionnaireTrends each one's summary;
+	// both are left out when no questionnaire was ever done.
+	Questionnaires      map[string][]QuestionnaireScore `json:"questionnaires,omitempty"`
+	QuestionnaireTrends map[string]QuestionnaireTrend   `json:"questionnaire_trends,omitempty"`
 }
 
 // Range is the window.
