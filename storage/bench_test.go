@@ -154,3 +154,14 @@ func BenchmarkListTag(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRecords reads everything a full export holds: one query per kind
+// of record, not one per entry.
+func BenchmarkRecords(b *testing.B) {
+	s, _ := tenYears(b)
+	for b.Loop() {
+		if recs, _, err := s.Records(context.Background(), RecordFilter{}); err != nil || len(recs.Entries) < 20000 {
+			b.Fatal(len(recs.Entries), err)
+		}
+	}
+}

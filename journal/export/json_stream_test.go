@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -103,5 +104,24 @@ func TestJSONHoldsOneRecordAtATime(t *testing.T) {
 	if testing.Verbose() {
 		b, _ := json.MarshalIndent(recs, "", "  ")
 		t.Logf("document %d bytes, heap grew by at most %d bytes", len(b), int64(w.peak)-int64(base))
+	}
+}
+
+// BenchmarkJSON writes the JSON export of 10,000 entries.
+func BenchmarkJSON(b *testing.B) {
+	var recs journal.Records
+	start := day("2000-01-01")
+	for i := range 10000 {
+		e := craving(start.AddDays(i/4).String(), i%11)
+		e.UUID = fmt.Sprint("c-", i)
+		e.Body = "A long evening. Walked to the shop and back, then tea and an early night."
+		recs.Entries = append(recs.Entries, e)
+	}
+	doc := Document{ExportedAt: time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC), Records: recs}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := JSON(io.Discard, doc); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
