@@ -94,6 +94,28 @@ func JSON(w io.Writer, doc Document) error {
 		name, _, _ := strings.Cut(recs.Type().Field(i).Tag.Get("json"), ",")
 		list := recs.Field(i)
 		key := ",\n  " + strconv.Quote(name) + ": "
+		if name == "entries" && doc.EachEntry != nil {
+			n := 0
+			err := doc.EachEntry(func(e journal.Entry) error {
+				before := ",\n    "
+				if n == 0 {
+					before = key + "[\n    "
+				}
+				n++
+				return put(before, "    ", e)
+			})
+			if err != nil {
+				return err
+			}
+			end := "\n  ]"
+			if n == 0 {
+				end = key + "[]"
+			}
+			if _, err := io.WriteString(w, end); err != nil {
+				return err
+			}
+			continue
+		}
 		if list.IsNil() || list.Len() == 0 {
 			if err := put(key, "  ", list.Interface()); err != nil {
 				return err

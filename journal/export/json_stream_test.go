@@ -51,6 +51,28 @@ func TestJSONWritesTheWholeDocumentsBytes(t *testing.T) {
 		if w := journal.EscapeJSON(want.Bytes()); !bytes.Equal(got.Bytes(), w) {
 			t.Errorf("%s: got\n%s\nwant\n%s", name, got.Bytes(), w)
 		}
+		// The same, with the entries handed on one at a time.
+		streamed := doc
+		streamed.Records.Entries = nil
+		streamed.EachEntry = func(fn func(journal.Entry) error) error {
+			for _, e := range recs.Entries {
+				if err := fn(e); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		got.Reset()
+		if err := JSON(&got, streamed); err != nil {
+			t.Fatal(err)
+		}
+		if recs.Entries == nil {
+			// A missing list is written as an empty one when streamed.
+			continue
+		}
+		if w := journal.EscapeJSON(want.Bytes()); !bytes.Equal(got.Bytes(), w) {
+			t.Errorf("%s, streamed: got\n%s\nwant\n%s", name, got.Bytes(), w)
+		}
 	}
 }
 
