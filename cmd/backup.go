@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -57,7 +58,7 @@ that key or passphrase safe, as the copy cannot be opened without it.`,
 // encrypter reads the encryption flags into what storage writes with; nil
 // when the copy is not to be encrypted. Every mistake is found before
 // anything is written.
-func (o *backupOptions) encrypter(f *Factory) (storage.Encrypter, string, error) {
+func (o *backupOptions) encrypter(ctx context.Context, f *Factory) (storage.Encrypter, string, error) {
 	files := map[string][]byte{}
 	for _, name := range o.recipientsFiles {
 		b, err := os.ReadFile(name)
@@ -78,7 +79,7 @@ func (o *backupOptions) encrypter(f *Factory) (storage.Encrypter, string, error)
 	case o.passphrase && len(recipients) > 0:
 		return nil, "", journal.Invalid("use either --passphrase or --encrypt-to/--recipients-file, not both")
 	case o.passphrase:
-		if pass, err = f.passphrase(true); err != nil {
+		if pass, err = f.passphrase(ctx, true); err != nil {
 			return nil, "", err
 		}
 		how = ", encrypted with your passphrase"
@@ -94,7 +95,7 @@ func (o *backupOptions) encrypter(f *Factory) (storage.Encrypter, string, error)
 }
 
 func backupRun(c *cobra.Command, f *Factory, o *backupOptions, args []string) error {
-	enc, how, err := o.encrypter(f)
+	enc, how, err := o.encrypter(c.Context(), f)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -132,11 +131,9 @@ otherwise give --yes, as with journal delete.`,
 				if !f.CanPrompt() {
 					return journal.Invalid("deleting needs --yes when journal cannot ask you: journal call delete %d --yes", id)
 				}
-				fmt.Fprintf(f.IO.ErrOut, "Remove call %d (%s)? [y/N] ", id, call.Day)
-				line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-				if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
-					fmt.Fprintln(f.IO.ErrOut, "Kept it.")
-					return nil
+				ok, err := f.confirm(c.Context(), fmt.Sprintf("Remove call %d (%s)?", id, call.Day), "", "Kept it.")
+				if err != nil || !ok {
+					return err
 				}
 			}
 			if err := st.DeleteCall(c.Context(), id); errors.Is(err, journal.ErrNotFound) {

@@ -23,9 +23,9 @@ func newCmdCheckin(f *Factory) *cobra.Command {
 		Short:   "The daily check-in: mood, craving, drinks, sleep, a line of note",
 		Long: `The daily check-in: mood from 1 to 10, the strongest craving today from 0 to
 10, standard drinks today (this also records the day's drink total), hours
-slept, and one line of note. At a terminal a short form asks; every question
-can be skipped, and esc or ctrl+c stops and keeps what you typed for the next
-run. Otherwise give the answers as flags.
+slept, and one line of note. At a terminal a short form asks: enter goes on
+(an empty answer skips), ctrl+s saves now, esc or ctrl+c stops and keeps what
+you typed as a draft for the next run. Otherwise give the answers as flags.
 
 There is one check-in a day: running it again for the same day edits it, with
 the earlier answers as defaults (flags you leave out keep them).`,
@@ -120,6 +120,7 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 			dayName = "today"
 		}
 		form = newDraftForm(f, checkinDraftKey+day.String(), "check-in", again, &a)
+		form.oldKey = "form:checkin:" + day.String()
 		if err := form.offer(ctx); err != nil {
 			return err
 		}

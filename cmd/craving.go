@@ -30,7 +30,9 @@ func newCmdCraving(f *Factory) *cobra.Command {
 		Long: `Log a craving, an urge to drink or use, as a whole number from 0 (none) to 10
 (the strongest you know). Everything else is optional. At a terminal with no
 intensity given, a short form asks, intensity first; every other question can
-be skipped. Esc or ctrl+c stops and keeps what you typed for the next run.
+be skipped. Keys: enter next, shift+tab back, a number picks an option, ctrl+s
+saves now (a strong craving: 9, then ctrl+s); esc or ctrl+c stops and keeps
+what you typed as a draft, with the time you began, for the next run.
 
 Triggers, feelings and coping are stored trimmed and lower-case, so "Stress"
 and "stress " count as one; give them repeatedly or with commas between.
@@ -180,10 +182,11 @@ func askCraving(ctx context.Context, f *Factory, cr *journal.Craving, note strin
 		a.Minutes = fmt.Sprint(*cr.Minutes)
 	}
 	form := newDraftForm(f, cravingDraftKey, "craving", "journal craving", &a)
+	form.oldKey = "form:craving"
 	if err := form.offer(ctx); err != nil {
 		return nil, "", err
 	}
-	if _, err := form.run(ctx, cravingForm(&a, !f.formOptions().Accessible), a.ready); err != nil {
+	if _, err := form.run(ctx, cravingForm(&a), a.ready); err != nil {
 		return nil, "", err
 	}
 	note, err := a.apply(cr)

@@ -1,10 +1,8 @@
 package cmd
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -46,13 +44,10 @@ brings it back. At a terminal you are asked first; otherwise give --yes.`,
 				if !f.CanPrompt() {
 					return journal.Invalid("deleting needs --yes when journal cannot ask you: journal delete %d --yes", id)
 				}
-				// Two lines, to fit 80 columns.
-				fmt.Fprintf(f.IO.ErrOut, "Delete entry %d (%s, %q)?\nYou can restore it later. [y/N] ",
-					id, e.Day, summary(e, 40))
-				line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-				if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
-					fmt.Fprintln(f.IO.ErrOut, "Kept it.")
-					return nil
+				ok, err := f.confirm(c.Context(), fmt.Sprintf("Delete entry %d (%s, %q)?", id, e.Day, summary(e, 40)),
+					"You can restore it later.", "Kept it.")
+				if err != nil || !ok {
+					return err
 				}
 			}
 			if err := st.DeleteEntry(c.Context(), id); err != nil {

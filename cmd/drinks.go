@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/huh/v2"
 	"github.com/spf13/cobra"
 
 	"journal/cmd/ui"
@@ -425,10 +424,9 @@ func askDrinks(c *cobra.Command, f *Factory, days []journal.Date, now time.Time)
 	}
 	var a struct{ Drinks string }
 	check := func(s string) error { _, err := journal.ParseDrinks(s); return fieldError(err) }
-	form := ui.NewForm(huh.NewGroup(
-		huh.NewInput().Title(title).Description("0 for none; decimals are fine, like 1.5.").
-			Value(&a.Drinks).Validate(check),
-	))
+	form := ui.Form{Pages: [][]ui.Question{{
+		{Title: title, Help: "0 for none; decimals are fine, like 1.5.", Value: &a.Drinks, Check: check},
+	}}}
 	run := newDraftForm(f, "drinks-"+days[0].String(), "drinks answer", "journal drinks", &a)
 	if _, err := run.run(c.Context(), form, func() error { return check(a.Drinks) }); err != nil {
 		return 0, err

@@ -22,10 +22,10 @@ func newCmdEdit(f *Factory) *cobra.Command {
 		Use:   "edit ID",
 		Short: "Change the text or the date of an entry",
 		Long: `Change an entry's text: with --text, from piped standard input, or at a
-terminal in your editor ($VISUAL, else $EDITOR, else vi); if the save fails,
-the message names the private file that keeps your text. #tags follow the
-new text; tags given with --tag are added (with only --tag and nothing piped
-in, the text stays).
+terminal in your editor ($VISUAL, else $EDITOR; with neither, a text box
+here); if the save fails, the message names where your text is kept. #tags
+follow the new text; tags given with --tag are added (with only --tag and
+nothing piped in, the text stays).
 
 --at moves the entry to another time, for one written with the computer's
 clock set wrong or logged later: "yesterday 21:30", "Nov 20 9pm", or a day

@@ -39,6 +39,7 @@ type editedText struct {
 	path    string
 	saved   bool
 	kept    bool
+	draft   *draftForm // text from the built-in text box: kept as its draft instead of a file
 }
 
 // Saved marks the text as stored in the journal; Release then removes the
@@ -46,6 +47,9 @@ type editedText struct {
 func (e *editedText) Saved() {
 	if e != nil {
 		e.saved = true
+		if e.draft != nil {
+			e.draft.saved()
+		}
 	}
 }
 
@@ -57,6 +61,9 @@ func (e *editedText) Keep(err error, retry string) error {
 		return err
 	}
 	e.kept = true
+	if e.draft != nil {
+		return e.draft.kept(err)
+	}
 	return fmt.Errorf("%v: your text is kept in %s (readable only by you); save it later with: %s < %s", err, e.path, retry, e.path)
 }
 
@@ -64,7 +71,7 @@ func (e *editedText) Keep(err error, retry string) error {
 // holds nothing the person wrote (empty, or the text it started with).
 // Otherwise the copy stays: text is never removed before it is saved.
 func (e *editedText) Release() {
-	if e == nil || e.kept {
+	if e == nil || e.kept || e.path == "" {
 		return
 	}
 	if e.saved || strings.TrimSpace(e.Text) == "" || e.Text == e.initial {
@@ -78,8 +85,9 @@ func (e *editedText) Release() {
 func (f *Factory) editText(initial string) (*editedText, error) {
 	editor, err := f.editorCommand()
 	if errors.Is(err, errNoEditor) {
-		// Until a built-in text box exists, vi is what a terminal has.
-		editor = "vi"
+		// No editor chosen: a text box here, rather than vi, which many
+		// people do not know how to leave.
+		return f.textBox(initial)
 	}
 	dir, err := os.MkdirTemp("", "journal-edit-")
 	if err != nil {

@@ -68,7 +68,8 @@ func TestDeleteQuestionFits80Columns(t *testing.T) {
 	if code := Run(t.Context(), f, []string{"write", strings.Repeat("A long first line about the evening. ", 4)}); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	f, _, errOut = testFactory(env)
+	// Asked as a plain line, so that the question is there to measure.
+	f, _, errOut = testFactory(map[string]string{"JOURNAL_DB": dir + "/j.db", "JOURNAL_ACCESSIBLE": "1"})
 	f.Now = fixedClock
 	f.IO.In = strings.NewReader("n\n")
 	if code := Run(t.Context(), f, []string{"delete", "1"}); code != 0 {
@@ -76,10 +77,10 @@ func TestDeleteQuestionFits80Columns(t *testing.T) {
 	}
 	for _, l := range strings.Split(errOut.String(), "\n") {
 		if n := ansi.StringWidth(l); n > 80 {
-			t.Errorf("%d columns: %s", n, l)
+			t.Errorf("%d columns: %q", n, l)
 		}
 	}
-	if !strings.Contains(errOut.String(), "Kept it.") {
+	if !strings.Contains(ansi.Strip(errOut.String()), "Delete entry 1") || !strings.Contains(errOut.String(), "Kept it.") {
 		t.Errorf("stderr %q", errOut)
 	}
 }

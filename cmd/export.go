@@ -107,7 +107,7 @@ type exportPlan struct {
 
 func (p exportPlan) encrypted() bool { return len(p.recipients) > 0 || p.passphrase != "" }
 
-func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
+func planExport(ctx context.Context, f *Factory, o *exportOptions) (exportPlan, error) {
 	var p exportPlan
 	now := f.Now()
 	if toStdout(o.out) {
@@ -173,7 +173,7 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 		return p, journal.Invalid("%s is named like an encrypted file, but nothing encrypts it: add --encrypt-to KEY, --recipients-file FILE or --passphrase, or a name without .age", o.out)
 	}
 	if o.passphrase {
-		if p.passphrase, err = f.passphrase(true); err != nil {
+		if p.passphrase, err = f.passphrase(ctx, true); err != nil {
 			return p, err
 		}
 	}
@@ -181,7 +181,7 @@ func planExport(f *Factory, o *exportOptions) (exportPlan, error) {
 }
 
 func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
-	plan, err := planExport(f, o)
+	plan, err := planExport(c.Context(), f, o)
 	if err != nil {
 		return err
 	}

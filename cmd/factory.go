@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -25,6 +26,7 @@ type Factory struct {
 	NoColor bool   // --no-color
 
 	store *storage.Store
+	lines *bufio.Reader // stdin, read by plain-line forms
 }
 
 // Store opens the journal on first use, and on the first use of a day

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 )
@@ -17,7 +18,7 @@ func TestCravingFormKeepsADraft(t *testing.T) {
 	if strings.Contains(out.String(), "Saved") {
 		t.Errorf("saved after Ctrl+C: %q", out)
 	}
-	if !strings.Contains(errOut.String(), "your answers are kept as a draft; run journal craving again") {
+	if !strings.Contains(errOut.String(), "your answers are kept as a draft: run journal craving to pick them up") {
 		t.Errorf("stderr does not say the answers are kept:\n%s", errOut)
 	}
 
@@ -52,7 +53,7 @@ func TestCheckinFormKeepsADraft(t *testing.T) {
 	if code := Run(context.Background(), f, []string{"checkin"}); code != exitAborted {
 		t.Fatalf("exit %d, want 130; stderr %q", code, errOut)
 	}
-	if !strings.Contains(errOut.String(), "your answers are kept as a draft; run journal checkin again") {
+	if !strings.Contains(errOut.String(), "your answers are kept as a draft: run journal checkin to pick them up") {
 		t.Errorf("stderr does not say the answers are kept:\n%s", errOut)
 	}
 	f, out, errOut := trackFactory(t, dir, strings.Repeat("\n", 6), true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
@@ -98,5 +99,97 @@ func TestCheckinSavedWithFlagsDropsTheDraft(t *testing.T) {
 	}
 	if strings.Contains(errOut.String(), "Picked up") || !strings.Contains(out.String(), "mood 8") {
 		t.Errorf("stderr:\n%s\nstdout %q", errOut, out)
+	}
+}
+
+// A back-dated check-in asks about that day, not "today".
+func TestBackdatedCheckinAsksAboutThatDay(t *testing.T) {
+	f, out, errOut := trackFactory(t, t.TempDir(), "6\n3\n0\n7\nSlow day\ny\n", true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"checkin", "--date", "yesterday"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Strongest craving on Nov 24, 0 to 10?", "Standard drinks on Nov 24?", "One line about Nov 24?"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("the form does not ask %q:\n%s", want, errOut)
+		}
+	}
+	if strings.Contains(errOut.String(), "today") {
+		t.Errorf("a check-in for yesterday speaks of today:\n%s", errOut)
+	}
+	if !strings.Contains(out.String(), "Saved the check-in for Nov 24: mood 6 · craving 3 · 0 drinks · slept 7h.") {
+		t.Errorf("stdout %q", out)
+	}
+}
+
+// A draft an earlier version kept inside the journal is offered once, from
+// the drafts folder, and picked up like any other.
+func TestOldDraftInTheJournalIsOffered(t *testing.T) {
+	dir := t.TempDir()
+	f, _, _ := trackFactory(t, dir, "", false, nil)
+	st, err := f.Store(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveDraft(context.Background(), "form:craving", `{"Intensity":"6","Triggers":"rain"}`); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	f, out, errOut := trackFactory(t, dir, "1\n"+strings.Repeat("\n", 11)+"y\n", true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"craving", "--json"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "You have an unfinished craving from") || !strings.Contains(out.String(), `"rain"`) {
+		t.Errorf("the old draft was not picked up:\n%s\n%s", errOut, out)
+	}
+	f, _, errOut = trackFactory(t, dir, "3\n"+strings.Repeat("\n", 10)+"y\n", true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
+	if code := Run(context.Background(), f, []string{"craving"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.Contains(errOut.String(), "unfinished") {
+		t.Errorf("the old draft was offered twice:\n%s", errOut)
+	}
+}
+
+// When the draft cannot be written (its folder is a file here), leaving
+// says so instead of promising that nothing was lost.
+func TestLeavingWhenTheDraftCannotBeWritten(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := trackFactory(t, dir, "8\x03", true, nil)
+	drafts, err := f.Drafts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(drafts.Dir, []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
+		t.Fatalf("exit %d, want 130: %s", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "could not be kept as a draft") || strings.Contains(errOut.String(), "nothing was lost") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
+
+// Logging a craving with its intensity given leaves no stale draft of the
+// form behind to come back days later; one line says it was cleared.
+func TestCravingWithFlagsClearsTheFormDraft(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := trackFactory(t, dir, "8\x03", true, nil)
+	if code := Run(context.Background(), f, []string{"craving"}); code != exitAborted {
+		t.Fatalf("exit %d, want 130: %s", code, errOut)
+	}
+	f, _, errOut = trackFactory(t, dir, "", true, nil)
+	if code := Run(context.Background(), f, []string{"craving", "5", "--trigger", "rain"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut.String(), "Cleared the unfinished craving form from Wed 25 Nov, 20:00") {
+		t.Errorf("stderr %q", errOut)
+	}
+	drafts, err := f.Drafts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := drafts.Load(cravingDraftKey); ok {
+		t.Error("the craving form's draft is still there")
 	}
 }

@@ -1,7 +1,7 @@
 package cmd
 
 import (
-	"cmp"
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"charm.land/huh/v2"
 
 	"journal/cmd/ui"
 	"journal/journal"
@@ -23,8 +21,17 @@ import (
 // asks plain lines instead (screen readers, dumb terminals).
 func (f *Factory) formOptions() ui.FormOptions {
 	accessible := f.Getenv("JOURNAL_ACCESSIBLE") != ""
+	in := f.IO.In
+	if accessible {
+		// Plain lines share one reader, so that lines typed ahead reach
+		// the next question even when it belongs to the next form.
+		if f.lines == nil {
+			f.lines = bufio.NewReader(f.IO.In)
+		}
+		in = f.lines
+	}
 	return ui.FormOptions{
-		In: f.IO.In, Out: f.IO.ErrOut,
+		In: in, Out: f.IO.ErrOut,
 		// Plain lines for a screen reader carry no colour codes.
 		Color:      f.IO.ErrTTY && !f.IO.NoColorEnv && !f.NoColor && !accessible,
 		Accessible: accessible,
@@ -56,8 +63,8 @@ type draftForm struct {
 	again   string // the command that picks the draft up
 	answers any    // a pointer to the answers the fields write into
 	keeper  *ui.Keeper
+	oldKey  string    // where an earlier version kept this draft, in the journal
 	Began   time.Time // when the person began: now, or when the resumed draft began
-	Resumed bool
 }
 
 func newDraftForm(f *Factory, key, what, again string, answers any) *draftForm {
@@ -67,6 +74,9 @@ func newDraftForm(f *Factory, key, what, again string, answers any) *draftForm {
 // offer looks for a draft and asks whether to pick it up, start fresh or
 // see it first. Picked up, its answers fill in a (over flags given).
 func (d *draftForm) offer(ctx context.Context) error {
+	if d.oldKey != "" {
+		d.f.adoptOldDraft(ctx, d.oldKey, d.key)
+	}
 	drafts, err := d.f.Drafts()
 	if err != nil {
 		return err
@@ -81,7 +91,7 @@ func (d *draftForm) offer(ctx context.Context) error {
 		return err
 	}
 	if !out.Saves() {
-		return fmt.Errorf("%w: your draft is kept; run %s to pick it up", errAborted, d.again)
+		return keptError{fmt.Sprintf("stopped; your draft is kept: run %s to pick it up", d.again)}
 	}
 	if !resume {
 		return nil
@@ -89,7 +99,6 @@ func (d *draftForm) offer(ctx context.Context) error {
 	if err := json.Unmarshal(dr.Data, d.answers); err != nil {
 		return fmt.Errorf("the draft %s cannot be read (%v): move it aside to start fresh", drafts.Path(d.key), err)
 	}
-	d.Resumed = true
 	fmt.Fprintf(d.f.IO.ErrOut, "Picked up your unfinished %s from %s.\n", d.what, when)
 	if !dr.Began.IsZero() {
 		d.Began = dr.Began
@@ -100,16 +109,20 @@ func (d *draftForm) offer(ctx context.Context) error {
 // run runs form, keeping the answers in the draft as they change. ready
 // is asked before saving early (ctrl+s). It returns errAborted, with how
 // to pick the draft up, when the form was left.
-func (d *draftForm) run(ctx context.Context, form *huh.Form, ready func() error) (ui.Outcome, error) {
+func (d *draftForm) run(ctx context.Context, form ui.Form, ready func() error) (ui.Outcome, error) {
 	drafts, err := d.f.Drafts()
 	if err != nil {
 		return ui.Left, err
+	}
+	if d.Began.IsZero() {
+		d.Began = d.f.Now()
 	}
 	d.keeper = &ui.Keeper{Drafts: drafts, Key: d.key, Began: d.Began, Now: d.f.Now, Answers: d.answers}
 	d.keeper.Start()
 	o := d.f.formOptions()
 	o.Changed, o.Ready = d.keeper.Changed, ready
-	out, err := ui.RunForm(ctx, form, o)
+	o.DraftErr = func() error { return d.keeper.Err }
+	out, err := ui.Ask(ctx, form, o)
 	if err == nil && out.Saves() {
 		return out, nil
 	}
@@ -123,7 +136,10 @@ func (d *draftForm) kept(err error) error {
 	_, ok, _ := drafts.Load(d.key)
 	if derr != nil || !ok {
 		if d.keeper != nil && d.keeper.Err != nil {
-			return fmt.Errorf("%w; and the answers could not be kept: %v", cmp.Or(err, errAborted), d.keeper.Err)
+			if err == nil {
+				return keptError{fmt.Sprintf("stopped; your answers could not be kept as a draft: %v", d.keeper.Err)}
+			}
+			return fmt.Errorf("%v; and your answers could not be kept as a draft: %v", err, d.keeper.Err)
 		}
 		if err == nil {
 			return errAborted
@@ -131,9 +147,9 @@ func (d *draftForm) kept(err error) error {
 		return err
 	}
 	if err == nil {
-		return fmt.Errorf("%w: your answers are kept as a draft; run %s again to pick up where you left off", errAborted, d.again)
+		return keptError{fmt.Sprintf("stopped; your answers are kept as a draft: run %s to pick them up", d.again)}
 	}
-	return fmt.Errorf("%v: your answers are kept as a draft in %s; run %s to try again", err, drafts.Path(d.key), d.again)
+	return fmt.Errorf("%v; your answers are kept as a draft in %s: run %s to try again", err, drafts.Path(d.key), d.again)
 }
 
 // saved removes the draft once the record's transaction has committed.
@@ -211,48 +227,39 @@ type cravingAnswers struct {
 // cravingForm asks intensity first; everything after it may be skipped,
 // and ctrl+s after the intensity saves a strong craving in two keys.
 // Each field checks its answer as the person leaves it.
-func cravingForm(a *cravingAnswers, numbered bool) *huh.Form {
-	n := ui.Numbering(numbered)
-	feelings := make([]huh.Option[string], len(journal.HALT))
+func cravingForm(a *cravingAnswers) ui.Form {
+	feelings := make([]ui.Option, len(journal.HALT))
 	for i, h := range journal.HALT {
-		feelings[i] = huh.NewOption(n(i, h), h)
+		feelings[i] = ui.Option{Label: h, Value: h}
 	}
 	words := func(s string) error { return fieldError(journal.CheckWordList(s)) }
 	detail := func(s string) error { return fieldError(journal.CheckDetail(s)) }
-	return ui.NewForm(
-		huh.NewGroup(
-			huh.NewInput().Title("How strong is the craving, 0 to 10?").
-				Description("0 is none, 10 the strongest you know. Only this one is needed;\nctrl+s saves it now.").
-				Value(&a.Intensity).
-				Validate(func(s string) error { _, err := journal.ParseIntensity(s); return fieldError(err) }),
-		),
-		huh.NewGroup(
-			huh.NewInput().Title("What set it off?").
-				Description("A few words, commas between: stress, a bar, payday. Enter skips.").
-				Value(&a.Triggers).Validate(words),
-			huh.NewMultiSelect[string]().Title("Are you any of these?").
-				Description("A number or space ticks, enter goes on.").
-				Options(feelings...).Value(&a.Feelings),
-			huh.NewInput().Title("Other feelings?").Description("Your own words, commas between. Enter skips.").
-				Value(&a.OtherFeelings).Validate(words),
-			huh.NewInput().Title("Where are you?").Value(&a.Where).Validate(detail),
-			huh.NewInput().Title("Who is around?").Value(&a.With).Validate(detail),
-		),
-		huh.NewGroup(
-			huh.NewText().Title("What went through your mind?").
-				Description("As much as you like; alt+enter starts a new line.").
-				CharLimit(0).ExternalEditor(false).Value(&a.Thoughts).Validate(detail),
-			huh.NewInput().Title("What did you do, or what will you try?").
-				Description("Commas between: walk, called sam, tea. Enter skips.").
-				Value(&a.Coping).Validate(words),
-			huh.NewSelect[string]().Title("How did it go?").
-				Options(huh.NewOption(n(0, "not yet / skip"), ""), huh.NewOption(n(1, "resisted it"), "resisted"), huh.NewOption(n(2, "used"), "used")).
-				Value(&a.Outcome),
-			huh.NewInput().Title("About how many minutes did it last?").
-				Value(&a.Minutes).Validate(skippable(journal.ParseMinutes)),
-			huh.NewText().Title("Anything else?").CharLimit(0).ExternalEditor(false).Value(&a.Note),
-		),
-	)
+	return ui.Form{Pages: [][]ui.Question{
+		{
+			{Title: "How strong is the craving, 0 to 10?", Value: &a.Intensity,
+				Help: "0 is none, 10 the strongest you know. Only this one is needed.", KeyHelp: "ctrl+s saves it now.",
+				Check: ui.KeepOnEmpty(&a.Intensity, func(s string) error { _, err := journal.ParseIntensity(s); return fieldError(err) })},
+		},
+		{
+			{Title: "What set it off?", Help: "A few words, commas between: stress, a bar, payday.", KeyHelp: "Enter skips.",
+				Value: &a.Triggers, Check: words},
+			{Title: "Are you any of these?", KeyHelp: "A number or space ticks, enter goes on.", Kind: ui.Multi,
+				Options: feelings, Values: &a.Feelings},
+			{Title: "Other feelings?", Help: "Your own words, commas between.", KeyHelp: "Enter skips.", Value: &a.OtherFeelings, Check: words},
+			{Title: "Where are you?", Value: &a.Where, Check: detail},
+			{Title: "Who is around?", Value: &a.With, Check: detail},
+		},
+		{
+			{Title: "What went through your mind?", Help: "As much as you like.", KeyHelp: "alt+enter starts a new line.", Kind: ui.Text,
+				Value: &a.Thoughts, Check: detail},
+			{Title: "What did you do, or what will you try?", Help: "Commas between: walk, called sam, tea.", KeyHelp: "Enter skips.",
+				Value: &a.Coping, Check: words},
+			{Title: "How did it go?", Kind: ui.Choice, Value: &a.Outcome, Options: []ui.Option{
+				{Label: "not yet / skip", Value: ""}, {Label: "resisted it", Value: "resisted"}, {Label: "used", Value: "used"}}},
+			{Title: "About how many minutes did it last?", Value: &a.Minutes, Check: skippable(journal.ParseMinutes)},
+			{Title: "Anything else?", Kind: ui.Text, Value: &a.Note},
+		},
+	}}
 }
 
 // ready checks the answers before saving early: the intensity is needed.
@@ -281,19 +288,16 @@ type checkinAnswers struct {
 }
 
 // checkinForm asks about day, whose name is "today" or like "Nov 28".
-func checkinForm(a *checkinAnswers, title, day string) *huh.Form {
-	return ui.NewForm(
-		huh.NewGroup(
-			huh.NewNote().Title(title).Description("Every question can be skipped with enter; ctrl+s saves now."),
-			huh.NewInput().Title("Mood, 1 to 10?").Value(&a.Mood).Validate(skippable(journal.ParseMood)),
-			huh.NewInput().Title(onDay("Strongest craving", day)+", 0 to 10?").Value(&a.Craving).Validate(skippable(journal.ParseCheckinCraving)),
-			huh.NewInput().Title(onDay("Standard drinks", day)+"?").Description("0 for none; decimals are fine, like 1.5.").
-				Value(&a.Drinks).Validate(skippable(journal.ParseDrinks)),
-			huh.NewInput().Title("Hours slept?").Value(&a.Sleep).Validate(skippable(journal.ParseSleep)),
-			huh.NewInput().Title(onDay("One line about", day)+"?").CharLimit(0).Value(&a.Note).
-				Validate(func(s string) error { return fieldError(journal.CheckCheckinNote(s)) }),
-		),
-	)
+func checkinForm(a *checkinAnswers, title, day string) ui.Form {
+	return ui.Form{Title: title, Help: "Every question can be skipped with enter; ctrl+s saves now.", Pages: [][]ui.Question{{
+		{Title: "Mood, 1 to 10?", Value: &a.Mood, Check: skippable(journal.ParseMood)},
+		{Title: onDay("Strongest craving", day) + ", 0 to 10?", Value: &a.Craving, Check: skippable(journal.ParseCheckinCraving)},
+		{Title: onDay("Standard drinks", day) + "?", Help: "0 for none; decimals are fine, like 1.5.",
+			Value: &a.Drinks, Check: skippable(journal.ParseDrinks)},
+		{Title: "Hours slept?", Value: &a.Sleep, Check: skippable(journal.ParseSleep)},
+		{Title: "One line about " + day + "?", Value: &a.Note,
+			Check: func(s string) error { return fieldError(journal.CheckCheckinNote(s)) }},
+	}}}
 }
 
 // onDay says "Strongest craving today" or "Strongest craving on Nov 28".
@@ -316,4 +320,43 @@ func (f *Factory) existingStore(ctx context.Context) (*storage.Store, error) {
 		return nil, nil
 	}
 	return f.Store(ctx)
+}
+
+// confirm asks a yes/no question before something is removed or
+// replaced; no unless the person says yes, and then kept (like "Kept it.")
+// is said. It needs a terminal: callers offer --yes otherwise.
+func (f *Factory) confirm(ctx context.Context, question, detail, kept string) (bool, error) {
+	yes, err := ui.Confirm(ctx, f.formOptions(), question, detail)
+	if err == nil && !yes {
+		fmt.Fprintln(f.IO.ErrOut, kept)
+	}
+	return yes, err
+}
+
+// adoptOldDraft moves a draft that an earlier version kept in the journal
+// (under oldKey) to the drafts folder (under newKey), so that it is offered
+// like any other. It is moved only when it can be taken out of the
+// journal, so that it is never offered twice.
+func (f *Factory) adoptOldDraft(ctx context.Context, oldKey, newKey string) {
+	drafts, err := f.Drafts()
+	if err != nil {
+		return
+	}
+	if _, ok, _ := drafts.Load(newKey); ok {
+		return
+	}
+	st, err := f.existingStore(ctx)
+	if err != nil || st == nil {
+		return
+	}
+	data, saved, err := st.Draft(ctx, oldKey)
+	if err != nil || !json.Valid([]byte(data)) {
+		return
+	}
+	if drafts.Save(newKey, ui.Draft{Saved: saved, Began: saved, Data: json.RawMessage(data)}) != nil {
+		return
+	}
+	if st.DropDraft(ctx, oldKey) != nil {
+		_ = drafts.Drop(newKey)
+	}
 }

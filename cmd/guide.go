@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -31,13 +33,17 @@ func (o *guideOptions) register(c *cobra.Command) {
 	fl.BoolVar(&o.json, "json", false, "print the saved entry as JSON")
 }
 
-const guideLong = `At a terminal a form walks you through the questions: enter goes on, shift+tab
-goes back, ctrl+s skips. Esc or ctrl+c stops and keeps your answers as a draft
-that the next run of the same set offers to pick up.
+const guideLong = `At a terminal a form walks you through the questions: enter goes on (alt+enter
+starts a new line in a long answer), shift+tab goes back, ctrl+s saves now and
+skips the rest. Esc or ctrl+c stops and keeps your answers as a draft that the
+next run of the same set offers to pick up.
 
-When standard input is not a terminal, or JOURNAL_ACCESSIBLE=1 is set, one line
-is read per question (an empty line skips it); or all answers come from
---answers FILE.`
+With JOURNAL_ACCESSIBLE=1 at a terminal the questions come as plain lines: an
+empty line keeps the answer shown, a long answer ends with a line holding only
+".", and a review comes before saving.
+
+When standard input is not a terminal, one line is read per question (an
+empty line skips it); or all answers come from --answers FILE.`
 
 func newCmdIntention(f *Factory) *cobra.Command {
 	var o guideOptions
@@ -163,7 +169,7 @@ func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error 
 	switch {
 	case o.answers != "":
 		values, err = prompts.ReadAnswers(set, o.answers, answersData)
-	case f.CanPrompt() && f.Getenv("JOURNAL_ACCESSIBLE") == "":
+	case f.CanPrompt():
 		values, form, err = runForm(c, f, set, ses)
 	default:
 		values, err = prompts.RunLines(set, f.IO.In, f.IO.ErrOut, f.IO.InTTY)
@@ -271,7 +277,7 @@ func readAnswersFile(f *Factory, path string) ([]byte, error) {
 func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session) (map[string]prompts.Value, *draftForm, error) {
 	ctx := c.Context()
 	o := f.formOptions()
-	opts := prompts.FormOptions{Color: o.Color}
+	opts := ui.SetFormOptions{Color: o.Color}
 	if ses != nil {
 		opts.Context = fmt.Sprintf("for session %d, %s", ses.Number, ses.Day.In(f.Now().Location()).Format("Mon 2 Jan"))
 	}
@@ -284,6 +290,7 @@ func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session
 		return nil, nil, err
 	}
 	key := "guide-" + set.Name
+	f.adoptOldDraft(ctx, set.Name, key)
 	dr, ok, err := drafts.Load(key)
 	if err != nil {
 		return nil, nil, err
@@ -292,6 +299,11 @@ func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session
 		if d, derr := prompts.UnmarshalDraft(set, string(dr.Data)); derr == nil && len(d.Values) > 0 {
 			opts.Draft, opts.DraftSaved = &d, dr.Saved.In(f.Now().Location())
 		}
+	}
+	run := &draftForm{f: f, key: key, what: strings.ToLower(set.Title), again: again}
+	if o.Accessible {
+		// opts.Draft is the draft found, if any: offered as plain lines.
+		return runSetLines(ctx, f, set, opts, run)
 	}
 	var current prompts.Draft
 	keeper := &ui.Keeper{Drafts: drafts, Key: key, Began: f.Now(), Now: f.Now, Answers: &current}
@@ -303,8 +315,8 @@ func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session
 		current = d
 		keeper.Changed()
 	}
-	run := &draftForm{f: f, key: key, what: strings.ToLower(set.Title), again: again, keeper: keeper}
-	res, err := prompts.RunForm(ctx, set, opts, f.IO.In, f.IO.ErrOut)
+	run.keeper = keeper
+	res, err := ui.RunSetForm(ctx, set, opts, f.IO.In, f.IO.ErrOut)
 	if err != nil {
 		return nil, nil, run.kept(fmt.Errorf("the form stopped: %w", err))
 	}
@@ -312,4 +324,35 @@ func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session
 		return nil, nil, run.kept(nil)
 	}
 	return res.Values, run, nil
+}
+
+// runSetLines asks set as plain lines (accessible mode), with the same
+// draft: offered first, kept as answers come and on ctrl+c.
+func runSetLines(ctx context.Context, f *Factory, set prompts.Set, opts ui.SetFormOptions, run *draftForm) (map[string]prompts.Value, *draftForm, error) {
+	var values map[string]prompts.Value
+	if opts.Draft != nil {
+		when := opts.DraftSaved.Format("Mon 2 Jan, 15:04")
+		resume, out, err := ui.OfferDraft(ctx, f.formOptions(), fmt.Sprintf("You have an unfinished %s from %s.", run.what, when),
+			draftText(mustJSON(opts.Draft.Values)))
+		if err != nil {
+			return nil, nil, err
+		}
+		if !out.Saves() {
+			return nil, nil, keptError{fmt.Sprintf("stopped; your draft is kept: run %s to pick it up", run.again)}
+		}
+		if resume {
+			values = opts.Draft.Values
+		}
+	}
+	a := ui.NewSetAnswers(set, values)
+	run.answers = a
+	if _, err := run.run(ctx, a.Form(opts.Context), nil); err != nil {
+		return nil, nil, err
+	}
+	return a.Values(), run, nil
+}
+
+func mustJSON(v any) []byte {
+	b, _ := json.Marshal(v)
+	return b
 }

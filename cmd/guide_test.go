@@ -31,7 +31,7 @@ func TestIntentionFormDraftKeptAndResumed(t *testing.T) {
 	if code := Run(context.Background(), f, []string{"intention"}); code != exitAborted {
 		t.Fatalf("exit %d, want %d; stderr: %s", code, exitAborted, errOut)
 	}
-	if !strings.Contains(errOut.String(), "kept as a draft; run journal intention again") {
+	if !strings.Contains(errOut.String(), "kept as a draft: run journal intention to pick them up") {
 		t.Errorf("stderr: %s", errOut)
 	}
 
@@ -66,17 +66,19 @@ func TestIntentionFormDraftKeptAndResumed(t *testing.T) {
 	}
 }
 
-// JOURNAL_ACCESSIBLE=1 asks plain one-line questions at a terminal too.
+// JOURNAL_ACCESSIBLE=1 asks plain lines at a terminal too: a long answer
+// ends with a lone full stop, options are picked by number or words, and
+// a review comes before saving.
 func TestGuideAccessibleAsksLineByLine(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "j.db")
-	f, out, errOut := formFactory(t, db, "4\nAfter work\n\n\nRest, 3\n")
+	f, out, errOut := formFactory(t, db, "4\nAfter work\nand at night\n.\n\n\nRest, 3\n\ny\n")
 	env := map[string]string{"JOURNAL_DB": db, "JOURNAL_ACCESSIBLE": "1", "XDG_CONFIG_HOME": filepath.Join(filepath.Dir(db), "config")}
 	f.Getenv = func(k string) string { return env[k] }
 	if code := Run(context.Background(), f, []string{"guide", "weekly"}); code != exitOK {
 		t.Fatalf("exit %d; stderr: %s", code, errOut)
 	}
-	if !strings.Contains(errOut.String(), "1/6 Over this week, how strong were cravings on the whole?\n") ||
-		!strings.Contains(errOut.String(), "> ") {
+	if !strings.Contains(errOut.String(), "1 of 6. Over this week, how strong were cravings on the whole?\n") ||
+		!strings.Contains(errOut.String(), "Your answers:") || !strings.Contains(errOut.String(), "> ") {
 		t.Errorf("questions: %s", errOut)
 	}
 	if !strings.Contains(out.String(), "Saved entry 1 (weekly review)") {
@@ -85,7 +87,7 @@ func TestGuideAccessibleAsksLineByLine(t *testing.T) {
 	f, out, _ = formFactory(t, db, "")
 	f.IO.OutTTY = false
 	Run(context.Background(), f, []string{"show", "1"})
-	for _, want := range []string{"\n4 (0 = none, 10 = very strong)\n", "\nAfter work\n", "\nRest, Time with someone\n"} {
+	for _, want := range []string{"\n4 (0 = none, 10 = very strong)\n", "\nAfter work\nand at night\n", "\nRest, Time with someone\n"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("entry lacks %q:\n%s", want, out)
 		}

@@ -44,3 +44,24 @@ func TestHomeSummary(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// The home screen can be seen over a shoulder: a private entry's words
+// never show on it.
+func TestHomeSummaryHidesPrivateText(t *testing.T) {
+	dir := t.TempDir()
+	f, _, errOut := trackFactory(t, dir, "", false, nil)
+	if code := Run(context.Background(), f, []string{"write", "--private", "Told Sam about the relapse"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, _, _ = trackFactory(t, dir, "", false, nil)
+	defer f.Close()
+	c := &cobra.Command{}
+	c.SetContext(context.Background())
+	lines, err := homeSummary(c, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(lines, []string{"Last entry today: a private entry"}) {
+		t.Errorf("home summary %q", lines)
+	}
+}

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -65,7 +66,7 @@ func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) erro
 		return err
 	}
 	if export.IsEncrypted(b) {
-		if b, err = decryptImport(f, o, b); err != nil {
+		if b, err = decryptImport(c.Context(), f, o, b); err != nil {
 			return err
 		}
 	} else if o.identity != "" {
@@ -148,7 +149,7 @@ func readImportFile(f *Factory, name string) ([]byte, error) {
 	return b, nil
 }
 
-func decryptImport(f *Factory, o *importOptions, b []byte) ([]byte, error) {
+func decryptImport(ctx context.Context, f *Factory, o *importOptions, b []byte) ([]byte, error) {
 	var ids []byte
 	pass := ""
 	if o.identity != "" {
@@ -158,7 +159,7 @@ func decryptImport(f *Factory, o *importOptions, b []byte) ([]byte, error) {
 		}
 	} else {
 		var err error
-		if pass, err = f.passphrase(false); errors.Is(err, errAborted) {
+		if pass, err = f.passphrase(ctx, false); errors.Is(err, errAborted) {
 			return nil, err
 		} else if err != nil {
 			return nil, journal.Invalid("the file is encrypted: give --identity FILE (an age identity), or its passphrase in JOURNAL_PASSPHRASE")

@@ -23,6 +23,13 @@ const (
 // errAborted is returned when the person leaves a form; their draft is kept.
 var errAborted = errors.New("stopped; nothing was lost")
 
+// keptError is a form left (exit 130) whose answers are kept as a draft:
+// its one line says how to pick them up.
+type keptError struct{ msg string }
+
+func (e keptError) Error() string        { return e.msg }
+func (e keptError) Is(target error) bool { return target == errAborted }
+
 // Main runs journal with the process's arguments and streams and returns
 // the exit code. Only main calls os.Exit.
 func Main() int {

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bufio"
 	"fmt"
 	"strings"
 
@@ -47,15 +46,12 @@ asked first; otherwise give --yes.`,
 				if !f.CanPrompt() {
 					return journal.Invalid("purging cannot be undone, so it needs --yes when journal cannot ask you: journal purge --yes")
 				}
-				if d.Total() > 0 {
-					fmt.Fprintf(f.IO.ErrOut, "Remove %s for good?\nThey cannot be restored afterwards. [y/N] ", what)
-				} else {
-					fmt.Fprintf(f.IO.ErrOut, "Nothing is deleted. Rewrite the file so no text replaced by edits is left? [y/N] ")
+				question, detail := fmt.Sprintf("Remove %s for good?", what), "They cannot be restored afterwards."
+				if d.Total() == 0 {
+					question, detail = "Nothing is deleted. Rewrite the file so no text replaced by edits is left?", ""
 				}
-				line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-				if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
-					fmt.Fprintln(f.IO.ErrOut, "Nothing was removed.")
-					return nil
+				if ok, err := f.confirm(ctx, question, detail, "Nothing was removed."); err != nil || !ok {
+					return err
 				}
 			}
 			hold, maybe, herr := storage.BackupsHolding(ctx, st.Path(), d)

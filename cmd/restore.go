@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -103,7 +102,7 @@ func restoreFile(c *cobra.Command, f *Factory, o *restoreOptions, name string) e
 		return journal.Invalid("%s-wal beside %s may hold its last changes: run journal --db %s doctor once to fold them in, then restore it", name, name, name)
 	}
 	if export.IsEncrypted(b) {
-		if b, err = decryptImport(f, &importOptions{identity: o.identity}, b); err != nil {
+		if b, err = decryptImport(ctx, f, &importOptions{identity: o.identity}, b); err != nil {
 			return err
 		}
 	}
@@ -123,11 +122,9 @@ func restoreFile(c *cobra.Command, f *Factory, o *restoreOptions, name string) e
 	}
 	if !o.yes {
 		printComparison(f.IO.ErrOut, now, nowErr, plan.Backup)
-		fmt.Fprintf(f.IO.ErrOut, "Replace your journal with %s?\nYour journal as it is now is kept in the backups folder. [y/N] ", name)
-		line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-		if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
-			fmt.Fprintln(f.IO.ErrOut, "Kept your journal as it is.")
-			return nil
+		if ok, err := f.confirm(ctx, fmt.Sprintf("Replace your journal with %s?", name),
+			"Your journal as it is now is kept in the backups folder.", "Kept your journal as it is."); err != nil || !ok {
+			return err
 		}
 	}
 	// A damaged journal cannot be told apart from one in use; it is kept

@@ -12,7 +12,8 @@ import (
 // journal at db, and returns the exit code and both outputs.
 func runAt(t *testing.T, db, in string, args ...string) (int, string, string) {
 	t.Helper()
-	f, out, errOut := testFactory(map[string]string{"XDG_CONFIG_HOME": filepath.Join(filepath.Dir(db), "config")})
+	// Questions as plain lines, so that they are there to read.
+	f, out, errOut := testFactory(map[string]string{"XDG_CONFIG_HOME": filepath.Join(filepath.Dir(db), "config"), "JOURNAL_ACCESSIBLE": "1"})
 	f.IO.In = strings.NewReader(in)
 	f.Now = func() time.Time { return time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC) }
 	code := Run(context.Background(), f, append([]string{"--db", db}, args...))

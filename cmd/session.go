@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"strconv"
@@ -313,11 +312,10 @@ func newCmdSessionDelete(f *Factory) *cobra.Command {
 				if !f.CanPrompt() {
 					return journal.Invalid("deleting needs --yes when journal cannot ask you: journal session delete %d --yes", ses.Number)
 				}
-				fmt.Fprintf(f.IO.ErrOut, "Delete session %d (%s)? Its entries stay in your journal. [y/N] ", ses.Number, ses.Day)
-				line, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-				if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
-					fmt.Fprintln(f.IO.ErrOut, "Kept it.")
-					return nil
+				ok, err := f.confirm(c.Context(), fmt.Sprintf("Delete session %d (%s)?", ses.Number, ses.Day),
+					"Its entries stay in your journal.", "Kept it.")
+				if err != nil || !ok {
+					return err
 				}
 			}
 			if err := st.DeleteSession(c.Context(), ses.ID); err != nil {

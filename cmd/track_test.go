@@ -82,15 +82,16 @@ func TestCravingFormAccessible(t *testing.T) {
 		"12",              // out of range: asked again
 		"7",               // intensity
 		"Stress, boredom", // triggers
-		"4", "0",          // feelings: tick "tired", then done
-		"Restless",  // other feelings
-		"home",      // where
-		"",          // with: skipped
-		"",          // thoughts: skipped
-		"Walk, tea", // coping
-		"2",         // outcome: resisted
-		"15",        // minutes
-		"It passed", // note
+		"4",               // feelings: tick "tired"
+		"Restless",        // other feelings
+		"home",            // where
+		"",                // with: skipped
+		"",                // thoughts: skipped
+		"Walk, tea",       // coping
+		"2",               // outcome: resisted
+		"15",              // minutes
+		"It passed", ".",  // note, a long answer ended by a full stop
+		"y", // the review: save
 	}, "\n") + "\n"
 	f, out, errOut := trackFactory(t, t.TempDir(), answers, true, map[string]string{"JOURNAL_ACCESSIBLE": "1"})
 	if code := Run(context.Background(), f, []string{"craving", "--json", "--where", "kitchen"}); code != 0 {
@@ -145,7 +146,7 @@ func TestCravingFormCtrlCAborts(t *testing.T) {
 // Ctrl+C aborts.
 func TestCravingFormModel(t *testing.T) {
 	var a cravingAnswers
-	form := cravingForm(&a, true)
+	form := cravingForm(&a).Huh(true)
 	form.Init()
 	var m huh.Model = form
 	for _, r := range "8" {

@@ -24,9 +24,10 @@ func newCmdWrite(f *Factory) *cobra.Command {
 		Aliases: []string{"w", "new"},
 		Short:   "Write a free journal entry",
 		Long: `Write a free entry. The text comes from the arguments, else from standard
-input when it is piped, else from your editor: $VISUAL, else $EDITOR (vi
-when neither is set). The text stays in a private file until it is saved; if
-the save fails, the message names that file.
+input when it is piped, else from your editor: $VISUAL, else $EDITOR. The
+text stays in a private file until it is saved; if the save fails, the
+message names that file. With neither set, a text box here: enter starts a
+new line, tab or ctrl+s saves, esc stops and keeps the text as a draft.
 
 Words typed as arguments are kept in your shell's history. For anything
 sensitive, run "journal write" alone to use the editor, or pipe the text in.

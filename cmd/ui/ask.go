@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"charm.land/huh/v2"
 )
@@ -13,15 +14,15 @@ import (
 // its date and time; shown is its answers as text.
 func OfferDraft(ctx context.Context, o FormOptions, headline, shown string) (resume bool, out Outcome, err error) {
 	choice := "resume"
-	n := Numbering(!o.Accessible)
-	opts := []huh.Option[string]{
-		huh.NewOption(n(0, "Pick it up"), "resume"),
-		huh.NewOption(n(1, "Start fresh (the draft stays until new answers replace it)"), "fresh"),
-		huh.NewOption(n(2, "Show it first"), "show"),
+	opts := []Option{
+		{Label: "Pick it up", Value: "resume"},
+		{Label: "Start fresh (the draft stays until new answers replace it)", Value: "fresh"},
+		{Label: "Show it first", Value: "show"},
 	}
+	o.help = "1-3 or ↑/↓ choose · enter go on · esc stop (the draft stays)"
 	for {
-		form := NewForm(huh.NewGroup(huh.NewSelect[string]().Title(headline).Options(opts...).Value(&choice)))
-		out, err = RunForm(ctx, form, o)
+		form := Form{Pages: [][]Question{{{Title: headline, Kind: Choice, Options: opts, Value: &choice}}}}
+		out, err = Ask(ctx, form, o)
 		if err != nil || !out.Saves() {
 			return false, out, err
 		}
@@ -36,14 +37,14 @@ func OfferDraft(ctx context.Context, o FormOptions, headline, shown string) (res
 // Confirm asks a yes/no question, no by default; y and n answer at once.
 // Leaving (esc, ctrl+c) answers no.
 func Confirm(ctx context.Context, o FormOptions, question, detail string) (bool, error) {
-	yes := false
-	form := NewForm(huh.NewGroup(huh.NewConfirm().Title(question).Description(detail).
-		Affirmative("Yes").Negative("No").Value(&yes)))
-	out, err := RunForm(ctx, form, o)
+	answer := ""
+	o.help = "y yes · n no · esc leaves it as it is"
+	form := Form{Pages: [][]Question{{{Title: question, Help: detail, Kind: YesNo, Value: &answer}}}}
+	out, err := Ask(ctx, form, o)
 	if err != nil || !out.Saves() {
 		return false, err
 	}
-	return yes, nil
+	return answer == "yes", nil
 }
 
 // ErrEmptyPassphrase is returned when no passphrase was typed.
@@ -71,6 +72,7 @@ func Passphrase(ctx context.Context, o FormOptions, twice bool) (p string, ok bo
 		}))
 	}
 	o.Ready = func() error { return errors.New("type the passphrase and press enter") }
+	o.help = "enter next · shift+tab back · esc stop, nothing is written"
 	out, err := RunForm(ctx, NewForm(huh.NewGroup(fields...)), o)
 	if err != nil || !out.Saves() {
 		return "", false, err
@@ -86,5 +88,19 @@ func Numbering(on bool) func(i int, label string) string {
 			return label
 		}
 		return fmt.Sprintf("%d. %s", i+1, label)
+	}
+}
+
+// KeepOnEmpty wraps a field's check so that an empty line keeps the answer
+// the field already holds (a resumed draft) in accessible mode, where the
+// check sees the line before the form library falls back on that answer.
+// At the keyboard the field and value are always the same text, so an
+// empty field is checked as usual.
+func KeepOnEmpty(value *string, check func(string) error) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" && strings.TrimSpace(*value) != "" {
+			return nil
+		}
+		return check(s)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -40,7 +41,8 @@ func (d Drafts) Path(key string) string {
 // that cannot be read is reported, never removed.
 func (d Drafts) Load(key string) (Draft, bool, error) {
 	b, err := os.ReadFile(d.Path(key))
-	if errors.Is(err, fs.ErrNotExist) {
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		// No folder, or something else where it would be: no draft.
 		return Draft{}, false, nil
 	}
 	if err != nil {

@@ -7,12 +7,15 @@ import (
 	"os"
 	"os/signal"
 	"reflect"
+	"strings"
 	"syscall"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/charmbracelet/colorprofile"
+	"golang.org/x/term"
 )
 
 // Outcome is how a form ended.
@@ -47,9 +50,17 @@ type FormOptions struct {
 	// Ready is asked when the person saves early with ctrl+s. An error keeps
 	// the form open with its message under the field.
 	Ready func() error
+	// DraftErr reports why the draft cannot be written, if it cannot: the
+	// form then says so, while there is time to save instead.
+	DraftErr func() error
+
+	writing bool   // enter is a new line in long answers (Form.Writing)
+	help    string // a help line of its own, for a single question
+	heading string // lines drawn above the form (Form.Title and Help)
 }
 
-// NewForm builds a form of groups in the one theme with the one key map.
+// NewForm builds a form of groups; RunForm gives it the one theme and the
+// one key map.
 func NewForm(groups ...*huh.Group) *huh.Form {
 	return huh.NewForm(groups...)
 }
@@ -59,7 +70,7 @@ func NewForm(groups ...*huh.Group) *huh.Form {
 // error): the caller keeps the draft and says how to pick it up. The
 // terminal is restored in every case.
 func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error) {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
+	ctx, stop := signalContext(ctx)
 	defer stop()
 	if o.Changed == nil {
 		o.Changed = func() {}
@@ -68,8 +79,16 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 		o.Ready = func() error { return nil }
 	}
 	km := DefaultKeyMap()
+	if o.writing {
+		km = km.forWriting()
+	}
 	form = form.WithKeyMap(km.huhKeyMap()).WithTheme(formTheme(o.Color)).WithShowHelp(false).
 		WithInput(o.In).WithOutput(o.Out)
+	if !o.Accessible {
+		// The focused field's message is drawn under the form, where the
+		// group's own footer could be cut off by its height.
+		form = form.WithShowErrors(false)
+	}
 	if o.Accessible {
 		return runAccessible(ctx, form, o)
 	}
@@ -100,12 +119,24 @@ func RunForm(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error
 	return Left, nil
 }
 
+// signalContext ends when SIGINT, SIGHUP or SIGTERM arrives: while a form
+// runs, each of them leaves it with the draft kept instead of ending the
+// program on the spot.
+func signalContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
+}
+
 // runAccessible asks the form's questions as plain lines. A signal (ctrl+c
 // at a terminal in line mode) leaves it at once with the answers so far.
 func runAccessible(ctx context.Context, form *huh.Form, o FormOptions) (Outcome, error) {
 	// Each read is the person finishing a line: the answers before it are
 	// in, so the draft is written first.
-	in := &notifyingReader{r: o.In, before: o.Changed}
+	restore := saveTerminal(o.In)
+	var in io.Reader = &notifyingReader{r: o.In, before: o.Changed}
+	if f, ok := o.In.(interface{ Fd() uintptr }); ok {
+		// Passphrases are read from the terminal itself, without echo.
+		in = notifyingTerminal{in.(*notifyingReader), f.Fd()}
+	}
 	form = form.WithAccessible(true).WithInput(in)
 	done := make(chan error, 1)
 	go func() { done <- form.RunWithContext(ctx) }()
@@ -121,8 +152,27 @@ func runAccessible(ctx context.Context, form *huh.Form, o FormOptions) (Outcome,
 		return Finished, nil
 	case <-ctx.Done():
 		o.Changed()
+		// A passphrase being read has echo off: put the terminal back as
+		// it was before leaving.
+		if restore != nil {
+			restore()
+		}
 		return Left, nil
 	}
+}
+
+// saveTerminal returns what puts the terminal behind r back as it is now;
+// nil when r is not a terminal.
+func saveTerminal(r io.Reader) func() {
+	f, ok := r.(interface{ Fd() uintptr })
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	st, err := term.GetState(int(f.Fd()))
+	if err != nil {
+		return nil
+	}
+	return func() { _ = term.Restore(int(f.Fd()), st) }
 }
 
 type notifyingReader struct {
@@ -130,10 +180,23 @@ type notifyingReader struct {
 	before func()
 }
 
+// notifyingTerminal is a notifyingReader that is a terminal.
+type notifyingTerminal struct {
+	*notifyingReader
+	fd uintptr
+}
+
+func (n notifyingTerminal) Fd() uintptr { return n.fd }
+
 func (n *notifyingReader) Read(p []byte) (int, error) {
 	n.before()
 	return n.r.Read(p)
 }
+
+// helpRows are the rows kept free of the form: under it a blank, a
+// message of up to two lines, a blank and the help line; and one above
+// for a line said before it ("Picked up your unfinished craving…").
+const helpRows = 6
 
 // formModel wraps a huh form with the keys it lacks: ctrl+s saves now,
 // a number picks an option. It reports every change to the caller.
@@ -164,13 +227,68 @@ func (m *formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 	}
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		// Room under the form for a message and the help line.
+		ws.Height = max(ws.Height-helpRows-m.headingRows(), 4)
+		ws.Width = min(ws.Width, 80)
+		msg = ws
+	}
+	moves := false
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		moves = key.Matches(k, m.keys.Next, m.keys.Back) ||
+			key.Matches(k, m.keys.YesNo) && focusedKind(m.form) == kindYesNo
+	}
 	f, cmd := m.form.Update(msg)
 	m.form = f.(*huh.Form)
+	if moves {
+		// Moving to the next question happens through messages; settle
+		// it now, so that keys typed ahead land in the question they were
+		// typed for. Other keys (typing) are not held up.
+		cmd = m.settle(cmd, 0, time.Now().Add(settleWait))
+	}
 	m.o.Changed()
 	if m.form.State != huh.StateNormal {
 		return m, tea.Quit
 	}
 	return m, cmd
+}
+
+// settleWait bounds how long a key waits for the form to move on: the
+// library's own messages come at once, and a busy machine gets some slack.
+const settleWait = 50 * time.Millisecond
+
+// settle runs cmd and hands the form library's own messages (next
+// field, next group) straight back to the form; what else it makes is
+// passed on as usual. A command that does not answer at once (a cursor
+// blink) is left to run in the background.
+func (m *formModel) settle(cmd tea.Cmd, depth int, deadline time.Time) tea.Cmd {
+	if cmd == nil || depth > 8 {
+		return cmd
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(time.Until(deadline)):
+		return func() tea.Msg { return <-ch }
+	}
+	switch msg := msg.(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		rest := make([]tea.Cmd, 0, len(msg))
+		for _, c := range msg {
+			rest = append(rest, m.settle(c, depth+1, deadline))
+		}
+		return tea.Batch(rest...)
+	}
+	if t := reflect.TypeOf(msg); t.PkgPath() == reflect.TypeOf(huh.Form{}).PkgPath() {
+		f, next := m.form.Update(msg)
+		m.form = f.(*huh.Form)
+		return m.settle(next, depth+1, deadline)
+	}
+	return func() tea.Msg { return msg }
 }
 
 // pickByNumber moves to option n of a choice (and ticks it in a list of
@@ -211,12 +329,43 @@ func (m *formModel) View() tea.View {
 		return tea.NewView("")
 	}
 	help := m.keys.helpLine(focusedKind(m.form))
-	s := m.form.View() + "\n"
-	if m.note != "" {
-		s += "\n" + formTheme(m.o.Color).Theme(true).Focused.ErrorMessage.Render(m.note) + "\n"
+	if m.o.help != "" {
+		help = m.o.help
 	}
-	s += "\n" + NewStyles(m.o.Color).Dim.Render(help) + "\n"
+	st := NewStyles(m.o.Color)
+	note := m.note
+	if f := m.form.GetFocusedField(); note == "" && f != nil && f.Error() != nil {
+		note = f.Error().Error()
+	}
+	if m.o.DraftErr != nil && note == "" {
+		if err := m.o.DraftErr(); err != nil {
+			note = "Your answers cannot be kept as a draft (" + err.Error() + "): ctrl+s saves them now."
+		}
+	}
+	s := m.form.View() + "\n\n"
+	if m.o.heading != "" {
+		title, rest, _ := strings.Cut(m.o.heading, "\n")
+		head := st.Title.Render(title) + "\n"
+		if rest != "" {
+			head += st.Dim.Render(rest) + "\n"
+		}
+		s = head + "\n" + s
+	}
+	if note != "" {
+		s += st.Accent.Render(wrapWords("← "+note, 80)) + "\n"
+	} else {
+		s += "\n"
+	}
+	s += "\n" + st.Dim.Render(help) + "\n"
 	return tea.NewView(s)
+}
+
+// headingRows is how many rows the heading takes, with the blank under it.
+func (m *formModel) headingRows() int {
+	if m.o.heading == "" {
+		return 0
+	}
+	return strings.Count(m.o.heading, "\n") + 2
 }
 
 // focusedKind tells which keys the focused field takes.
@@ -260,4 +409,19 @@ func RunProgram(ctx context.Context, m tea.Model, o FormOptions) (tea.Model, err
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	return tea.NewProgram(m, opts...).Run()
+}
+
+// wrapWords breaks s into lines of at most width columns at spaces.
+func wrapWords(s string, width int) string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && len([]rune(line))+1+len([]rune(w)) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		line = strings.TrimSpace(line + " " + w)
+	}
+	return strings.Join(append(lines, line), "\n")
 }

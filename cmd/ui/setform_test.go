@@ -1,6 +1,7 @@
-package prompts
+package ui
 
 import (
+	"journal/prompts"
 	"strings"
 	"testing"
 	"time"
@@ -11,34 +12,10 @@ import (
 
 // press sends keys to the form the way a terminal would, and reports
 // whether the last one asked the program to quit.
-func press(t *testing.T, m *Form, keys ...string) (quit bool) {
+func pressSet(t *testing.T, m *SetForm, keys ...string) (quit bool) {
 	t.Helper()
 	for _, k := range keys {
-		msg := tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
-		switch k {
-		case "enter":
-			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
-		case "tab":
-			msg = tea.KeyPressMsg{Code: tea.KeyTab}
-		case "shift+tab":
-			msg = tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-		case "ctrl+c":
-			msg = tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-		case "ctrl+s":
-			msg = tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-		case "esc":
-			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
-		case "up":
-			msg = tea.KeyPressMsg{Code: tea.KeyUp}
-		case "down":
-			msg = tea.KeyPressMsg{Code: tea.KeyDown}
-		case "left":
-			msg = tea.KeyPressMsg{Code: tea.KeyLeft}
-		case "right":
-			msg = tea.KeyPressMsg{Code: tea.KeyRight}
-		case "space":
-			msg = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-		}
+		msg := KeyPress(k)
 		// Commands are not run: they are cursor blinks, or tea.Quit,
 		// which Ended reports.
 		m.Update(msg)
@@ -46,28 +23,40 @@ func press(t *testing.T, m *Form, keys ...string) (quit bool) {
 	return m.Ended()
 }
 
-func formSet() Set {
+// testSet has a step of every kind but long text.
+func testSet() prompts.Set {
+	return prompts.Set{Name: "t", Title: "Test", When: prompts.Daily, Steps: []prompts.Step{
+		{Key: "text", Kind: prompts.Short, Question: "A word?"},
+		{Key: "level", Kind: prompts.Scale, Question: "How strong?", Min: 0, Max: 10, MinLabel: "none", MaxLabel: "very"},
+		{Key: "pick", Kind: prompts.Choice, Question: "Which?", Options: []string{"Yes", "Partly", "Not yet"}},
+		{Key: "many", Kind: prompts.Multi, Question: "What helped?", Options: []string{"Rest", "A walk", "A call"}},
+		{Key: "ready", Kind: prompts.Checklist, Question: "Ready?", Options: []string{"Quiet room", "Phone away"}},
+		{Key: "ok", Kind: prompts.YesNo, Question: "OK?"},
+	}}
+}
+
+func formSet() prompts.Set {
 	s := testSet()
-	s.Steps = append([]Step{{Key: "story", Kind: Long, Question: "What happened?", Help: "As much or as little as you like."}}, s.Steps...)
+	s.Steps = append([]prompts.Step{{Key: "story", Kind: prompts.Long, Question: "What happened?", Help: "As much or as little as you like."}}, s.Steps...)
 	return s
 }
 
 func TestFormNavigationBackAndSkip(t *testing.T) {
-	m := NewForm(formSet(), FormOptions{})
+	m := NewSetForm(formSet(), SetFormOptions{})
 	if v := m.Render(); !strings.Contains(v, "Step 1 of 7") || !strings.Contains(v, "What happened?") || !strings.Contains(v, "As much or as little") {
 		t.Fatalf("first step view:\n%s", v)
 	}
-	// Long text: enter is a new line, tab goes on.
-	press(t, m, "A long day", "enter", "then calm", "tab")
+	// Long text: alt+enter is a new line, enter goes on.
+	pressSet(t, m, "A long day", "alt+enter", "then calm", "enter")
 	if m.Step() != 1 || !strings.Contains(m.Render(), "Step 2 of 7") {
 		t.Fatalf("tab should go to step 2, at %d", m.Step())
 	}
-	press(t, m, "s", "t", "e", "a", "d", "y", "enter")
+	pressSet(t, m, "s", "t", "e", "a", "d", "y", "enter")
 	if m.Step() != 2 {
 		t.Fatalf("enter should go to step 3, at %d", m.Step())
 	}
 	// Back keeps what was typed.
-	press(t, m, "shift+tab")
+	pressSet(t, m, "shift+tab")
 	if m.Step() != 1 || !strings.Contains(m.Render(), "steady") {
 		t.Fatalf("back should show step 2 with its answer:\n%s", m.Render())
 	}
@@ -76,33 +65,33 @@ func TestFormNavigationBackAndSkip(t *testing.T) {
 		t.Errorf("long text: %q", r.Values["story"].Text)
 	}
 	// Back from the first step stays there.
-	press(t, m, "shift+tab", "shift+tab", "shift+tab")
+	pressSet(t, m, "shift+tab", "shift+tab", "shift+tab")
 	if m.Step() != 0 {
 		t.Errorf("back from step 1 stays at step 1, at %d", m.Step())
 	}
 }
 
 func TestFormScaleChoiceAndTicks(t *testing.T) {
-	m := NewForm(formSet(), FormOptions{})
-	press(t, m, "tab", "tab") // to the scale
+	m := NewSetForm(formSet(), SetFormOptions{})
+	pressSet(t, m, "tab", "tab") // to the scale
 	if v := m.Render(); !strings.Contains(v, "0 = none") || !strings.Contains(v, "10 = very") || !strings.Contains(v, "nothing chosen yet") {
 		t.Fatalf("scale view:\n%s", v)
 	}
-	press(t, m, "right")
+	pressSet(t, m, "right")
 	if v := m.Render(); !strings.Contains(v, "[5]") {
 		t.Fatalf("the first arrow picks the middle:\n%s", v)
 	}
-	press(t, m, "right", "right", "1", "0")
+	pressSet(t, m, "right", "right", "1", "0")
 	if n := m.Result().Values["level"].Number; n == nil || *n != 10 {
 		t.Fatalf("typing 1 then 0 should give 10, got %v", n)
 	}
-	press(t, m, "3", "enter")
+	pressSet(t, m, "3", "enter")
 	// Choice: the cursor moves, enter picks and goes on.
-	press(t, m, "down", "enter")
+	pressSet(t, m, "down", "enter")
 	// Multi: space ticks, a number ticks that option.
-	press(t, m, "space", "3", "down", "space", "down", "space", "enter")
+	pressSet(t, m, "space", "3", "down", "space", "down", "space", "enter")
 	// Checklist: leave it as is with tab; yes/no: pick "No".
-	press(t, m, "tab", "down", "enter")
+	pressSet(t, m, "tab", "down", "enter")
 	r := m.Result()
 	if *r.Values["level"].Number != 3 || r.Values["pick"].Picked[0] != 1 || r.Values["ok"].Text != "no" {
 		t.Errorf("values: %+v", r.Values)
@@ -117,15 +106,15 @@ func TestFormScaleChoiceAndTicks(t *testing.T) {
 	if v := m.Render(); !strings.Contains(v, "You answered 4 of 7 questions.") {
 		t.Fatalf("closing screen:\n%s", v)
 	}
-	if !press(t, m, "enter") || !m.Result().Done {
+	if !pressSet(t, m, "enter") || !m.Result().Done {
 		t.Error("enter on the last screen should finish")
 	}
 }
 
 func TestFormCtrlCKeepsADraftThatResumes(t *testing.T) {
-	m := NewForm(formSet(), FormOptions{})
-	press(t, m, "Rain on the window", "tab", "c", "a", "l", "m")
-	if !press(t, m, "ctrl+c") {
+	m := NewSetForm(formSet(), SetFormOptions{})
+	pressSet(t, m, "Rain on the window", "tab", "c", "a", "l", "m")
+	if !pressSet(t, m, "ctrl+c") {
 		t.Fatal("ctrl+c should quit")
 	}
 	r := m.Result()
@@ -135,37 +124,43 @@ func TestFormCtrlCKeepsADraftThatResumes(t *testing.T) {
 	if m.Render() != "" {
 		t.Error("nothing is drawn after leaving")
 	}
-	text, err := MarshalDraft(r.Draft)
+	text, err := prompts.MarshalDraft(r.Draft)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := UnmarshalDraft(formSet(), text)
+	d, err := prompts.UnmarshalDraft(formSet(), text)
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	// The next run offers the draft; enter picks it up where it was left.
 	saved := time.Date(2026, 11, 24, 21, 30, 0, 0, time.UTC)
-	m = NewForm(formSet(), FormOptions{Draft: &d, DraftSaved: saved})
-	if v := m.Render(); !strings.Contains(v, "You have a draft from Tue 24 Nov, 21:30, with 2 of 7 questions answered.") {
+	m = NewSetForm(formSet(), SetFormOptions{Draft: &d, DraftSaved: saved})
+	if v := m.Render(); !strings.Contains(v, "You have a draft from Tue 24 Nov, 21:30, with 2 of 7 questions answered.") ||
+		!strings.Contains(v, "3. Show it first") || strings.Contains(v, "Rain on the window") {
 		t.Fatalf("resume view:\n%s", v)
 	}
-	press(t, m, "enter")
+	// 3 shows the draft's answers before choosing.
+	pressSet(t, m, "3")
+	if v := m.Render(); !strings.Contains(v, "Rain on the window") || strings.Contains(v, "3. Show it first") {
+		t.Fatalf("the draft is not shown:\n%s", v)
+	}
+	pressSet(t, m, "enter")
 	if m.Step() != 1 || !strings.Contains(m.Render(), "calm") {
 		t.Fatalf("resumed at step %d:\n%s", m.Step(), m.Render())
 	}
-	press(t, m, "shift+tab")
+	pressSet(t, m, "shift+tab")
 	if !strings.Contains(m.Render(), "Rain on the window") {
 		t.Errorf("earlier answers come back too:\n%s", m.Render())
 	}
 	// Esc also keeps a draft.
-	if !press(t, m, "esc") || m.Result().Done || m.Result().Draft.Values["text"].Text != "calm" {
+	if !pressSet(t, m, "esc") || m.Result().Done || m.Result().Draft.Values["text"].Text != "calm" {
 		t.Errorf("esc: %+v", m.Result())
 	}
 
 	// n starts fresh.
-	m = NewForm(formSet(), FormOptions{Draft: &d})
-	press(t, m, "n")
+	m = NewSetForm(formSet(), SetFormOptions{Draft: &d})
+	pressSet(t, m, "n")
 	if m.Step() != 0 || len(m.Result().Values) != 0 {
 		t.Errorf("start fresh: step %d, values %+v", m.Step(), m.Result().Values)
 	}
@@ -173,14 +168,14 @@ func TestFormCtrlCKeepsADraftThatResumes(t *testing.T) {
 
 // ctrl+s saves now: the paragraph being typed is kept, the rest skipped.
 func TestFormSaveNowKeepsTypedText(t *testing.T) {
-	m := NewForm(formSet(), FormOptions{})
-	var last Draft
-	m.opts.Changed = func(d Draft) { last = d }
-	press(t, m, "A", " ", "p", "a", "r", "a")
+	m := NewSetForm(formSet(), SetFormOptions{})
+	var last prompts.Draft
+	m.opts.Changed = func(d prompts.Draft) { last = d }
+	pressSet(t, m, "A", " ", "p", "a", "r", "a")
 	if last.Values["story"].Text != "A para" {
 		t.Errorf("the draft does not follow the typing: %+v", last.Values)
 	}
-	if !press(t, m, "ctrl+s") {
+	if !pressSet(t, m, "ctrl+s") {
 		t.Fatal("ctrl+s did not end the form")
 	}
 	r := m.Result()
@@ -190,7 +185,7 @@ func TestFormSaveNowKeepsTypedText(t *testing.T) {
 }
 
 func TestFormFitsEightyColumns(t *testing.T) {
-	m := NewForm(formSet(), FormOptions{})
+	m := NewSetForm(formSet(), SetFormOptions{})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for i := 0; i <= len(formSet().Steps); i++ {
 		v := m.Render()
@@ -202,6 +197,6 @@ func TestFormFitsEightyColumns(t *testing.T) {
 				t.Errorf("step %d: line of %d columns: %q", i+1, w, l)
 			}
 		}
-		press(t, m, "tab")
+		pressSet(t, m, "tab")
 	}
 }

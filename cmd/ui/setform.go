@@ -1,9 +1,11 @@
-package prompts
+package ui
 
 import (
 	"context"
 	"fmt"
 	"io"
+	"journal/journal"
+	"journal/prompts"
 	"os"
 	"os/signal"
 	"slices"
@@ -18,10 +20,10 @@ import (
 	"github.com/charmbracelet/colorprofile"
 )
 
-// FormOptions set up a form run.
-type FormOptions struct {
+// SetFormOptions set up a form run.
+type SetFormOptions struct {
 	// Draft, when set, is offered for resuming before the first question.
-	Draft      *Draft
+	Draft      *prompts.Draft
 	DraftSaved time.Time
 	// Context is shown after the title, like "for session 3, Fri 4 Dec".
 	Context string
@@ -29,28 +31,28 @@ type FormOptions struct {
 	// Changed is called with everything given so far, the text being
 	// typed included, whenever it may have changed: the caller keeps it
 	// as a draft.
-	Changed func(Draft)
+	Changed func(prompts.Draft)
 }
 
-// FormResult is how a form ended. Done is false when the person left
+// SetFormResult is how a form ended. Done is false when the person left
 // early (Esc or Ctrl+C); Draft then holds everything given so far.
-type FormResult struct {
+type SetFormResult struct {
 	Done   bool
-	Values map[string]Value
-	Draft  Draft
+	Values map[string]prompts.Value
+	Draft  prompts.Draft
 }
 
-// RunForm shows the form for set on a terminal, reading keys from in and
+// RunSetForm shows the form for set on a terminal, reading keys from in and
 // drawing on out. SIGINT, SIGHUP and SIGTERM, or ctx ending, leave it as
 // esc does: Done is false and the draft holds what was given.
-func RunForm(ctx context.Context, set Set, opts FormOptions, in io.Reader, out io.Writer) (FormResult, error) {
+func RunSetForm(ctx context.Context, set prompts.Set, opts SetFormOptions, in io.Reader, out io.Writer) (SetFormResult, error) {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
 	defer stop()
 	popts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out), tea.WithContext(ctx), tea.WithoutSignalHandler()}
 	if !opts.Color {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	m := NewForm(set, opts)
+	m := NewSetForm(set, opts)
 	_, err := tea.NewProgram(m, popts...).Run()
 	m.commit()
 	res := m.Result()
@@ -67,43 +69,37 @@ func RunForm(ctx context.Context, set Set, opts FormOptions, in io.Reader, out i
 
 // Form is the bubbletea model of a guided prompt run: one step at a time,
 // "step 3 of 8", back, skip, and a last screen to save.
-type Form struct {
-	set    Set
-	opts   FormOptions
+type SetForm struct {
+	set    prompts.Set
+	opts   SetFormOptions
 	step   int // len(set.Steps) is the closing screen
-	values map[string]Value
+	values map[string]prompts.Value
 	resume bool // the "pick up your draft?" question is showing
-	cursor int  // highlighted option (choice, multi, checklist, yes/no)
-	input  textinput.Model
-	area   textarea.Model
-	width  int
-	ended  bool
-	done   bool
-	st     formStyles
+	// showDraft: the draft's answers are shown on the resume screen.
+	showDraft bool
+	cursor    int // highlighted option (choice, multi, checklist, yes/no)
+	input     textinput.Model
+	area      textarea.Model
+	width     int
+	ended     bool
+	done      bool
+	st        formStyles
 }
 
 type formStyles struct {
 	title, dim, question, accent, picked lipgloss.Style
 }
 
+// newFormStyles are the one Styles, as the set form names them.
 func newFormStyles(color bool) formStyles {
-	if !color {
-		p := lipgloss.NewStyle()
-		return formStyles{title: p, dim: p, question: p, accent: p, picked: p}
-	}
-	return formStyles{
-		title:    lipgloss.NewStyle().Bold(true),
-		dim:      lipgloss.NewStyle().Foreground(lipgloss.Color("245")),
-		question: lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("110")),
-		accent:   lipgloss.NewStyle().Foreground(lipgloss.Color("179")),
-		picked:   lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("72")),
-	}
+	st := NewStyles(color)
+	return formStyles{title: st.Title, dim: st.Dim, question: st.Label.Bold(color), accent: st.Accent, picked: st.Good.Bold(color)}
 }
 
-// NewForm builds the form at its first step, or at the resume question
+// NewSetForm builds the form at its first step, or at the resume question
 // when opts carries a draft.
-func NewForm(set Set, opts FormOptions) *Form {
-	m := &Form{set: set, opts: opts, values: map[string]Value{}, width: 80, st: newFormStyles(opts.Color)}
+func NewSetForm(set prompts.Set, opts SetFormOptions) *SetForm {
+	m := &SetForm{set: set, opts: opts, values: map[string]prompts.Value{}, width: 80, st: newFormStyles(opts.Color)}
 	m.input = textinput.New()
 	m.input.Prompt = "> "
 	m.input.CharLimit = 0
@@ -113,6 +109,7 @@ func NewForm(set Set, opts FormOptions) *Form {
 	m.area.MaxHeight = 0 // no limit: a long reflection is never cut off
 	m.area.SetHeight(6)
 	m.area.Placeholder = "Write as much or as little as you like"
+	m.area.KeyMap.InsertNewline.SetKeys("alt+enter", "ctrl+j")
 	m.resize()
 	m.resume = opts.Draft != nil && len(opts.Draft.Values) > 0
 	if !m.resume {
@@ -122,34 +119,34 @@ func NewForm(set Set, opts FormOptions) *Form {
 }
 
 // Result reports how the form ended and what was given.
-func (m *Form) Result() FormResult {
-	vals := make(map[string]Value, len(m.values))
+func (m *SetForm) Result() SetFormResult {
+	vals := make(map[string]prompts.Value, len(m.values))
 	for k, v := range m.values {
 		if !v.IsZero() {
 			vals[k] = v
 		}
 	}
-	return FormResult{Done: m.done, Values: vals, Draft: Draft{Step: min(m.step, len(m.set.Steps)), Values: vals}}
+	return SetFormResult{Done: m.done, Values: vals, Draft: prompts.Draft{Step: min(m.step, len(m.set.Steps)), Values: vals}}
 }
 
 // Ended reports whether the form is over, finished or left.
-func (m *Form) Ended() bool { return m.ended }
+func (m *SetForm) Ended() bool { return m.ended }
 
 // Step is the index of the step showing (len of the steps: the last screen).
-func (m *Form) Step() int { return m.step }
+func (m *SetForm) Step() int { return m.step }
 
 // Init starts the cursor blinking.
-func (m *Form) Init() tea.Cmd { return textinput.Blink }
+func (m *SetForm) Init() tea.Cmd { return textinput.Blink }
 
-func (m *Form) current() (Step, bool) {
+func (m *SetForm) current() (prompts.Step, bool) {
 	if m.step < 0 || m.step >= len(m.set.Steps) {
-		return Step{}, false
+		return prompts.Step{}, false
 	}
 	return m.set.Steps[m.step], true
 }
 
 // enter shows step i with its value so far.
-func (m *Form) enter(i int) tea.Cmd {
+func (m *SetForm) enter(i int) tea.Cmd {
 	m.step = max(0, min(i, len(m.set.Steps)))
 	m.input.Blur()
 	m.area.Blur()
@@ -160,18 +157,18 @@ func (m *Form) enter(i int) tea.Cmd {
 	v := m.values[st.Key]
 	m.cursor = 0
 	switch st.Kind {
-	case Short:
+	case prompts.Short:
 		m.input.SetValue(v.Text)
 		m.input.CursorEnd()
 		return m.input.Focus()
-	case Long:
+	case prompts.Long:
 		m.area.SetValue(v.Text)
 		return m.area.Focus()
-	case Choice:
+	case prompts.Choice:
 		if len(v.Picked) > 0 {
 			m.cursor = v.Picked[0]
 		}
-	case YesNo:
+	case prompts.YesNo:
 		if v.Text == "no" {
 			m.cursor = 1
 		}
@@ -181,27 +178,27 @@ func (m *Form) enter(i int) tea.Cmd {
 
 // commit keeps what the text fields hold; the other kinds change their
 // value as keys are pressed.
-func (m *Form) commit() {
+func (m *SetForm) commit() {
 	st, ok := m.current()
 	if !ok {
 		return
 	}
 	switch st.Kind {
-	case Short:
-		m.values[st.Key] = Value{Text: strings.TrimSpace(m.input.Value())}
-	case Long:
-		m.values[st.Key] = Value{Text: strings.TrimSpace(m.area.Value())}
+	case prompts.Short:
+		m.values[st.Key] = prompts.Value{Text: strings.TrimSpace(m.input.Value())}
+	case prompts.Long:
+		m.values[st.Key] = prompts.Value{Text: strings.TrimSpace(m.area.Value())}
 	}
 }
 
-func (m *Form) resize() {
+func (m *SetForm) resize() {
 	w := min(m.width, 80) - 2
 	m.input.SetWidth(w - 3)
 	m.area.SetWidth(w)
 }
 
 // Update handles a key or a resize, and reports what is given so far.
-func (m *Form) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *SetForm) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	model, cmd := m.update(msg)
 	if m.opts.Changed != nil && !m.resume {
 		m.opts.Changed(m.snapshot())
@@ -210,8 +207,8 @@ func (m *Form) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // snapshot is the draft of everything given, the text being typed too.
-func (m *Form) snapshot() Draft {
-	vals := make(map[string]Value, len(m.values))
+func (m *SetForm) snapshot() prompts.Draft {
+	vals := make(map[string]prompts.Value, len(m.values))
 	for k, v := range m.values {
 		if !v.IsZero() {
 			vals[k] = v
@@ -220,23 +217,23 @@ func (m *Form) snapshot() Draft {
 	if st, ok := m.current(); ok && !m.ended {
 		var text string
 		switch st.Kind {
-		case Short:
+		case prompts.Short:
 			text = strings.TrimSpace(m.input.Value())
-		case Long:
+		case prompts.Long:
 			text = strings.TrimSpace(m.area.Value())
 		default:
-			return Draft{Step: m.step, Values: vals}
+			return prompts.Draft{Step: m.step, Values: vals}
 		}
 		if text != "" {
-			vals[st.Key] = Value{Text: text}
+			vals[st.Key] = prompts.Value{Text: text}
 		} else {
 			delete(vals, st.Key)
 		}
 	}
-	return Draft{Step: min(m.step, len(m.set.Steps)), Values: vals}
+	return prompts.Draft{Step: min(m.step, len(m.set.Steps)), Values: vals}
 }
 
-func (m *Form) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *SetForm) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width = max(msg.Width, 20)
@@ -249,22 +246,22 @@ func (m *Form) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // pass hands other messages (cursor blinks) to the text field showing.
-func (m *Form) pass(msg tea.Msg) tea.Cmd {
+func (m *SetForm) pass(msg tea.Msg) tea.Cmd {
 	st, ok := m.current()
 	if !ok || m.resume {
 		return nil
 	}
 	var cmd tea.Cmd
 	switch st.Kind {
-	case Short:
+	case prompts.Short:
 		m.input, cmd = m.input.Update(msg)
-	case Long:
+	case prompts.Long:
 		m.area, cmd = m.area.Update(msg)
 	}
 	return cmd
 }
 
-func (m *Form) key(k tea.KeyPressMsg) tea.Cmd {
+func (m *SetForm) key(k tea.KeyPressMsg) tea.Cmd {
 	switch k.String() {
 	case "ctrl+c", "esc":
 		if !m.resume {
@@ -275,13 +272,15 @@ func (m *Form) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.resume {
 		switch strings.ToLower(k.String()) {
-		case "enter", "y":
+		case "3", "s":
+			m.showDraft = true
+		case "enter", "y", "1":
 			m.resume = false
 			for key, v := range m.opts.Draft.Values {
 				m.values[key] = v
 			}
 			return m.enter(m.opts.Draft.Step)
-		case "n":
+		case "n", "2":
 			m.resume = false
 			return m.enter(0)
 		}
@@ -311,13 +310,13 @@ func (m *Form) key(k tea.KeyPressMsg) tea.Cmd {
 		m.done, m.ended = true, true
 		return tea.Quit
 	case "ctrl+d":
-		if st.Kind == Long {
+		if st.Kind == prompts.Long {
 			m.commit()
 			return m.enter(m.step + 1)
 		}
 	}
 	switch st.Kind {
-	case Short:
+	case prompts.Short:
 		if k.String() == "enter" {
 			m.commit()
 			return m.enter(m.step + 1)
@@ -325,22 +324,27 @@ func (m *Form) key(k tea.KeyPressMsg) tea.Cmd {
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(k)
 		return cmd
-	case Long:
+	case prompts.Long:
+		// As in every form: enter goes on, alt+enter starts a new line.
+		if k.String() == "enter" {
+			m.commit()
+			return m.enter(m.step + 1)
+		}
 		var cmd tea.Cmd
 		m.area, cmd = m.area.Update(k)
 		return cmd
-	case Scale:
+	case prompts.Scale:
 		return m.scaleKey(st, k)
 	default:
 		return m.optionKey(st, k)
 	}
 }
 
-func (m *Form) scaleKey(st Step, k tea.KeyPressMsg) tea.Cmd {
+func (m *SetForm) scaleKey(st prompts.Step, k tea.KeyPressMsg) tea.Cmd {
 	v := m.values[st.Key]
 	set := func(n int) {
 		n = max(st.Min, min(n, st.Max))
-		m.values[st.Key] = Value{Number: &n}
+		m.values[st.Key] = prompts.Value{Number: &n}
 	}
 	switch s := k.String(); s {
 	case "enter":
@@ -358,7 +362,7 @@ func (m *Form) scaleKey(st Step, k tea.KeyPressMsg) tea.Cmd {
 			set(*v.Number + 1)
 		}
 	case "backspace", "delete":
-		m.values[st.Key] = Value{}
+		m.values[st.Key] = prompts.Value{}
 	default:
 		if len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
 			d := int(s[0] - '0')
@@ -375,14 +379,14 @@ func (m *Form) scaleKey(st Step, k tea.KeyPressMsg) tea.Cmd {
 }
 
 // options are what the cursor moves over: the options, or yes and no.
-func options(st Step) []string {
-	if st.Kind == YesNo {
+func options(st prompts.Step) []string {
+	if st.Kind == prompts.YesNo {
 		return []string{"Yes", "No"}
 	}
 	return st.Options
 }
 
-func (m *Form) optionKey(st Step, k tea.KeyPressMsg) tea.Cmd {
+func (m *SetForm) optionKey(st prompts.Step, k tea.KeyPressMsg) tea.Cmd {
 	opts := options(st)
 	v := m.values[st.Key]
 	switch s := k.String(); s {
@@ -391,22 +395,22 @@ func (m *Form) optionKey(st Step, k tea.KeyPressMsg) tea.Cmd {
 	case "down", "j":
 		m.cursor = (m.cursor + 1) % len(opts)
 	case "space", "x":
-		if st.Kind == Multi || st.Kind == Checklist {
+		if st.Kind == prompts.Multi || st.Kind == prompts.Checklist {
 			m.toggle(st, v)
 		}
 	case "enter":
 		switch st.Kind {
-		case Choice:
-			m.values[st.Key] = Value{Picked: []int{m.cursor}}
-		case YesNo:
-			m.values[st.Key] = Value{Text: strings.ToLower(opts[m.cursor])}
+		case prompts.Choice:
+			m.values[st.Key] = prompts.Value{Picked: []int{m.cursor}}
+		case prompts.YesNo:
+			m.values[st.Key] = prompts.Value{Text: strings.ToLower(opts[m.cursor])}
 		}
 		return m.enter(m.step + 1)
 	default:
 		// A number picks that option directly.
 		if len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(opts) {
 			m.cursor = int(s[0] - '1')
-			if st.Kind == Multi || st.Kind == Checklist {
+			if st.Kind == prompts.Multi || st.Kind == prompts.Checklist {
 				m.toggle(st, v)
 			}
 		}
@@ -414,7 +418,7 @@ func (m *Form) optionKey(st Step, k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (m *Form) toggle(st Step, v Value) {
+func (m *SetForm) toggle(st prompts.Step, v prompts.Value) {
 	picked := slices.Clone(v.Picked)
 	if i := slices.Index(picked, m.cursor); i >= 0 {
 		picked = slices.Delete(picked, i, i+1)
@@ -422,18 +426,18 @@ func (m *Form) toggle(st Step, v Value) {
 		picked = append(picked, m.cursor)
 		slices.Sort(picked)
 	}
-	m.values[st.Key] = Value{Picked: picked}
+	m.values[st.Key] = prompts.Value{Picked: picked}
 }
 
 // View draws the current step on the whole screen.
-func (m *Form) View() tea.View {
+func (m *SetForm) View() tea.View {
 	v := tea.NewView(m.Render())
 	v.AltScreen = true
 	return v
 }
 
 // Render draws the current step as text.
-func (m *Form) Render() string {
+func (m *SetForm) Render() string {
 	if m.ended {
 		return ""
 	}
@@ -452,8 +456,21 @@ func (m *Form) Render() string {
 			when = " from " + m.opts.DraftSaved.Format("Mon 2 Jan, 15:04")
 		}
 		b.WriteString("\n" + wrap(m.st.question).Render(fmt.Sprintf("You have a draft%s, with %d of %d questions answered.", when, m.set.Answered(d.Values), len(m.set.Steps))) + "\n\n")
-		b.WriteString("Pick up where you left off?\n\n")
-		b.WriteString(wrap(m.st.dim).Render("enter or y: pick it up · n: start fresh · esc: leave it for now"))
+		if m.showDraft {
+			// The draft's answers, a line each, cleaned and cut to fit.
+			for _, st := range m.set.Steps {
+				if v, ok := d.Values[st.Key]; ok && !v.IsZero() {
+					b.WriteString(clip(st.Question, w-4) + "\n")
+					b.WriteString(m.st.dim.Render("  "+clip(strings.Join(strings.Fields(journal.CleanLine(st.Format(v))), " "), w-4)) + "\n")
+				}
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("1. Pick it up\n2. Start fresh (the draft stays until new answers replace it)\n")
+		if !m.showDraft {
+			b.WriteString("3. Show it first\n")
+		}
+		b.WriteString("\n" + m.st.dim.Render("enter or 1 pick it up · 2 start fresh · 3 show · esc stop (the draft stays)"))
 		return b.String()
 	}
 	st, ok := m.current()
@@ -472,7 +489,7 @@ func (m *Form) Render() string {
 			b.WriteString("\n")
 		}
 		b.WriteString("Save this entry?\n\n")
-		b.WriteString(wrap(m.st.dim).Render("enter save · shift+tab back · esc stop and keep a draft"))
+		b.WriteString(m.st.dim.Render("enter save · shift+tab back · esc stop, answers kept"))
 		return b.String()
 	}
 	b.WriteString(m.st.dim.Render(fmt.Sprintf("Step %d of %d", m.step+1, len(m.set.Steps))+"  "+m.progress()) + "\n\n")
@@ -482,31 +499,29 @@ func (m *Form) Render() string {
 	}
 	b.WriteString("\n")
 	v := m.values[st.Key]
-	var keys string
+	kind := kindLine
 	switch st.Kind {
-	case Short:
+	case prompts.Short:
 		b.WriteString(m.input.View())
-		keys = "enter next"
-	case Long:
+	case prompts.Long:
 		b.WriteString(m.area.View())
-		keys = "tab next · enter new line"
-	case Scale:
+		kind = kindText
+	case prompts.Scale:
 		b.WriteString(m.scaleView(st, v))
-		keys = "←/→ or a number to choose · enter next"
+		kind = kindChoice
 	default:
 		b.WriteString(m.optionsView(st, v))
-		if st.Kind == Multi || st.Kind == Checklist {
-			keys = "↑/↓ move · space tick · enter next"
-		} else {
-			keys = "↑/↓ move · enter choose"
+		kind = kindChoice
+		if st.Kind == prompts.Multi || st.Kind == prompts.Checklist {
+			kind = kindMulti
 		}
 	}
-	b.WriteString("\n\n" + wrap(m.st.dim).Render(keys+"\nshift+tab back · ctrl+s save now · esc stop, keep a draft"))
+	b.WriteString("\n\n" + m.st.dim.Render(DefaultKeyMap().helpLine(kind)))
 	return b.String()
 }
 
 // progress is one dot per step: filled when answered.
-func (m *Form) progress() string {
+func (m *SetForm) progress() string {
 	var b strings.Builder
 	for i, st := range m.set.Steps {
 		switch {
@@ -521,7 +536,7 @@ func (m *Form) progress() string {
 	return b.String()
 }
 
-func (m *Form) scaleView(st Step, v Value) string {
+func (m *SetForm) scaleView(st prompts.Step, v prompts.Value) string {
 	var nums []string
 	for n := st.Min; n <= st.Max; n++ {
 		s := fmt.Sprintf(" %d ", n)
@@ -547,22 +562,22 @@ func (m *Form) scaleView(st Step, v Value) string {
 	return out
 }
 
-func (m *Form) optionsView(st Step, v Value) string {
+func (m *SetForm) optionsView(st prompts.Step, v prompts.Value) string {
 	var lines []string
 	for i, o := range options(st) {
 		mark := "( )"
 		picked := false
 		switch st.Kind {
-		case Multi, Checklist:
+		case prompts.Multi, prompts.Checklist:
 			mark = "[ ]"
 			if slices.Contains(v.Picked, i) {
 				mark, picked = "[x]", true
 			}
-		case Choice:
+		case prompts.Choice:
 			if len(v.Picked) > 0 && v.Picked[0] == i {
 				mark, picked = "(•)", true
 			}
-		case YesNo:
+		case prompts.YesNo:
 			if strings.EqualFold(v.Text, o) {
 				mark, picked = "(•)", true
 			}

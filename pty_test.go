@@ -1,0 +1,398 @@
+package main
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// ptyRun is the real program on a pseudo-terminal that never answers a
+// terminal query: keys are written to it, its screen is read back.
+type ptyRun struct {
+	t   *testing.T
+	cmd *exec.Cmd
+	tty *os.File
+	mu  sync.Mutex
+	// settled: the program has had time to put the terminal in raw mode,
+	// which throws away keys typed before it.
+	settled bool
+	exited  time.Time // when the program ended
+	out     bytes.Buffer
+	done    chan struct{}
+}
+
+func startPty(t *testing.T, env []string, args ...string) *ptyRun {
+	t.Helper()
+	bin, err := exec.LookPath("journal")
+	if err != nil {
+		t.Skip("the journal command is not on PATH here")
+	}
+	c := exec.Command(bin, args...)
+	c.Env = append(os.Environ(), env...)
+	tty, err := pty.StartWithSize(c, &pty.Winsize{Rows: 24, Cols: 80})
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	r := &ptyRun{t: t, cmd: c, tty: tty, done: make(chan struct{})}
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := tty.Read(buf)
+			r.mu.Lock()
+			r.out.Write(buf[:n])
+			r.mu.Unlock()
+			if err != nil {
+				close(r.done)
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() { _ = c.Process.Kill(); tty.Close() })
+	return r
+}
+
+func (r *ptyRun) screen() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.out.String()
+}
+
+// waitFor waits until the screen shows want.
+func (r *ptyRun) waitFor(want string) {
+	r.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(r.screen(), want) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	r.t.Fatalf("the screen never showed %q:\n%q", want, r.screen())
+}
+
+// keys types s, a little at a time as a person would.
+func (r *ptyRun) keys(s string) {
+	r.t.Helper()
+	if !r.settled {
+		// The form is up once its first question is drawn (a prompt "> ",
+		// or the keys' help line); raw mode is on by then.
+		deadline := time.Now().Add(15 * time.Second)
+		for time.Now().Before(deadline) {
+			if s := r.screen(); strings.Contains(s, "> ") || strings.Contains(s, "esc stop") {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		time.Sleep(300 * time.Millisecond)
+		r.settled = true
+	}
+	if _, err := r.tty.WriteString(s); err != nil {
+		r.t.Fatal(err)
+	}
+	time.Sleep(80 * time.Millisecond)
+}
+
+// wait returns the exit code.
+func (r *ptyRun) wait() int {
+	r.t.Helper()
+	ch := make(chan error, 1)
+	go func() { ch <- r.cmd.Wait() }()
+	select {
+	case <-ch:
+		r.exited = time.Now()
+	case <-time.After(20 * time.Second):
+		r.t.Fatalf("the program did not end:\n%q", r.screen())
+	}
+	// Everything it wrote is read before the screen is looked at.
+	select {
+	case <-r.done:
+	case <-time.After(2 * time.Second):
+	}
+	return r.cmd.ProcessState.ExitCode()
+}
+
+func ptyEnv(t *testing.T, now string) (string, []string) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "journal.db")
+	return db, []string{"JOURNAL_DB=" + db, "XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
+		"JOURNAL_NOW=" + now, "TZ=UTC", "TERM=xterm-256color", "NO_COLOR=1", "EDITOR=", "VISUAL="}
+}
+
+// A command that shows no screen asks the terminal nothing and does not
+// wait for it, even on a terminal that never answers.
+func TestHelpOnASilentTerminal(t *testing.T) {
+	_, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	// The fastest of three runs: a shared machine can pause any one.
+	var fastest time.Duration
+	var r *ptyRun
+	for i := range 3 {
+		start := time.Now()
+		r = startPty(t, env, "--help")
+		if code := r.wait(); code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		if d := r.exited.Sub(start); i == 0 || d < fastest {
+			fastest = d
+		}
+	}
+	if fastest > 100*time.Millisecond {
+		t.Errorf("journal --help took %v on a silent terminal", fastest)
+	}
+	if s := r.screen(); strings.Contains(s, "\x1b") || !strings.Contains(s, "Usage:") {
+		t.Errorf("help wrote an escape sequence or no usage:\n%q", s)
+	}
+}
+
+// Issue case 1: a trigger over 80 characters is refused in the field, as
+// the person leaves it, and the form stays open with what was typed.
+func TestCravingLongTriggerRefusedInTheField(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "craving", "--json")
+	r.keys("8\r")
+	r.keys(strings.Repeat("x", 90) + "\r")
+	// Shorten it: ctrl+u clears the line; then save now.
+	r.keys("\x15stress\x13")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	if !strings.Contains(r.screen(), `"stress"`) {
+		t.Errorf("the craving was not saved with its trigger:\n%q", r.screen())
+	}
+	if _, err := os.Stat(db + "-drafts/craving.json"); err == nil {
+		t.Error("the draft is still there after saving")
+	}
+}
+
+// Issue case 2: a check-in note over 500 characters is refused in the field.
+func TestCheckinLongNoteRefusedInTheField(t *testing.T) {
+	_, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "checkin")
+	r.waitFor("Mood, 1 to 10?")
+	r.keys("6\r\r\r\r")
+	r.keys(strings.Repeat("a", 501) + "\r")
+	// Refused in the field, the note is still there: one character less
+	// fits.
+	r.keys("\x7f\r")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	r.waitFor("Saved the check-in for today: mood 6.")
+}
+
+// Issue cases 4 and 9: in accessible mode ctrl+c keeps a draft and says
+// so; the resumed craving keeps the time logging began, not when it was
+// finished, and an empty line keeps each drafted answer.
+func TestAccessibleCtrlCKeepsADraftAndTheTime(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, append(env, "JOURNAL_ACCESSIBLE=1"), "craving")
+	r.keys("7\r")
+	r.keys("rain\r")
+	r.keys("\x03")
+	if code := r.wait(); code != 130 {
+		t.Fatalf("exit %d, want 130:\n%q", code, r.screen())
+	}
+	r.waitFor("kept as a draft")
+	if fi, err := os.Stat(db + "-drafts/craving.json"); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("no private draft: %v", err)
+	}
+
+	_, env2 := ptyEnv(t, "2026-11-25T21:30:00Z")
+	env2 = append(env2, "JOURNAL_DB="+db, "JOURNAL_ACCESSIBLE=1")
+	r = startPty(t, env2, "craving", "--json")
+	r.waitFor("You have an unfinished craving from Wed 25 Nov, 20:00.")
+	r.keys("1\r")
+	for range 11 {
+		r.keys("\r")
+	}
+	r.keys("y\r") // the review
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	s := r.screen()
+	i := strings.Index(s, "{")
+	var e struct {
+		OccurredAt time.Time `json:"occurred_at"`
+		Craving    struct {
+			Intensity int      `json:"intensity"`
+			Triggers  []string `json:"triggers"`
+		} `json:"craving"`
+	}
+	if i < 0 || json.NewDecoder(strings.NewReader(s[i:])).Decode(&e) != nil {
+		t.Fatalf("no JSON:\n%q", s)
+	}
+	if e.Craving.Intensity != 7 || len(e.Craving.Triggers) != 1 || e.Craving.Triggers[0] != "rain" {
+		t.Errorf("resumed craving %+v", e.Craving)
+	}
+	if want := time.Date(2026, 11, 25, 20, 0, 0, 0, time.UTC); !e.OccurredAt.Equal(want) {
+		t.Errorf("occurred at %v, want when logging began, %v", e.OccurredAt, want)
+	}
+	if _, err := os.Stat(db + "-drafts/craving.json"); err == nil {
+		t.Error("the draft is still there after saving")
+	}
+}
+
+// Issue case 6: the terminal closing (SIGHUP) or SIGTERM during a guided
+// form keeps every answer in the draft.
+func TestSignalDuringReflectKeepsTheDraft(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+			r := startPty(t, env, "reflect")
+			r.waitFor("Step 1 of")
+			r.keys("It was gentle")
+			waitForFile(t, db+"-drafts/guide-reflection.json", "It was gentle")
+			_ = r.cmd.Process.Signal(sig)
+			code := r.wait()
+			if code != 130 {
+				t.Errorf("exit %d, want 130", code)
+			}
+			b, err := os.ReadFile(db + "-drafts/guide-reflection.json")
+			if err != nil || !strings.Contains(string(b), "It was gentle") {
+				t.Fatalf("the answer was not kept (%v): %s\n%q", err, b, r.screen())
+			}
+		})
+	}
+}
+
+// Issue case 3: ctrl+s in a guided form saves now, keeping the paragraph
+// being typed.
+func TestGuideSaveNowKeepsTheText(t *testing.T) {
+	_, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "reflect", "--json")
+	r.waitFor("Step 1 of")
+	r.keys("A whole paragraph about the week")
+	r.keys("\x13")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	r.waitFor("A whole paragraph about the week")
+}
+
+// With neither $VISUAL nor $EDITOR set, journal write asks in a text box:
+// enter starts a new line, tab is done, and the draft goes once saved.
+func TestWriteWithoutAnEditorUsesATextBox(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "write", "--json")
+	r.keys("First line\rsecond #calm")
+	r.keys("\t")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	r.waitFor(`"body": "First line\nsecond #calm"`)
+	if _, err := os.Stat(db + "-drafts/write.json"); err == nil {
+		t.Error("the draft is still there after saving")
+	}
+}
+
+// Issue case 7, for forms: while another program holds the journal's write
+// lock past the busy timeout, a filled-in check-in is not thrown away: the
+// failure names the draft, and the next run picks it up and saves it.
+func TestCheckinFailedSaveKeepsTheDraft(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits out the journal's busy timeout")
+	}
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "checkin", "--mood", "5", "--date", "yesterday")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	lock, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Close()
+	conn, err := lock.Conn(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = startPty(t, env, "checkin")
+	r.keys("7") // mood 7
+	// Another program takes the write lock while the person types.
+	if _, err := conn.ExecContext(t.Context(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	r.keys("\x13") // save now
+	if code := r.wait(); code != 1 {
+		t.Fatalf("exit %d, want 1:\n%q", code, r.screen())
+	}
+	r.waitFor("kept as a draft in " + db + "-drafts/checkin-2026-11-25.json")
+	if _, err := conn.ExecContext(t.Context(), "ROLLBACK"); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+
+	r = startPty(t, env, "checkin")
+	r.keys("1\r") // pick the draft up
+	time.Sleep(500 * time.Millisecond)
+	r.keys("\x13")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	r.waitFor("Saved the check-in for today: mood 7.")
+}
+
+// Signals reach the huh-drawn forms too: a closed terminal or a SIGTERM
+// during the craving form keeps the intensity typed, with the time
+// logging began.
+func TestSignalDuringCravingKeepsTheDraft(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+			r := startPty(t, env, "craving")
+			r.keys("7\r")
+			r.keys("after work")
+			// The draft follows the typing: once it holds the words, the
+			// signal comes.
+			waitForFile(t, db+"-drafts/craving.json", "after work")
+			_ = r.cmd.Process.Signal(sig)
+			if code := r.wait(); code != 130 {
+				t.Errorf("exit %d, want 130", code)
+			}
+			b, err := os.ReadFile(db + "-drafts/craving.json")
+			if err != nil || !strings.Contains(string(b), `"Intensity":"7"`) || !strings.Contains(string(b), `"Triggers":"after work"`) ||
+				!strings.Contains(string(b), `"began":"2026-11-25T20:00:00Z"`) {
+				t.Fatalf("the answers were not kept (%v): %s", err, b)
+			}
+		})
+	}
+}
+
+// Issue case 4 for a guided set: in accessible mode ctrl+c keeps a draft of
+// the answers given, and says how to pick it up.
+func TestAccessibleIntentionCtrlCKeepsADraft(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, append(env, "JOURNAL_ACCESSIBLE=1"), "intention")
+	r.keys("To rest\r.\r")
+	r.keys("\x03")
+	if code := r.wait(); code != 130 {
+		t.Fatalf("exit %d, want 130:\n%q", code, r.screen())
+	}
+	r.waitFor("run journal intention to pick them up")
+	b, err := os.ReadFile(db + "-drafts/guide-intention.json")
+	if err != nil || !strings.Contains(string(b), "To rest") {
+		t.Fatalf("no draft (%v): %s", err, b)
+	}
+}
+
+// waitForFile waits until the file holds want.
+func waitForFile(t *testing.T, path, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(path); err == nil && strings.Contains(string(b), want) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("%s never held %q", path, want)
+}
