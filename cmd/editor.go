@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"journal/journal"
+	"journal/storage"
 )
 
 // errNoEditor says neither $VISUAL nor $EDITOR is set.
@@ -81,7 +82,8 @@ func (e *editedText) Release() {
 
 // editText opens initial in the person's editor and returns what was
 // saved there, still in its private file (see editedText). When the
-// editor fails after text was written, the file is kept and named.
+// editor fails after text was written, the file is kept and named. With an
+// encrypted journal the private folder is in memory (see memoryDir).
 func (f *Factory) editText(initial string) (*editedText, error) {
 	editor, err := f.editorCommand()
 	if errors.Is(err, errNoEditor) {
@@ -89,7 +91,13 @@ func (f *Factory) editText(initial string) (*editedText, error) {
 		// people do not know how to leave.
 		return f.textBox(initial)
 	}
-	dir, err := os.MkdirTemp("", "journal-edit-")
+	parent := ""
+	if path, perr := f.dbPath(); perr == nil && storage.IsEncrypted(path) {
+		if parent, err = f.memoryDir(); err != nil {
+			return nil, err
+		}
+	}
+	dir, err := os.MkdirTemp(parent, "journal-edit-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a private folder for the editor: %w", err)
 	}

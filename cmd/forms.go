@@ -46,11 +46,19 @@ func (f *Factory) formOptions() ui.FormOptions {
 // Drafts are kept in a private folder beside the journal file, or, when
 // that folder cannot be written, in $XDG_STATE_HOME/journal/drafts/ under
 // a folder named after the journal and a hash of its full path, so two
-// journals never share a draft.
+// journals never share a draft. For an encrypted journal they are kept in
+// memory (see memoryDir), never on disk in the clear, and have no fallback.
 func (f *Factory) Drafts() (ui.Drafts, error) {
 	path, err := f.dbPath()
 	if err != nil {
 		return ui.Drafts{}, err
+	}
+	if storage.IsEncrypted(path) {
+		dir, err := f.memoryDir()
+		if err != nil {
+			return ui.Drafts{}, err
+		}
+		return ui.Drafts{Dir: filepath.Join(dir, "drafts-"+journalTag(path))}, nil
 	}
 	d := ui.Drafts{Dir: path + "-drafts"}
 	state := f.Getenv("XDG_STATE_HOME")

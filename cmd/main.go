@@ -32,10 +32,17 @@ func (e keptError) Is(target error) bool { return target == errAborted }
 
 // Main runs journal with the process's arguments and streams and returns
 // the exit code. Only main calls os.Exit.
-func Main() int {
+func Main() int { return MainWith(nil) }
+
+// MainWith is Main with setup applied to the Factory first (tests lower
+// costs with it, like scrypt's work factor).
+func MainWith(setup func(*Factory)) int {
 	f := &Factory{
 		IO:     systemStreams(os.Getenv),
 		Getenv: os.Getenv,
+	}
+	if setup != nil {
+		setup(f)
 	}
 	now, err := clock(os.Getenv("JOURNAL_NOW"))
 	if err != nil {
