@@ -396,3 +396,41 @@ func waitForFile(t *testing.T, path, want string) {
 	}
 	t.Fatalf("%s never held %q", path, want)
 }
+
+// journal measure in accessible mode asks on the form engine's plain
+// lines: an answer that does not fit is asked again, ctrl+c keeps a
+// draft, and the next run picks it up, reads it back and saves it.
+func TestAccessibleMeasureReasksAndKeepsADraft(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	env = append(env, "JOURNAL_ACCESSIBLE=1")
+	r := startPty(t, env, "measure", "phq9")
+	r.keys("1\r")
+	r.keys("9\r")
+	r.waitFor("9 is not an answer here: give a number from 0 (Not at all) to 3")
+	r.keys("2\r")
+	r.waitFor("3 of 9.")
+	r.keys("\x03")
+	if code := r.wait(); code != 130 {
+		t.Fatalf("exit %d, want 130:\n%q", code, r.screen())
+	}
+	r.waitFor("run journal measure phq9 to pick them up")
+	waitForFile(t, db+"-drafts/measure-phq9.json", `"1","2"`)
+
+	r = startPty(t, env, "measure", "phq9", "--json")
+	r.waitFor("You have an unfinished PHQ-9 from Wed 25 Nov, 20:00.")
+	r.keys("1\r")
+	r.waitFor("1 of 9. Little interest or pleasure in doing things (now: 1  Several days)")
+	r.keys("\r\r") // the two answers read back are kept
+	for range 7 {
+		r.keys("0\r")
+	}
+	r.waitFor("2. Feeling down, depressed, or hopeless (now: 2  More than half the days)")
+	r.keys("y\r")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	r.waitFor(`"score": 3`)
+	if _, err := os.Stat(db + "-drafts/measure-phq9.json"); err == nil {
+		t.Error("the draft is still there after saving")
+	}
+}
