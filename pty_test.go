@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 )
 
@@ -432,5 +433,30 @@ func TestAccessibleMeasureReasksAndKeepsADraft(t *testing.T) {
 	r.waitFor(`"score": 3`)
 	if _, err := os.Stat(db + "-drafts/measure-phq9.json"); err == nil {
 		t.Error("the draft is still there after saving")
+	}
+}
+
+// The purge question with nothing deleted is shown whole at 80 columns,
+// its explanation beside it, and no answers no.
+func TestPurgeNothingDeletedQuestionFits80Columns(t *testing.T) {
+	_, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "write", "hello")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("write: exit %d:\n%q", code, r.screen())
+	}
+	r = startPty(t, env, "purge")
+	r.waitFor("Nothing is deleted. Rewrite the journal anyway?")
+	r.waitFor("Text you replaced with journal edit is then gone from the file.")
+	time.Sleep(300 * time.Millisecond) // raw mode is on once the form is drawn
+	r.settled = true
+	r.keys("n")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	r.waitFor("Nothing was removed.")
+	for _, l := range strings.Split(ansi.Strip(r.screen()), "\n") {
+		if w := ansi.StringWidth(strings.TrimRight(l, "\r")); w > 80 {
+			t.Errorf("a line of %d columns: %q", w, l)
+		}
 	}
 }
