@@ -460,3 +460,36 @@ func TestPurgeNothingDeletedQuestionFits80Columns(t *testing.T) {
 		}
 	}
 }
+
+// The edit text box keeps one draft per entry: leaving the edit of entry
+// 1 names "journal edit 1", editing entry 2 offers nothing, and editing
+// entry 1 again offers its draft.
+func TestEditTextBoxKeepsADraftPerEntry(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	for _, text := range []string{"first entry", "second entry"} {
+		r := startPty(t, env, "write", text)
+		if code := r.wait(); code != 0 {
+			t.Fatalf("write: exit %d:\n%q", code, r.screen())
+		}
+	}
+	r := startPty(t, env, "edit", "1")
+	r.waitFor("first entry")
+	r.keys(" and more")
+	waitForFile(t, db+"-drafts/edit-1.json", "first entry and more")
+	r.keys("\x03")
+	if code := r.wait(); code != 130 {
+		t.Fatalf("exit %d, want 130:\n%q", code, r.screen())
+	}
+	r.waitFor("run journal edit 1 to pick them up")
+
+	r = startPty(t, env, "edit", "2")
+	r.waitFor("second entry")
+	r.keys("\x03")
+	r.wait()
+	if strings.Contains(r.screen(), "unfinished") {
+		t.Errorf("entry 1's draft was offered for entry 2:\n%q", r.screen())
+	}
+
+	r = startPty(t, env, "edit", "1")
+	r.waitFor("You have an unfinished edit of entry 1 from Wed 25 Nov, 20:00.")
+}
