@@ -21,14 +21,14 @@ import (
 func noArgs(c *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		if !c.HasParent() {
-			return journal.Invalid("unknown command %q: see journal --help", args[0])
+			return journal.Invalid("unknown command %s: see journal --help", journal.Quote(args[0]))
 		}
 		// A word after "journal config" is a sub-command mistyped, not an
 		// argument.
 		if c.HasSubCommands() {
-			return journal.Invalid("unknown command %q for %s: see %s --help", args[0], c.CommandPath(), c.CommandPath())
+			return journal.Invalid("unknown command %s for %s: see %s --help", journal.Quote(args[0]), c.CommandPath(), c.CommandPath())
 		}
-		return journal.Invalid("%s takes no arguments, got %q", c.CommandPath(), strings.Join(args, " "))
+		return journal.Invalid("%s takes no arguments, got %s", c.CommandPath(), journal.Quote(strings.Join(args, " ")))
 	}
 	return nil
 }
@@ -37,7 +37,7 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		switch {
 		case len(args) > n:
-			return journal.Invalid("%s takes one argument, %s; got %q", c.CommandPath(), what, strings.Join(args, " "))
+			return journal.Invalid("%s takes one argument, %s; got %s", c.CommandPath(), what, journal.Quote(strings.Join(args, " ")))
 		case len(args) < n:
 			return journal.Invalid("%s needs %s: try %s", c.CommandPath(), what, example(c))
 		}
@@ -61,7 +61,7 @@ func example(c *cobra.Command) string {
 func parseID(s string) (int64, error) {
 	id, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, journal.Invalid("entry id must be a whole number like 12, got %q", s)
+		return 0, journal.Invalid("entry id must be a whole number like 12, got %s", journal.Quote(s))
 	}
 	return id, nil
 }
@@ -237,8 +237,8 @@ func startsWithDash(c *cobra.Command, text string, before, from []string) error 
 	for _, w := range from {
 		line = append(line, shellQuote(w))
 	}
-	return journal.Invalid("%q starts with a dash, so it was read as a flag: to give it as text, put -- before it, like %s",
-		text, strings.Join(line, " "))
+	return journal.Invalid("%s starts with a dash, so it was read as a flag: to give it as text, put -- before it, like %s",
+		journal.Quote(text), strings.Join(line, " "))
 }
 
 // flagError words the flag parser's complaints for people: which flag, and
@@ -255,7 +255,7 @@ func flagError(c *cobra.Command, err error) error {
 		case "bool":
 			what = "true or false"
 		}
-		return journal.Invalid("--%s must be %s, got %q", bad.GetFlag().Name, what, bad.GetValue())
+		return journal.Invalid("--%s must be %s, got %s", bad.GetFlag().Name, what, journal.Quote(bad.GetValue()))
 	}
 	var unknown *pflag.NotExistError
 	if errors.As(err, &unknown) && takesFreeText(c) {

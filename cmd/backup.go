@@ -149,7 +149,7 @@ func backupRun(c *cobra.Command, f *Factory, o *backupOptions, args []string) er
 func optionalArg(what string) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if len(args) > 1 {
-			return journal.Invalid("%s takes at most one argument, %s; got %q", c.CommandPath(), what, strings.Join(args, " "))
+			return journal.Invalid("%s takes at most one argument, %s; got %s", c.CommandPath(), what, journal.Quote(strings.Join(args, " ")))
 		}
 		return nil
 	}

@@ -40,7 +40,7 @@ that end with --month.`,
 			if o.month != "" {
 				t, err := time.Parse("2006-01", strings.TrimSpace(o.month))
 				if err != nil {
-					return journal.Invalid("--month must be a year and month like %s, got %q", today.String()[:7], o.month)
+					return journal.Invalid("--month must be a year and month like %s, got %s", today.String()[:7], journal.Quote(o.month))
 				}
 				last = journal.Date{Year: t.Year(), Month: t.Month(), Day: 1}
 				if last.Year < journal.MinYear {

@@ -117,7 +117,7 @@ otherwise give --yes, as with journal delete.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			id, err := strconv.ParseInt(strings.TrimPrefix(args[0], "#"), 10, 64)
 			if err != nil || id <= 0 {
-				return journal.Invalid("a call number is a whole number like 3, got %q (see journal call list)", args[0])
+				return journal.Invalid("a call number is a whole number like 3, got %s (see journal call list)", journal.Quote(args[0]))
 			}
 			st, err := f.Store(c.Context())
 			if err != nil {

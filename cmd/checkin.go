@@ -12,7 +12,7 @@ import (
 
 type checkinOptions struct {
 	mood, craving, drinks, sleep, note, date string
-	json                                     bool
+	json, private                            bool
 }
 
 func newCmdCheckin(f *Factory) *cobra.Command {
@@ -28,10 +28,15 @@ slept, and one line of note. At a terminal a short form asks: enter goes on
 you typed as a draft for the next run. Otherwise give the answers as flags.
 
 There is one check-in a day: running it again for the same day edits it, with
-the earlier answers as defaults (flags you leave out keep them).`,
+the earlier answers as defaults (flags you leave out keep them).
+
+--private keeps the check-in out of exports and reports (and out of their
+figures) unless they are asked to include private entries. A check-in stays
+private when it is edited later; --private=false shares it again.`,
 		Example: `  journal checkin
   journal checkin --mood 6 --craving 3 --drinks 0 --sleep 7.5 --note "Steadier"
-  journal checkin --date yesterday --sleep 5`,
+  journal checkin --date yesterday --sleep 5
+  journal checkin --mood 3 --note "A hard day" --private`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return checkinRun(c, f, &o) },
 	}
@@ -42,6 +47,7 @@ the earlier answers as defaults (flags you leave out keep them).`,
 	fl.StringVar(&o.sleep, "sleep", "", "`hours` slept, from 0 to 24, like 7.5")
 	fl.StringVar(&o.note, "note", "", "one line of `text` about the day")
 	fl.StringVar(&o.date, "date", "", "the `day` it is for, like yesterday (default today)")
+	fl.BoolVar(&o.private, "private", false, "keep this check-in out of exports and reports")
 	fl.BoolVar(&o.json, "json", false, "print the saved check-in as JSON")
 	return c
 }
@@ -70,8 +76,9 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 	if _, _, err := flagAnswers.parse(); err != nil {
 		return err
 	}
-	if !given && !f.CanPrompt() {
-		return journal.Invalid("checkin needs answers when it cannot ask: give at least one of --mood, --craving, --drinks, --sleep, --note")
+	needAnswers := journal.Invalid("checkin needs answers when it cannot ask: give at least one of --mood, --craving, --drinks, --sleep, --note")
+	if !given && !f.CanPrompt() && !fl.Changed("private") {
+		return needAnswers
 	}
 	st, err := f.Store(ctx)
 	if err != nil {
@@ -85,6 +92,13 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 		return err
 	default:
 		earlier = &prev
+	}
+	if !given && !f.CanPrompt() {
+		// --private alone changes an existing check-in's privacy only.
+		if earlier == nil {
+			return needAnswers
+		}
+		given = true
 	}
 	a := answersOf(earlier)
 	if earlier == nil {
@@ -143,7 +157,12 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 	if day != today {
 		at = journal.LocalTime(day.Year, day.Month, day.Day, now.Hour(), now.Minute(), now.Second(), now.Location())
 	}
-	e := journal.Entry{Kind: journal.KindCheckin, Day: day, OccurredAt: at, Body: note, Checkin: &ci, Tags: []string{}, Answers: []journal.Answer{}}
+	// An edit keeps the check-in's privacy unless --private says otherwise.
+	private := o.private
+	if earlier != nil && !fl.Changed("private") {
+		private = earlier.Private
+	}
+	e := journal.Entry{Kind: journal.KindCheckin, Day: day, OccurredAt: at, Body: note, Private: private, Checkin: &ci, Tags: []string{}, Answers: []journal.Answer{}}
 	old, drinks, err := st.SaveCheckin(ctx, &e)
 	if err != nil {
 		if form != nil {
@@ -166,14 +185,17 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 	if day == today {
 		label = "today"
 	}
-	verb := "Saved"
+	verb := "Saved the"
 	if old != nil {
-		verb = "Updated"
+		verb = "Updated the"
+	}
+	if e.Private {
+		verb += " private"
 	}
 	if sum := strings.TrimPrefix(ci.Summary(), "check-in · "); sum != "check-in" {
-		fmt.Fprintf(f.IO.Out, "%s the check-in for %s: %s.\n", verb, label, sum)
+		fmt.Fprintf(f.IO.Out, "%s check-in for %s: %s.\n", verb, label, sum)
 	} else {
-		fmt.Fprintf(f.IO.Out, "%s the check-in for %s.\n", verb, label)
+		fmt.Fprintf(f.IO.Out, "%s check-in for %s.\n", verb, label)
 	}
 	if drinks != nil && (drinks.Before == nil || *drinks.Before != drinks.After.StandardDrinks) {
 		writeDrinkChanges(f.IO.Out, []journal.DrinkChange{*drinks}, now, s)

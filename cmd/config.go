@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"strings"
 
@@ -128,12 +129,15 @@ ones.`,
 			if err != nil {
 				return err
 			}
+			var converted int
 			lc, err := f.updateConfig(func(lc *loadedConfig) error {
+				old := lc.Config.StandardDrinkGrams
 				if err := k.Set(&lc.Config, args[1:]); err != nil {
 					return err
 				}
 				lc.defined[cmp.Or(k.SavedAs, k.Name)] = true
-				return nil
+				converted, err = f.keepDrinkGrams(c.Context(), lc, old)
+				return err
 			})
 			if err != nil {
 				return err
@@ -147,6 +151,7 @@ ones.`,
 			default:
 				fmt.Fprintf(f.IO.Out, "%s now has %s.\n", k.Name, plural(len(vals), "line", "lines"))
 			}
+			sayConverted(f, converted, lc.Config.StandardDrinkGrams)
 			return nil
 		},
 	}
@@ -163,15 +168,22 @@ func newCmdConfigUnset(f *Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, err = f.updateConfig(func(lc *loadedConfig) error {
+			var converted int
+			lc, err := f.updateConfig(func(lc *loadedConfig) error {
+				old := lc.Config.StandardDrinkGrams
 				// save writes only the keys the file sets: dropping it is enough.
 				delete(lc.defined, cmp.Or(k.SavedAs, k.Name))
-				return nil
+				if k.Name == "standard_drink_grams" {
+					lc.Config.StandardDrinkGrams = journal.DefaultConfig().StandardDrinkGrams
+				}
+				converted, err = f.keepDrinkGrams(c.Context(), lc, old)
+				return err
 			})
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(f.IO.Out, "%s is back to its default.\n", k.Name)
+			sayConverted(f, converted, lc.Config.StandardDrinkGrams)
 			return nil
 		},
 	}
@@ -192,4 +204,29 @@ func newCmdConfigPath(f *Factory) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// keepDrinkGrams converts the recorded days of an existing journal when the
+// size of a standard drink changes from old, so every day keeps the grams of
+// alcohol it was recorded with. The new config is saved inside the same
+// transaction: the days and the file change together or not at all. It
+// returns how many days were converted.
+func (f *Factory) keepDrinkGrams(ctx context.Context, lc *loadedConfig, old float64) (int, error) {
+	if lc.Config.StandardDrinkGrams == old {
+		return 0, nil
+	}
+	s, err := f.existingStore(ctx)
+	if err != nil || s == nil {
+		return 0, err
+	}
+	return s.ConvertDrinkSize(ctx, old, lc.Config.StandardDrinkGrams, lc.save)
+}
+
+// sayConverted tells, in one line, what a new drink size did to past days.
+func sayConverted(f *Factory, n int, grams float64) {
+	if n == 0 {
+		return
+	}
+	fmt.Fprintf(f.IO.Out, "Your %s with drinks keep their grams of alcohol; their totals are now in drinks of %s g.\n",
+		plural(n, "recorded day", "recorded days"), journal.FormatNumber(grams))
 }

@@ -66,7 +66,7 @@ func (f *Factory) loadConfig() (loadedConfig, error) {
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		key := und[0].String()
-		return lc, fmt.Errorf("config file %s%s: unknown key %q: the keys are %s", path, lineOf(data, und[0][0]), key, keyNames())
+		return lc, fmt.Errorf("config file %s%s: unknown key %s: the keys are %s", path, lineOf(data, und[0][0]), journal.Quote(key), keyNames())
 	}
 	// The decoder matches keys whatever their case (High_Craving_Threshold
 	// sets high_craving_threshold), so record the setting by its own name:

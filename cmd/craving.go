@@ -46,7 +46,7 @@ and the people you can reach.`,
   journal craving`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return journal.Invalid("craving takes one intensity from 0 to 10, got %q; put words in --note", strings.Join(args, " "))
+				return journal.Invalid("craving takes one intensity from 0 to 10, got %s; put words in --note", journal.Quote(strings.Join(args, " ")))
 			}
 			return nil
 		},
@@ -80,6 +80,14 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 		}
 	}
 	// Check every flag before asking anything: a typo is caught first.
+	for _, l := range []struct {
+		flag   string
+		values []string
+	}{{"trigger", o.triggers}, {"feeling", o.feelings}, {"coping", o.coping}} {
+		if err := journal.CheckWordFlags(l.flag, l.values); err != nil {
+			return err
+		}
+	}
 	outcome, err := journal.ParseOutcome(o.outcome)
 	if err != nil {
 		return err

@@ -62,7 +62,7 @@ corrected or cleared.`,
   journal drinks --clear --date 2027-11-20`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return journal.Invalid("drinks takes one number, got %q; put words in --note", strings.Join(args, " "))
+				return journal.Invalid("drinks takes one number, got %s; put words in --note", journal.Quote(strings.Join(args, " ")))
 			}
 			return nil
 		},
@@ -216,6 +216,10 @@ func drinkDays(o *drinksOptions, now time.Time) ([]journal.Date, error) {
 		if to, err = dayFlag("to", o.to, now); err != nil {
 			return nil, err
 		}
+	}
+	if from.After(to) && o.to == "" {
+		// Swapping would ask for a day still to come.
+		return nil, journal.Invalid("--from %s is after today, %s: give an earlier --from", from, to)
 	}
 	if from.After(to) {
 		return nil, journal.Invalid("--from %s is after --to %s: swap them", from, to)

@@ -122,11 +122,16 @@ func planExport(ctx context.Context, f *Factory, o *exportOptions) (exportPlan, 
 	}
 	var ok bool
 	if p.format, ok = exportFormat(format); !ok {
-		return p, journal.Invalid("unknown export format %q: use md, html, json or csv", o.format)
+		return p, journal.Invalid("unknown export format %s: use md, html, json or csv", journal.Quote(o.format))
 	}
 	var err error
 	if p.window, err = parseWindow(o.since, o.until, now, ""); err != nil {
 		return p, err
+	}
+	// The entries may run on to planned sessions, but the summary covers
+	// days that have passed, as stats and the report do.
+	if today := journal.DateOf(now); p.window.until.After(today) {
+		return p, journal.Invalid("--until %s is in the future: an export's figures cover days that have passed; leave --until out to end today", p.window.until)
 	}
 	for _, k := range o.kinds {
 		if strings.EqualFold(strings.TrimSpace(k), "measure") {

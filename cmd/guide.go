@@ -128,7 +128,7 @@ func findSet(f *Factory, name string) (prompts.Set, error) {
 			names = append(names, s.Name)
 		}
 	}
-	return prompts.Set{}, journal.Invalid("no prompt set called %q: use one of %s (see journal prompts list)", name, strings.Join(names, ", "))
+	return prompts.Set{}, journal.Invalid("no prompt set called %s: use one of %s (see journal prompts list)", journal.Quote(name), strings.Join(names, ", "))
 }
 
 func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error {

@@ -54,7 +54,7 @@ func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
 			return err
 		}
 	}
-	if o.tag != "" {
+	if o.tag != "" || c.Flags().Changed("tag") {
 		if flt.Tag, err = journal.ValidateTag(o.tag); err != nil {
 			return err
 		}
@@ -73,6 +73,9 @@ func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
 	entries, err := st.Entries(c.Context(), flt)
 	if err != nil {
 		return err
+	}
+	for i := range entries {
+		entries[i] = entries[i].In(now.Location())
 	}
 	if o.json {
 		if entries == nil {

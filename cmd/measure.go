@@ -63,7 +63,7 @@ domain. "journal prompts show phq9" shows every question and its sources.`,
   journal measure gad7 --answers gad7.toml --private`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return journal.Invalid("%s takes one questionnaire at a time, like phq9; got %q", c.CommandPath(), strings.Join(args, " "))
+				return journal.Invalid("%s takes one questionnaire at a time, like phq9; got %s", c.CommandPath(), journal.Quote(strings.Join(args, " ")))
 			}
 			return nil
 		},
@@ -114,7 +114,7 @@ func findQuestionnaire(f *Factory, name string) (prompts.Set, error) {
 	if perr, ok := cat.Broken[name]; ok {
 		return prompts.Set{}, journal.Invalid("your questionnaire %s cannot be used until it is fixed: %v", name, perr)
 	}
-	return prompts.Set{}, journal.Invalid("no questionnaire called %q: use one of %s (see journal measure)", name, strings.Join(names, ", "))
+	return prompts.Set{}, journal.Invalid("no questionnaire called %s: use one of %s (see journal measure)", journal.Quote(name), strings.Join(names, ", "))
 }
 
 // measureItem is one questionnaire in the list: when it was last done.

@@ -153,7 +153,7 @@ func reportFormat(format, out string) (string, error) {
 	case "html":
 		return "html", nil
 	}
-	return "", journal.Invalid("unknown --format %q: use text, md or html", format)
+	return "", journal.Invalid("unknown --format %s: use text, md or html", journal.Quote(format))
 }
 
 // reportInput reads what the report shows, private entries left out by

@@ -51,6 +51,9 @@ starts with a dash goes after --: journal search -- -care.`,
 			if err != nil {
 				return err
 			}
+			for i := range hits {
+				hits[i].Entry = hits[i].Entry.In(f.Now().Location())
+			}
 			return writeHits(f, hits, asJSON)
 		},
 	}

@@ -334,7 +334,7 @@ func newCmdSessionDelete(f *Factory) *cobra.Command {
 func parseSessionNumber(s string) (int, error) {
 	n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(s), "#"))
 	if err != nil || n <= 0 {
-		return 0, journal.Invalid("a session number is a whole number like 2, got %q", s)
+		return 0, journal.Invalid("a session number is a whole number like 2, got %s", journal.Quote(s))
 	}
 	return n, nil
 }

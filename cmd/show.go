@@ -31,6 +31,7 @@ func newCmdShow(f *Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			e = e.In(f.Now().Location())
 			if asJSON {
 				return printJSON(f.IO.Out, e)
 			}

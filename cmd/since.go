@@ -104,6 +104,10 @@ func parseWindow(since, until string, now time.Time, summary string) (window, er
 	if until == "" {
 		if summary != "" {
 			w.until = today
+		} else if w.since.day.After(today) {
+			// An open end still stops at today for what has happened: a
+			// window starting later is back to front, as it is for stats.
+			return w, journal.Invalid("--since %s is after today, %s: give an earlier --since", w.since.day, today)
 		}
 	} else {
 		if w.until, err = dayFlag("until", until, now); err != nil {

@@ -27,7 +27,7 @@ func ParseCheckinCraving(s string) (int, error) {
 func ParseSleep(s string) (float64, error) {
 	h, err := parseNumber(s)
 	if err != nil || h < 0 || h > 24 {
-		return 0, Invalid("hours slept must be a number from 0 to 24, like 7 or 6.5, got %q", s)
+		return 0, Invalid("hours slept must be a number from 0 to 24, like 7 or 6.5, got %s", Quote(s))
 	}
 	return round2(h), nil
 }

@@ -95,8 +95,9 @@ const (
 func ConfigKeys() []ConfigKey {
 	return []ConfigKey{
 		{
-			Name:    "standard_drink_grams",
-			Help:    "grams of alcohol in one standard drink: US 14, UK unit 8, Australia/NZ 10, Canada 13.45",
+			Name: "standard_drink_grams",
+			Help: "grams of alcohol in one standard drink: US 14, UK unit 8, Australia/NZ 10, Canada 13.45; " +
+				"changing it converts the days already recorded, so each keeps its grams of alcohol",
 			Allowed: fmt.Sprintf("a number of grams from %d to %d, like 14 (US), 8 (UK), 10 (Australia/NZ) or 13.45 (Canada)", minDrinkGrams, maxDrinkGrams),
 			get:     func(c *Config) []string { return []string{FormatNumber(c.StandardDrinkGrams)} },
 			set: func(c *Config, v []string) error {
@@ -285,7 +286,7 @@ func LookupConfigKey(name string) (ConfigKey, error) {
 		}
 		names = append(names, k.Name)
 	}
-	return ConfigKey{}, Invalid("unknown config key %q: the keys are %s", name, strings.Join(names, ", "))
+	return ConfigKey{}, Invalid("unknown config key %s: the keys are %s", Quote(name), strings.Join(names, ", "))
 }
 
 // Get returns the values of the key in c (one for plain keys; a list key
@@ -301,7 +302,7 @@ func (k ConfigKey) Set(c *Config, values []string) error {
 	tmp := *c
 	tmp.SupportContacts = slices.Clone(c.SupportContacts)
 	if err := k.set(&tmp, values); err != nil {
-		return Invalid("%s must be %s, got %q", k.Name, k.Allowed, strings.Join(values, " "))
+		return Invalid("%s must be %s, got %s", k.Name, k.Allowed, Quote(strings.Join(values, " ")))
 	}
 	*c = tmp
 	return nil

@@ -22,7 +22,7 @@ func ParseOutcome(s string) (Outcome, error) {
 	case OutcomeNone, OutcomeUsed, OutcomeResisted:
 		return o, nil
 	}
-	return "", Invalid("craving outcome must be used or resisted, got %q", s)
+	return "", Invalid("craving outcome must be used or resisted, got %s", Quote(s))
 }
 
 // MaxIntensity is the top of the craving scale (0 = none, 10 = strongest).
@@ -54,7 +54,7 @@ func ParseIntensity(s string) (int, error) {
 func parseScale(what, s string, lo, hi int) (int, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n < lo || n > hi {
-		return 0, Invalid("%s must be a whole number from %d to %d, got %q", what, lo, hi, s)
+		return 0, Invalid("%s must be a whole number from %d to %d, got %s", what, lo, hi, Quote(s))
 	}
 	return n, nil
 }
@@ -95,11 +95,26 @@ func sortedWords(items []string) []string {
 	return out
 }
 
-// maxWordLen and maxTextLen bound what one craving field may hold.
+// MaxWordLen bounds a tag, trigger, feeling or coping strategy, in
+// characters; maxTextLen a craving's where, with or thoughts.
 const (
-	maxWordLen = 80
+	MaxWordLen = 80
 	maxTextLen = 2000
 )
+
+// CheckWordFlags refuses a --trigger, --feeling or --coping given empty
+// (or only commas and spaces): a flag given says something was meant, so
+// nothing is saved without it. Lengths are checked by Validate.
+func CheckWordFlags(flag string, values []string) error {
+	for _, v := range values {
+		if len(NormalizeWords([]string{v})) == 0 {
+			return Invalid("empty --%s: give a word or a few with commas, like --%s %s, or leave the flag out", flag, flag, wordExample[flag])
+		}
+	}
+	return nil
+}
+
+var wordExample = map[string]string{"trigger": "stress", "feeling": "tired", "coping": "walk"}
 
 // Normalize tidies c in place: words normalised and sorted (the order the
 // journal file gives them back in), texts trimmed, nil lists made empty so
@@ -129,8 +144,8 @@ func (c *Craving) Validate() error {
 		words []string
 	}{{"trigger", c.Triggers}, {"feeling", c.Feelings}, {"coping", c.Coping}} {
 		for _, w := range l.words {
-			if len([]rune(w)) > maxWordLen {
-				return Invalid("--%s %q is long: keep each to %d characters, and put the story in --note", l.flag, short(w), maxWordLen)
+			if len([]rune(w)) > MaxWordLen {
+				return Invalid("--%s %s is long: keep each to %d characters, and put the story in --note", l.flag, Quote(w), MaxWordLen)
 			}
 		}
 	}
@@ -140,14 +155,6 @@ func (c *Craving) Validate() error {
 		}
 	}
 	return nil
-}
-
-func short(s string) string {
-	r := []rune(s)
-	if len(r) > 20 {
-		return string(r[:19]) + "…"
-	}
-	return s
 }
 
 // DetailsText is the craving's words for the search index.
@@ -182,8 +189,8 @@ func (c Craving) Summary() string {
 // The error is in the field's own words, for the line beside it.
 func CheckWordList(s string) error {
 	for _, w := range strings.Split(s, ",") {
-		if n := len([]rune(strings.TrimSpace(w))); n > maxWordLen {
-			return Invalid("%q is %d characters: keep each to %d, with commas between; the story fits under \"Anything else?\"", short(strings.TrimSpace(w)), n, maxWordLen)
+		if n := len([]rune(strings.TrimSpace(w))); n > MaxWordLen {
+			return Invalid("%s is %d characters: keep each to %d, with commas between; the story fits under \"Anything else?\"", Quote(strings.TrimSpace(w)), n, MaxWordLen)
 		}
 	}
 	return nil

@@ -23,7 +23,7 @@ func DateOf(t time.Time) Date {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date like 2026-11-20", s)
+		return Date{}, fmt.Errorf("%s is not a date like 2026-11-20", Quote(s))
 	}
 	return DateOf(t), nil
 }

@@ -56,10 +56,10 @@ func IsBackfilled(day Date, recordedAt time.Time) bool {
 func ParseDrinks(s string) (float64, error) {
 	n, err := parseNumber(s)
 	if err != nil {
-		return 0, Invalid("drinks must be a number of standard drinks from 0 to %d, like 2 or 1.5, got %q", MaxDrinksPerDay, s)
+		return 0, Invalid("drinks must be a number of standard drinks from 0 to %d, like 2 or 1.5, got %s", MaxDrinksPerDay, Quote(s))
 	}
 	if err := ValidateDrinks(n); err != nil {
-		return 0, Invalid("drinks must be a number of standard drinks from 0 to %d, like 2 or 1.5, got %q", MaxDrinksPerDay, s)
+		return 0, Invalid("drinks must be a number of standard drinks from 0 to %d, like 2 or 1.5, got %s", MaxDrinksPerDay, Quote(s))
 	}
 	return KeepDrinks(n), nil
 }
@@ -86,7 +86,7 @@ func ValidateDrinks(n float64) error {
 func parseNumber(s string) (float64, error) {
 	s = strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
 	if !numberRe.MatchString(s) {
-		return 0, fmt.Errorf("not a number: %q", s)
+		return 0, fmt.Errorf("not a number: %s", Quote(s))
 	}
 	return strconv.ParseFloat(s, 64)
 }
@@ -155,7 +155,7 @@ func ParseDrinkSpec(s string) (DrinkSpec, error) {
 	if m := countRe.FindStringSubmatch(in); m != nil {
 		c, _ := parseNumber(m[1])
 		if c <= 0 || c > 100 {
-			return d, Invalid("drink %q: the count before x must be from 1 to 100", s)
+			return d, Invalid("drink %s: the count before x must be from 1 to 100", Quote(s))
 		}
 		d.Count, in = c, in[len(m[0]):]
 	}
@@ -175,22 +175,22 @@ func ParseDrinkSpec(s string) (DrinkSpec, error) {
 		volPart = in
 	}
 	if abvPart == "" {
-		return d, Invalid("drink %q has no strength: add the percent alcohol; %s", s, DrinkSpecHelp)
+		return d, Invalid("drink %s has no strength: add the percent alcohol; %s", Quote(s), DrinkSpecHelp)
 	}
 	m := abvRe.FindStringSubmatch(abvPart)
 	if m == nil {
-		return d, Invalid("drink %q: %q is not a strength like 5%%; %s", s, abvPart, DrinkSpecHelp)
+		return d, Invalid("drink %s: %s is not a strength like 5%%; %s", Quote(s), Quote(abvPart), DrinkSpecHelp)
 	}
 	d.ABV, _ = parseNumber(m[1])
 	if d.ABV <= 0 || d.ABV > 100 {
-		return d, Invalid("drink %q: strength must be more than 0%% and at most 100%%, got %s%%", s, FormatNumber(d.ABV))
+		return d, Invalid("drink %s: strength must be more than 0%% and at most 100%%, got %s%%", Quote(s), FormatNumber(d.ABV))
 	}
 	if volPart == "" {
-		return d, Invalid("drink %q has no volume: add how much, like 330ml or 1 pint; %s", s, DrinkSpecHelp)
+		return d, Invalid("drink %s has no volume: add how much, like 330ml or 1 pint; %s", Quote(s), DrinkSpecHelp)
 	}
 	vm := volumeRe.FindStringSubmatch(volPart)
 	if vm == nil {
-		return d, Invalid("drink %q: %q is not a volume like 330ml, 1 pint or 12oz; %s", s, volPart, DrinkSpecHelp)
+		return d, Invalid("drink %s: %s is not a volume like 330ml, 1 pint or 12oz; %s", Quote(s), Quote(volPart), DrinkSpecHelp)
 	}
 	amount := 1.0
 	if vm[1] != "" {
@@ -213,10 +213,10 @@ func ParseDrinkSpec(s string) (DrinkSpec, error) {
 		d.ML = amount * mlPerFlOz
 	}
 	if d.ML < MinDrinkML {
-		return d, Invalid("drink %q: read %s ml, too small for a drink (most likely a typo): write the volume as 330ml, 33cl, 0.33l, 1 pint or 12oz", s, FormatNumber(d.ML))
+		return d, Invalid("drink %s: read %s ml, too small for a drink (most likely a typo): write the volume as 330ml, 33cl, 0.33l, 1 pint or 12oz", Quote(s), FormatNumber(d.ML))
 	}
 	if d.ML*d.Count > 10000 {
-		return d, Invalid("drink %q: the volume must be more than 0 and at most 10 litres", s)
+		return d, Invalid("drink %s: the volume must be more than 0 and at most 10 litres", Quote(s))
 	}
 	return d, nil
 }

@@ -30,7 +30,7 @@ func ParseKind(s string) (Kind, error) {
 	for i, k := range Kinds {
 		names[i] = string(k)
 	}
-	return "", Invalid("unknown kind %q: use one of %s", s, strings.Join(names, ", "))
+	return "", Invalid("unknown kind %s: use one of %s", Quote(s), strings.Join(names, ", "))
 }
 
 // Entry is one journal record. Craving and check-in details hang off it.
@@ -80,4 +80,17 @@ type TagCount struct {
 type SearchHit struct {
 	Entry   Entry
 	Snippet string
+}
+
+// In is e with its times shown in loc (the zone the person is in now): the
+// same moments, so what was written abroad or before a clock change reads
+// in one zone beside the rest. Day, the calendar day it belongs to, is
+// kept as recorded.
+func (e Entry) In(loc *time.Location) Entry {
+	e.OccurredAt, e.CreatedAt, e.UpdatedAt = e.OccurredAt.In(loc), e.CreatedAt.In(loc), e.UpdatedAt.In(loc)
+	if e.DeletedAt != nil {
+		d := e.DeletedAt.In(loc)
+		e.DeletedAt = &d
+	}
+	return e
 }

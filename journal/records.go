@@ -141,7 +141,7 @@ func ValidateRecord(e Entry) error {
 		return err
 	}
 	if k != e.Kind {
-		return fmt.Errorf("unknown kind %q: kinds are written in lower case: %s", e.Kind, k)
+		return fmt.Errorf("unknown kind %s: kinds are written in lower case: %s", Quote(string(e.Kind)), k)
 	}
 	if e.Day.IsZero() || e.OccurredAt.IsZero() {
 		return fmt.Errorf("no day or occurred_at")
@@ -174,4 +174,13 @@ func ValidateRecord(e Entry) error {
 		return e.Checkin.Validate()
 	}
 	return nil
+}
+
+// short is up to 20 characters of s, for naming a record by its uuid.
+func short(s string) string {
+	r := []rune(s)
+	if len(r) > 20 {
+		return string(r[:19]) + "…"
+	}
+	return s
 }

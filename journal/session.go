@@ -44,7 +44,7 @@ func oneOf(what, s string, allowed []string) (string, error) {
 	if v == "" || slices.Contains(allowed, v) {
 		return v, nil
 	}
-	return "", Invalid("unknown %s %q: use one of %s", what, s, strings.Join(allowed, ", "))
+	return "", Invalid("unknown %s %s: use one of %s", what, Quote(s), strings.Join(allowed, ", "))
 }
 
 // MaxDoseMg bounds a recorded dose: far above any ketamine dose given in

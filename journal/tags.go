@@ -24,7 +24,10 @@ func ValidateTag(s string) (string, error) {
 		return "", Invalid("empty tag: give a word, like --tag sleep")
 	}
 	if strings.ContainsFunc(t, func(r rune) bool { return r == ',' || unicode.IsSpace(r) || unicode.IsControl(r) }) {
-		return "", Invalid("tag %q has spaces, commas or control characters: use one word per --tag, like --tag work-stress", s)
+		return "", Invalid("tag %s has spaces, commas or control characters: use one word per --tag, like --tag work-stress", Quote(s))
+	}
+	if n := len([]rune(t)); n > MaxWordLen {
+		return "", Invalid("tag %s is %d characters: keep a tag to %d", Quote(s), n, MaxWordLen)
 	}
 	return t, nil
 }

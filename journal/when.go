@@ -66,7 +66,7 @@ func ParseWhen(s string, now time.Time) (When, error) {
 		return When{}, err
 	}
 	if w.Date.Year < MinYear {
-		return When{}, fmt.Errorf("%q is before %d, earlier than anything a journal holds: check the year", strings.TrimSpace(s), MinYear)
+		return When{}, fmt.Errorf("%s is before %d, earlier than anything a journal holds: check the year", Quote(strings.TrimSpace(s)), MinYear)
 	}
 	return w, nil
 }
@@ -105,11 +105,11 @@ func parseWhen(s string, now time.Time) (When, error) {
 
 	dayPart, clockPart, err := splitClock(in)
 	if err != nil {
-		return When{}, fmt.Errorf("%q: %v", strings.TrimSpace(s), err)
+		return When{}, fmt.Errorf("%s: %v", Quote(strings.TrimSpace(s)), err)
 	}
 	d, err := parseDay(dayPart, DateOf(now))
 	if err != nil {
-		return When{}, fmt.Errorf("%q %v", strings.TrimSpace(s), err)
+		return When{}, fmt.Errorf("%s %v", Quote(strings.TrimSpace(s)), err)
 	}
 	if d.IsZero() {
 		return When{}, notUnderstood(s)
@@ -140,13 +140,13 @@ func normalize(s string) string {
 }
 
 func notUnderstood(s string) error {
-	return fmt.Errorf("%q is not a date I understand: %s", strings.TrimSpace(s), whenHelp)
+	return fmt.Errorf("%s is not a date I understand: %s", Quote(strings.TrimSpace(s)), whenHelp)
 }
 
 // slashed explains why a slashed or dotted date is refused, with the
 // readings it could have, written the way that is taken.
 func slashed(s, in string, today Date) error {
-	msg := fmt.Sprintf("%q is not taken: slashed and dotted dates are read in different orders from country to country (3/7 is 3 July in one, March 7 in another)", s)
+	msg := fmt.Sprintf("%s is not taken: slashed and dotted dates are read in different orders from country to country (3/7 is 3 July in one, March 7 in another)", Quote(s))
 	m := slashedDateRe.FindStringSubmatch(in)
 	if m == nil {
 		return fmt.Errorf("%s; write the day like 2026-07-03 or 3 Jul 2026", msg)
@@ -177,7 +177,7 @@ func slashed(s, in string, today Date) error {
 // names one instant, shown in now's location; without, a local wall time.
 func parseISO(s string, m []string, now time.Time) (When, error) {
 	if _, err := ParseDate(m[1] + "-" + m[2] + "-" + m[3]); err != nil {
-		return When{}, fmt.Errorf("%q is not a day of the calendar: %s", strings.TrimSpace(s), whenHelp)
+		return When{}, fmt.Errorf("%s is not a day of the calendar: %s", Quote(strings.TrimSpace(s)), whenHelp)
 	}
 	y, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
@@ -203,7 +203,7 @@ func parseISO(s string, m []string, now time.Time) (When, error) {
 			oh, _ := strconv.Atoi(digits[:2])
 			om, _ := strconv.Atoi(digits[2:])
 			if oh > 14 || om > 59 {
-				return When{}, fmt.Errorf("%q has an offset from UTC that does not exist: offsets run from -12:00 to +14:00", strings.TrimSpace(s))
+				return When{}, fmt.Errorf("%s has an offset from UTC that does not exist: offsets run from -12:00 to +14:00", Quote(strings.TrimSpace(s)))
 			}
 			off = oh*3600 + om*60
 			if zone[0] == '-' {
@@ -231,7 +231,7 @@ func splitClock(in string) (day, clock string, err error) {
 			return "", "", fmt.Errorf(`"at" needs a time after it: %s`, timeHelp)
 		}
 		if !isClock(clock) {
-			return "", "", fmt.Errorf("%q after \"at\" is not a time of day: %s", clock, timeHelp)
+			return "", "", fmt.Errorf("%s after \"at\" is not a time of day: %s", Quote(clock), timeHelp)
 		}
 		day = strings.Join(words[:i], " ")
 		if day == "" {
@@ -280,7 +280,7 @@ func parseClock(s string) (h, m, sec int, err error) {
 	}
 	p := clockRe.FindStringSubmatch(s)
 	if p == nil || (p[2] == "" && p[4] == "") {
-		return 0, 0, 0, fmt.Errorf("%q is not a time of day: %s", s, timeHelp)
+		return 0, 0, 0, fmt.Errorf("%s is not a time of day: %s", Quote(s), timeHelp)
 	}
 	h, _ = strconv.Atoi(p[1])
 	if p[2] != "" {
@@ -290,16 +290,16 @@ func parseClock(s string) (h, m, sec int, err error) {
 		sec, _ = strconv.Atoi(p[3])
 	}
 	if m > 59 || sec > 59 {
-		return 0, 0, 0, fmt.Errorf("%q is not a time of day: minutes and seconds run from 00 to 59", s)
+		return 0, 0, 0, fmt.Errorf("%s is not a time of day: minutes and seconds run from 00 to 59", Quote(s))
 	}
 	switch p[4] {
 	case "":
 		if h > 23 {
-			return 0, 0, 0, fmt.Errorf("%q is not a time of day: use 00:00 to 23:59", s)
+			return 0, 0, 0, fmt.Errorf("%s is not a time of day: use 00:00 to 23:59", Quote(s))
 		}
 	case "am", "pm":
 		if h < 1 || h > 12 {
-			return 0, 0, 0, fmt.Errorf("%q is not a time of day: with am or pm the hour runs from 1 to 12", s)
+			return 0, 0, 0, fmt.Errorf("%s is not a time of day: with am or pm the hour runs from 1 to 12", Quote(s))
 		}
 		h %= 12 // 12am is 00, 12pm is 12
 		if p[4] == "pm" {
@@ -317,7 +317,7 @@ func ParseDay(s string, now time.Time) (Date, error) {
 		return Date{}, errors.New(strings.Replace(err.Error(), whenHelp, dayHelp, 1))
 	}
 	if w.clock {
-		return Date{}, fmt.Errorf("%q has a time; this takes a day: %s", strings.TrimSpace(s), dayHelp)
+		return Date{}, fmt.Errorf("%s has a time; this takes a day: %s", Quote(strings.TrimSpace(s)), dayHelp)
 	}
 	return w.Date, nil
 }

@@ -43,8 +43,8 @@ func ReadAnswers(set Set, file string, data []byte) (map[string]Value, error) {
 	for _, k := range keys {
 		st, ok := steps[k]
 		if !ok {
-			return nil, journal.Invalid("answers file %s: %q is not a question of %s: its keys are %s (see journal prompts show %s)",
-				file, k, set.Name, strings.Join(set.keys(), ", "), set.Name)
+			return nil, journal.Invalid("answers file %s: %s is not a question of %s: its keys are %s (see journal prompts show %s)",
+				file, journal.Quote(k), set.Name, strings.Join(set.keys(), ", "), set.Name)
 		}
 		v, err := st.fromAny(raw[k])
 		if err != nil {
@@ -97,7 +97,7 @@ func (st Step) fromAny(a any) (Value, error) {
 				return Value{}, fmt.Errorf("list item %d should be an option's words or number", i+1)
 			}
 			if strings.Contains(parts[i], ",") {
-				return Value{}, fmt.Errorf("%q is not one of the options", parts[i])
+				return Value{}, fmt.Errorf("%s is not one of the options", journal.Quote(parts[i]))
 			}
 		}
 		return st.Parse(strings.Join(parts, ","))

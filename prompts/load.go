@@ -35,7 +35,7 @@ var (
 // ValidName checks a set name: it is also a file name and a command word.
 func ValidName(name string) error {
 	if !nameRe.MatchString(name) {
-		return fmt.Errorf("%q is not a usable prompt set name: use lower-case letters, digits and dashes, starting with a letter, like my-evening", name)
+		return fmt.Errorf("%s is not a usable prompt set name: use lower-case letters, digits and dashes, starting with a letter, like my-evening", journal.Quote(name))
 	}
 	return nil
 }

@@ -188,7 +188,7 @@ func (s Step) Parse(in string) (Value, error) {
 	case Scale:
 		n, err := strconv.Atoi(in)
 		if err != nil || n < s.Min || n > s.Max {
-			return Value{}, journal.Invalid("%q is not on the scale: give a whole number from %d to %d", in, s.Min, s.Max)
+			return Value{}, journal.Invalid("%s is not on the scale: give a whole number from %d to %d", journal.Quote(in), s.Min, s.Max)
 		}
 		return Value{Number: &n}, nil
 	case Choice:
@@ -220,7 +220,7 @@ func (s Step) Parse(in string) (Value, error) {
 		case "n", "no", "false":
 			return Value{Text: "no"}, nil
 		}
-		return Value{}, journal.Invalid("%q is not yes or no: answer yes or no (or leave it empty to skip)", in)
+		return Value{}, journal.Invalid("%s is not yes or no: answer yes or no (or leave it empty to skip)", journal.Quote(in))
 	}
 	return Value{Text: in}, nil
 }
@@ -242,7 +242,7 @@ func (s Step) option(in string) (int, error) {
 			return i, nil
 		}
 	}
-	return 0, journal.Invalid("%q is not one of the options: give a number from 1 to %d", in, len(s.Options))
+	return 0, journal.Invalid("%s is not one of the options: give a number from 1 to %d", journal.Quote(in), len(s.Options))
 }
 
 // Answers turns the values of a run into what the entry keeps: every
@@ -280,7 +280,7 @@ func (s Step) valueOption(in string) (int, error) {
 			return i, nil
 		}
 	}
-	return 0, journal.Invalid("%q is not an answer here: give a number from %d (%s) to %d (%s)", in, lo, s.Options[0], hi, s.Options[len(s.Options)-1])
+	return 0, journal.Invalid("%s is not an answer here: give a number from %d (%s) to %d (%s)", journal.Quote(in), lo, s.Options[0], hi, s.Options[len(s.Options)-1])
 }
 
 // ItemValues are the scored items' values among values (step key to value).

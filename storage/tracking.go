@@ -253,7 +253,8 @@ func (s *Store) checkinOn(ctx context.Context, q queryer, day journal.Date) (jou
 
 // SaveCheckin writes the check-in of e.Day: a new entry the first time,
 // an edit of the same entry after that (one check-in per day). e.Checkin
-// must be set; e.Body is the line of note. When e.Checkin.Drinks is set, the
+// must be set; e.Body is the line of note and e.Private its privacy, for
+// an edit too. When e.Checkin.Drinks is set, the
 // day's drink total is set too, and drinks reports that change (nil
 // otherwise). On return e is the saved entry; prev is the earlier check-in,
 // when there was one.
@@ -285,8 +286,8 @@ func (s *Store) SaveCheckin(ctx context.Context, e *journal.Entry) (prev *journa
 		default:
 			prev = &old
 			now := s.now().Truncate(time.Second)
-			if _, err := tx.ExecContext(ctx, `UPDATE entries SET body = ?, updated_at = ? WHERE id = ?`,
-				e.Body, stamp(now), old.ID); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE entries SET body = ?, private = ?, updated_at = ? WHERE id = ?`,
+				e.Body, e.Private, stamp(now), old.ID); err != nil {
 				return writeErr(s.path, err)
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO checkins (entry_id, mood, craving, sleep_hours) VALUES (?, ?, ?, ?)
@@ -298,7 +299,7 @@ func (s *Store) SaveCheckin(ctx context.Context, e *journal.Entry) (prev *journa
 				return writeErr(s.path, err)
 			}
 			saved := old
-			saved.Body, saved.UpdatedAt, saved.Checkin = e.Body, now, c
+			saved.Body, saved.Private, saved.UpdatedAt, saved.Checkin = e.Body, e.Private, now, c
 			*e = saved
 		}
 		if c.Drinks != nil {

@@ -253,10 +253,7 @@ func (p *printer) patterns(c stats.Cravings) {
 	}
 	p.row("What helped", p.s.Dim.Render("share of cravings resisted, by what you did"))
 	for _, k := range c.Coping {
-		rate := "outcome not logged"
-		if k.ResistedPercent != nil {
-			rate = fmt.Sprintf("resisted %s%%", Num1(*k.ResistedPercent))
-		}
+		rate := k.ResistedWords()
 		fmt.Fprintf(p.w, "    %s %s · %s\n", padRight(truncate(journal.CleanLine(k.Strategy), 24), 24), plural(k.Uses, "use", "uses"), rate)
 	}
 }

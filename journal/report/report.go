@@ -123,7 +123,9 @@ type Cravings struct {
 type Coping struct {
 	Strategy string `json:"strategy"`
 	Uses     int    `json:"uses"`
-	Resisted string `json:"resisted"` // "resisted 75%", or that the outcome was not logged
+	// WithOutcome is how many uses have a logged outcome, the base of Resisted.
+	WithOutcome int    `json:"with_outcome"`
+	Resisted    string `json:"resisted"` // "resisted 3 of 4 with an outcome (75%)", or "outcome not logged"
 }
 
 // Session is a session in the period and what was written around it.
@@ -233,10 +235,7 @@ func Build(in Input) Report {
 		r.Triggers = append(r.Triggers, fmt.Sprintf("%s (%d)", journal.CleanLine(t.Trigger), t.Count))
 	}
 	for _, c := range cur.Cravings.Coping {
-		item := Coping{Strategy: journal.CleanLine(c.Strategy), Uses: c.Uses, Resisted: "outcome not logged"}
-		if c.ResistedPercent != nil {
-			item.Resisted = "resisted " + num1(*c.ResistedPercent) + "%"
-		}
+		item := Coping{Strategy: journal.CleanLine(c.Strategy), Uses: c.Uses, WithOutcome: c.Known, Resisted: c.ResistedWords()}
 		r.Coping = append(r.Coping, item)
 	}
 	r.Sessions, r.CoachNotes = sessions(in, cur)

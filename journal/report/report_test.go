@@ -162,7 +162,7 @@ func TestBuildComparesWithThePeriodBefore(t *testing.T) {
 		t.Errorf("triggers = %q", r.Triggers)
 	}
 	// tea was used once: not shown. walk: 1 of 2 known resisted.
-	if want := []Coping{{"walk", 3, "resisted 50%"}}; !reflect.DeepEqual(r.Coping, want) {
+	if want := []Coping{{"walk", 3, 2, "resisted 1 of 2 with an outcome (50%)"}}; !reflect.DeepEqual(r.Coping, want) {
 		t.Errorf("coping = %+v", r.Coping)
 	}
 	// 19..24 have ended; check-ins on 19, 23 and today (25).

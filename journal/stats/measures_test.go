@@ -170,7 +170,7 @@ func TestJSONKeysOfSessionsAndCoping(t *testing.T) {
 		want := map[string][]string{
 			"session": {"after", "before", "day", "first_heavy_day_after", "number"},
 			"before":  {"craving_mean", "days", "drinking_days"},
-			"coping":  {"resisted_percent", "strategy", "uses"},
+			"coping":  {"resisted_percent", "strategy", "uses", "with_outcome"},
 		}[name]
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s keys = %v, want %v", name, got, want)

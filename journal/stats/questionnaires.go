@@ -41,11 +41,15 @@ type DayScore struct {
 //
 // Response is a drop of at least 50% from the first score to the last,
 // and remission a last score below RemissionBelow (5 on PHQ-9 and GAD-7),
-// the usual definitions in treatment studies: under 5 is the "minimal"
-// band of the PHQ-9 (Kroenke K, Spitzer RL, Williams JBW, J Gen Intern Med
+// as the PHQ-9 quality measures of MN Community Measurement define them
+// (Depression Response at Twelve Months, NQF 1885; Depression Remission at
+// Twelve Months, NQF 0710, CMS159). Under 5 is the "minimal" band of the
+// PHQ-9 (Kroenke K, Spitzer RL, Williams JBW, J Gen Intern Med
 // 2001;16:606-613) and of the GAD-7 (Spitzer RL et al., Arch Intern Med
-// 2006;166:1092-1097). Both are null with fewer than two scores, response
-// also when the first score is 0, remission when there is no such level.
+// 2006;166:1092-1097); for the GAD-7 the same rules are carried over, as no
+// endorsed measure defines them. Both are null with fewer than two scores,
+// response also when the first score is 0, remission when there is no such
+// level.
 type QuestionnaireTrend struct {
 	Title         string    `json:"title"`
 	Max           int       `json:"max"`

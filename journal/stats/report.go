@@ -1,6 +1,11 @@
 package stats
 
-import "journal/journal"
+import (
+	"fmt"
+	"strconv"
+
+	"journal/journal"
+)
 
 // Report is what `journal stats` shows. Its JSON form is the `stats --json`
 // document: keys are fixed by DESIGN.md ("Measures"); fields tagged "-"
@@ -107,13 +112,25 @@ type Daily struct {
 type Coping struct {
 	Strategy string `json:"strategy"`
 	Uses     int    `json:"uses"`
+	// Known is how many of the uses have a logged outcome (used or
+	// resisted): the base of ResistedPercent.
+	Known int `json:"with_outcome"`
 	// ResistedPercent is the share, 0–100 with one decimal, of the uses
 	// with a known outcome that were resisted; nil when none is known.
 	ResistedPercent *float64 `json:"resisted_percent"`
 
-	// The counts behind it, for the human view.
-	Known    int `json:"-"`
+	// Resisted is the count behind the share, for the human view.
 	Resisted int `json:"-"`
+}
+
+// ResistedWords says the share with its base, as people read it:
+// "resisted 2 of 3 with an outcome (66.7%)", or "outcome not logged".
+func (c Coping) ResistedWords() string {
+	if c.ResistedPercent == nil {
+		return "outcome not logged"
+	}
+	return fmt.Sprintf("resisted %d of %d with an outcome (%s%%)", c.Resisted, c.Known,
+		strconv.FormatFloat(*c.ResistedPercent, 'f', -1, 64))
 }
 
 // Checkins sums up the daily check-ins of the window.
