@@ -231,6 +231,7 @@ func TestDraftCommandsAreRealCommands(t *testing.T) {
 		measureDraftKey + "phq9":       "journal measure phq9",
 		"guide-weekly":                 "journal guide weekly",
 		"write":                        "journal write",
+		"edit-5":                       "journal edit 5",
 	}
 	for key, want := range keys {
 		_, again := draftCommand(key)
