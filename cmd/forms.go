@@ -217,7 +217,10 @@ func (d *draftForm) saved() {
 }
 
 // draftText is a draft's answers as lines to read over, cleaned for the
-// terminal (a pasted escape in an answer is shown, never run).
+// terminal (a pasted escape in an answer is shown, never run): each answer
+// under its name in words ("Other feelings"), a long answer's lines
+// indented below it, numbered answers (a questionnaire's items) by number,
+// and unanswered ones left out.
 func draftText(data []byte) string {
 	var m map[string]any
 	if json.Unmarshal(data, &m) != nil {
@@ -230,15 +233,89 @@ func draftText(data []byte) string {
 	sort.Strings(keys)
 	var b strings.Builder
 	for _, k := range keys {
-		v := m[k]
-		if l, ok := v.([]any); ok {
-			parts := make([]string, len(l))
-			for i, x := range l {
-				parts[i] = fmt.Sprint(x)
-			}
-			v = strings.Join(parts, ", ")
+		v := answerText(m[k])
+		if strings.TrimSpace(v) == "" {
+			continue
 		}
-		fmt.Fprintf(&b, "  %s: %s\n", k, journal.CleanLine(fmt.Sprint(v)))
+		lines := strings.Split(strings.TrimRight(v, "\n"), "\n")
+		if len(lines) == 1 {
+			fmt.Fprintf(&b, "  %s: %s\n", fieldWords(k), journal.CleanLine(lines[0]))
+			continue
+		}
+		fmt.Fprintf(&b, "  %s:\n", fieldWords(k))
+		for _, l := range lines {
+			fmt.Fprintf(&b, "    %s\n", journal.CleanLine(l))
+		}
+	}
+	return b.String()
+}
+
+// answerText is one drafted answer as text: a list of ticks joined by
+// commas; a list with gaps (answers by position) as "1: 2, 2: 3"; a
+// nested answer by its text.
+func answerText(v any) string {
+	switch v := v.(type) {
+	case []any:
+		gaps := false
+		for _, x := range v {
+			if answerText(x) == "" {
+				gaps = true
+			}
+		}
+		var parts []string
+		for i, x := range v {
+			t := answerText(x)
+			switch {
+			case t == "":
+				continue
+			case gaps:
+				parts = append(parts, fmt.Sprintf("%d: %s", i+1, t))
+			default:
+				parts = append(parts, t)
+			}
+		}
+		return strings.Join(parts, ", ")
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var parts []string
+		for _, k := range keys {
+			t := answerText(v[k])
+			switch {
+			case t == "":
+			case len(v) == 1:
+				parts = append(parts, t)
+			default:
+				parts = append(parts, fieldWords(k)+": "+t)
+			}
+		}
+		return strings.Join(parts, "\n")
+	case nil:
+		return ""
+	case string:
+		return v
+	}
+	return fmt.Sprint(v)
+}
+
+// fieldWords is a draft field's name in words: "OtherFeelings" becomes
+// "Other feelings".
+func fieldWords(k string) string {
+	var b strings.Builder
+	for i, r := range k {
+		switch {
+		case i == 0:
+			b.WriteString(strings.ToUpper(string(r)))
+		case r >= 'A' && r <= 'Z':
+			b.WriteString(" " + strings.ToLower(string(r)))
+		case r == '_' || r == '-':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
 }
