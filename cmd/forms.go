@@ -171,8 +171,10 @@ func (d *draftForm) run(ctx context.Context, form ui.Form, ready func() error) (
 	d.keeper.Start()
 	o := d.f.formOptions()
 	o.Changed, o.Ready = d.keeper.Changed, ready
-	o.DraftErr = func() error { return d.keeper.Err }
+	o.DraftErr = d.keeper.DraftErr
 	out, err := ui.Ask(ctx, form, o)
+	// Left, signalled or about to save: what is typed is in the draft.
+	d.keeper.Flush()
 	if err == nil && out.Saves() {
 		return out, nil
 	}
@@ -182,6 +184,9 @@ func (d *draftForm) run(ctx context.Context, form ui.Form, ready func() error) (
 // kept is the error for a form left, or a save that failed: it names the
 // draft and how to pick it up. Without a draft to name, err stands alone.
 func (d *draftForm) kept(err error) error {
+	if d.keeper != nil {
+		d.keeper.Flush()
+	}
 	drafts, derr := d.f.Drafts()
 	_, ok, _ := drafts.Load(d.key)
 	if derr != nil || !ok {

@@ -320,6 +320,7 @@ func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session
 	}
 	run.keeper = keeper
 	res, err := ui.RunSetForm(ctx, set, opts, f.IO.In, f.IO.ErrOut)
+	keeper.Flush()
 	if err != nil {
 		return nil, nil, run.kept(fmt.Errorf("the form stopped: %w", err))
 	}

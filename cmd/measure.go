@@ -526,6 +526,7 @@ func (d *draftForm) runValues(ctx context.Context, form *huh.Form) (ui.Outcome, 
 	o := d.f.formOptions()
 	o.Changed, o.PickFromZero = d.keeper.Changed, true
 	out, err := ui.RunForm(ctx, form, o)
+	d.keeper.Flush()
 	if err == nil && out.Saves() {
 		return out, nil
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -148,7 +149,15 @@ func (d Drafts) Drop(key string) error {
 	return first
 }
 
-// Keeper writes a form's answers to its draft as they change.
+// keepEvery is how often, at most, a draft is written while the answers
+// change: each write is an fsync and a rename, too slow to do on every
+// key, yet often enough that little typing could ever be lost.
+const keepEvery = 300 * time.Millisecond
+
+// Keeper writes a form's answers to its draft as they change: the first
+// change at once, later ones at most every keepEvery (the answers as they
+// are then). Flush writes what is waiting; call it once the form is left,
+// before saving and before naming the draft.
 type Keeper struct {
 	Drafts  Drafts
 	Key     string
@@ -156,10 +165,14 @@ type Keeper struct {
 	Now     func() time.Time
 	Answers any // a pointer to the answers the form's fields write into
 
-	initial string // the answers before any typing: not worth a draft
-	last    string
-	Written bool  // a draft holds this run's answers
-	Err     error // the first failure to write, if any
+	mu        sync.Mutex
+	initial   string // the answers before any typing: not worth a draft
+	last      string
+	pending   []byte // answers changed since the last write, not yet written
+	timer     *time.Timer
+	lastWrite time.Time
+	Written   bool  // a draft holds this run's answers
+	Err       error // the first failure to write, if any
 }
 
 // Start notes the answers as they are before the person types.
@@ -168,23 +181,63 @@ func (k *Keeper) Start() {
 	k.initial, k.last = string(b), string(b)
 }
 
-// Changed writes the draft when the answers differ from the last written.
+// Changed notes the answers when they differ from the last noted, and
+// writes them now or soon.
 func (k *Keeper) Changed() {
 	b, err := json.Marshal(k.Answers)
+	k.mu.Lock()
+	defer k.mu.Unlock()
 	if err != nil || string(b) == k.last {
 		return
 	}
-	if !k.Written && string(b) == k.initial {
+	if !k.Written && k.pending == nil && string(b) == k.initial {
 		return
 	}
 	k.last = string(b)
 	if string(b) == "{}" {
 		// Every answer cleared: a draft would offer nothing.
+		k.pending = nil
 		if k.Drafts.Drop(k.Key) == nil {
 			k.Written = false
 		}
 		return
 	}
+	k.pending = b
+	wait := keepEvery - time.Since(k.lastWrite)
+	if wait <= 0 {
+		k.write()
+		return
+	}
+	if k.timer == nil {
+		k.timer = time.AfterFunc(wait, k.Flush)
+	}
+}
+
+// Flush writes answers still waiting to be written, at once.
+func (k *Keeper) Flush() {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.timer != nil {
+		k.timer.Stop()
+		k.timer = nil
+	}
+	if k.pending != nil {
+		k.write()
+	}
+}
+
+// DraftErr is the first failure to write the draft, if any.
+func (k *Keeper) DraftErr() error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.Err
+}
+
+// write writes k.pending; k.mu is held.
+func (k *Keeper) write() {
+	b := k.pending
+	k.pending = nil
+	k.lastWrite = time.Now()
 	if err := k.Drafts.Save(k.Key, Draft{Saved: k.Now(), Began: k.Began, Data: b}); err != nil {
 		if k.Err == nil {
 			k.Err = err
