@@ -77,6 +77,8 @@ type SetForm struct {
 	resume bool // the "pick up your draft?" question is showing
 	// showDraft: the draft's answers are shown on the resume screen.
 	showDraft bool
+	// offerPick is the offer chosen: 0 pick it up, 1 start fresh, 2 show.
+	offerPick int
 	cursor    int // highlighted option (choice, multi, checklist, yes/no)
 	input     textinput.Model
 	area      textarea.Model
@@ -271,18 +273,35 @@ func (m *SetForm) key(k tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if m.resume {
-		switch strings.ToLower(k.String()) {
-		case "3", "s":
-			m.showDraft = true
-		case "enter", "y", "1":
-			m.resume = false
-			for key, v := range m.opts.Draft.Values {
-				m.values[key] = v
+		// As in every other form's offer: a number or ↑/↓ chooses, enter
+		// goes on.
+		n := 3
+		if m.showDraft {
+			n = 2
+		}
+		switch key := k.String(); key {
+		case "1", "2", "3":
+			if i := int(key[0] - '1'); i < n {
+				m.offerPick = i
 			}
-			return m.enter(m.opts.Draft.Step)
-		case "n", "2":
-			m.resume = false
-			return m.enter(0)
+		case "up", "shift+tab":
+			m.offerPick = max(m.offerPick-1, 0)
+		case "down", "tab":
+			m.offerPick = min(m.offerPick+1, n-1)
+		case "enter":
+			switch m.offerPick {
+			case 0:
+				m.resume = false
+				for key, v := range m.opts.Draft.Values {
+					m.values[key] = v
+				}
+				return m.enter(m.opts.Draft.Step)
+			case 1:
+				m.resume = false
+				return m.enter(0)
+			default:
+				m.showDraft, m.offerPick = true, 0
+			}
 		}
 		return nil
 	}
@@ -466,11 +485,18 @@ func (m *SetForm) Render() string {
 			}
 			b.WriteString("\n")
 		}
-		b.WriteString("1. Pick it up\n2. Start fresh (the draft stays until new answers replace it)\n")
-		if !m.showDraft {
-			b.WriteString("3. Show it first\n")
+		offers := []string{"1. Pick it up", "2. Start fresh (the draft stays until new answers replace it)", "3. Show it first"}
+		if m.showDraft {
+			offers = offers[:2]
 		}
-		b.WriteString("\n" + m.st.dim.Render("enter or 1 pick it up · 2 start fresh · 3 show · esc stop (the draft stays)"))
+		for i, o := range offers {
+			mark := "  "
+			if i == m.offerPick {
+				mark = "> "
+			}
+			b.WriteString(mark + o + "\n")
+		}
+		b.WriteString("\n" + m.st.dim.Render("1-3 or ↑/↓ choose · enter go on · esc stop (the draft stays)"))
 		return b.String()
 	}
 	st, ok := m.current()

@@ -140,8 +140,12 @@ func TestFormCtrlCKeepsADraftThatResumes(t *testing.T) {
 		!strings.Contains(v, "3. Show it first") || strings.Contains(v, "Rain on the window") {
 		t.Fatalf("resume view:\n%s", v)
 	}
-	// 3 shows the draft's answers before choosing.
+	// 3 chooses to see the draft, enter shows it, as in every form's offer.
 	pressSet(t, m, "3")
+	if v := m.Render(); strings.Contains(v, "Rain on the window") || !strings.Contains(v, "> 3. Show it first") {
+		t.Fatalf("3 acted before enter:\n%s", v)
+	}
+	pressSet(t, m, "enter")
 	if v := m.Render(); !strings.Contains(v, "Rain on the window") || strings.Contains(v, "3. Show it first") {
 		t.Fatalf("the draft is not shown:\n%s", v)
 	}
@@ -158,9 +162,13 @@ func TestFormCtrlCKeepsADraftThatResumes(t *testing.T) {
 		t.Errorf("esc: %+v", m.Result())
 	}
 
-	// n starts fresh.
+	// 2 then enter starts fresh; 2 alone only chooses.
 	m = NewSetForm(formSet(), SetFormOptions{Draft: &d})
-	pressSet(t, m, "n")
+	pressSet(t, m, "2")
+	if !strings.Contains(m.Render(), "> 2. Start fresh") || !strings.Contains(m.Render(), "You have a draft") {
+		t.Fatalf("2 acted before enter:\n%s", m.Render())
+	}
+	pressSet(t, m, "enter")
 	if m.Step() != 0 || len(m.Result().Values) != 0 {
 		t.Errorf("start fresh: step %d, values %+v", m.Step(), m.Result().Values)
 	}
