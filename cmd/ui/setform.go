@@ -111,6 +111,10 @@ func NewSetForm(set prompts.Set, opts SetFormOptions) *SetForm {
 	m.area.MaxHeight = 0 // no limit: a long reflection is never cut off
 	m.area.SetHeight(6)
 	m.area.Placeholder = "Write as much or as little as you like"
+	if !opts.Color {
+		// Without dim colour the hint would read as typed text.
+		m.area.Placeholder = "(" + m.area.Placeholder + ")"
+	}
 	m.area.KeyMap.InsertNewline.SetKeys("alt+enter", "ctrl+j")
 	m.resize()
 	m.resume = opts.Draft != nil && len(opts.Draft.Values) > 0

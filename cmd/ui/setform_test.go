@@ -208,3 +208,15 @@ func TestFormFitsEightyColumns(t *testing.T) {
 		pressSet(t, m, "tab")
 	}
 }
+
+// Without colour the empty box's hint is in brackets, so it cannot be
+// taken for an answer already typed.
+func TestPlaceholderMarkedWithoutColour(t *testing.T) {
+	for _, color := range []bool{false, true} {
+		m := NewSetForm(formSet(), SetFormOptions{Color: color})
+		v := m.Render()
+		if got := strings.Contains(v, "as little as you like)"); got == color {
+			t.Errorf("colour %v: hint in brackets %v:\n%s", color, got, v)
+		}
+	}
+}
