@@ -108,7 +108,17 @@ type Encrypter func(w io.Writer) (io.WriteCloser, error)
 // never replaced (the error wraps fs.ErrExist). With enc the file is
 // encrypted and no plain copy is left behind.
 func (s *Store) Backup(ctx context.Context, dest string, enc Encrypter) error {
-	return snapshot(ctx, s.db, s.path, dest, enc)
+	return s.copyErr(snapshot(ctx, s.db, s.path, dest, enc))
+}
+
+// copyErr passes on an error from copying the journal; when the copy found
+// the journal damaged (the copy reads every page, and its target is a new
+// file), the store stops writing to it, here and in the next commands.
+func (s *Store) copyErr(err error) error {
+	if IsDamaged(Explain(s.path, err)) {
+		return s.explain(err)
+	}
+	return err
 }
 
 // Damaged reports whether SQLite has found the journal damaged: a copy of
@@ -231,7 +241,8 @@ func syncDir(dir string) {
 // 0700), named by now and reason, then keeps only the newest keep backups
 // (keep < 1 keeps all). It returns the new file's path.
 func (s *Store) BackupInFolder(ctx context.Context, now time.Time, reason string, keep int, enc Encrypter) (string, error) {
-	return backupInFolder(ctx, s.db, s.path, now, reason, keep, enc)
+	dest, err := backupInFolder(ctx, s.db, s.path, now, reason, keep, enc)
+	return dest, s.copyErr(err)
 }
 
 func backupInFolder(ctx context.Context, db *sql.DB, journalPath string, now time.Time, reason string, keep int, enc Encrypter) (string, error) {
