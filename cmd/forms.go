@@ -340,6 +340,15 @@ func (f *Factory) canSave(ctx context.Context) error {
 	return st.Writable()
 }
 
+// confirmChange asks, as confirm does, before a change to the journal: not
+// at all when the journal cannot take the change (damaged or read-only).
+func (f *Factory) confirmChange(ctx context.Context, question, detail, kept string) (bool, error) {
+	if err := f.canSave(ctx); err != nil {
+		return false, err
+	}
+	return f.confirm(ctx, question, detail, kept)
+}
+
 // confirm asks a yes/no question before something is removed or
 // replaced; no unless the person says yes, and then kept (like "Kept it.")
 // is said. It needs a terminal: callers offer --yes otherwise.
