@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -113,13 +114,13 @@ func plural(n int, one, many string) string {
 
 // negativeNumberRe finds a negative number that the flag parser took for
 // a flag, as in "unknown shorthand flag: '1' in -1".
-var negativeNumberRe = regexp.MustCompile(`in (-[0-9][0-9.,]*)$`)
+var negativeNumberRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`in (-[0-9][0-9.,]*)$`) })
 
 // negativeArg reports "-1" given as a value with the value's own message
 // (parse's), not as an unknown flag.
 func negativeArg[T any](parse func(string) (T, error)) func(*cobra.Command, error) error {
 	return func(c *cobra.Command, err error) error {
-		if m := negativeNumberRe.FindStringSubmatch(err.Error()); m != nil {
+		if m := negativeNumberRe().FindStringSubmatch(err.Error()); m != nil {
 			if _, perr := parse(m[1]); perr != nil {
 				return perr
 			}

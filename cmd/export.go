@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -196,10 +197,6 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 	if plan.filter.Since, plan.filter.Until, err = plan.window.resolve(c.Context(), st, f.Now()); err != nil {
 		return err
 	}
-	recs, privateLeftOut, err := st.Records(c.Context(), plan.filter)
-	if err != nil {
-		return err
-	}
 	cfg, err := f.Config()
 	if err != nil {
 		fmt.Fprintf(f.IO.ErrOut, "journal: %v; the export uses the default settings\n", err)
@@ -210,7 +207,6 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		ExportedAt:     now,
 		Since:          plan.filter.Since,
 		Until:          plan.filter.Until,
-		Records:        recs,
 		IncludePrivate: o.includePrivate,
 	}
 	// Guided entries are titled as their prompt set is; a set that cannot
@@ -224,44 +220,82 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 	if doc.Summary, err = exportSummary(c.Context(), st, plan, now, heavyOf(cfg)); err != nil {
 		return err
 	}
-	if doc.Questionnaires, err = questionnaireSeries(f, recs.Entries); err != nil {
-		return err
-	}
 
-	// The whole export is made in memory first: an error part-way never
-	// leaves half a document on the screen or in a file.
-	var buf bytes.Buffer
-	if err := renderExport(&buf, plan, doc); err != nil {
-		return err
-	}
-	write := func(w io.Writer) error {
-		if !plan.encrypted() {
-			_, err := w.Write(buf.Bytes())
+	// render writes the export, encrypted when asked, to w as it is made.
+	render := func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		out := io.Writer(bw)
+		var ew io.WriteCloser
+		if plan.encrypted() {
+			var err error
+			if ew, err = export.Encrypt(bw, plan.recipients, plan.passphrase, o.armor); err != nil {
+				return err
+			}
+			out = ew
+		}
+		if err := renderExport(out, plan, doc); err != nil {
 			return err
 		}
-		ew, err := export.Encrypt(w, plan.recipients, plan.passphrase, o.armor)
-		if err != nil {
-			return err
+		if ew != nil {
+			if err := ew.Close(); err != nil {
+				return err
+			}
 		}
-		if _, err := ew.Write(buf.Bytes()); err != nil {
-			return err
-		}
-		return ew.Close()
+		return bw.Flush()
 	}
 	if o.out != "" {
 		// An export killed earlier may have left a whole copy behind.
 		removeStaleTemps(filepath.Dir(o.out), now)
 	}
-	if o.out == "" {
-		var all bytes.Buffer
-		if err := write(&all); err != nil {
+	write := func() error {
+		if o.out == "" {
+			// Made whole in memory first: an error part-way never leaves
+			// half a document on the screen.
+			var all bytes.Buffer
+			if err := render(&all); err != nil {
+				return err
+			}
+			_, err := f.IO.Out.Write(all.Bytes())
 			return err
 		}
-		if _, err := f.IO.Out.Write(all.Bytes()); err != nil {
+		// The file is written as the export is made, into a temporary
+		// file renamed into place at the end: whole or not at all.
+		return writeFileAtomic(o.out, render)
+	}
+	var (
+		recs           journal.Records
+		privateLeftOut int
+		entries        int
+	)
+	if plan.format == "json" {
+		// The JSON export hands its entries on a page at a time, inside
+		// one read of the journal: an export of years never holds them all.
+		privateLeftOut, err = st.StreamRecords(c.Context(), plan.filter,
+			func(r journal.Records, each func(func(journal.Entry) error) error) error {
+				recs, doc.Records = r, r
+				doc.EachEntry = func(fn func(journal.Entry) error) error {
+					return each(func(e journal.Entry) error {
+						entries++
+						return fn(e)
+					})
+				}
+				return write()
+			})
+		if err != nil {
 			return err
 		}
-	} else if err := writeFileAtomic(o.out, write); err != nil {
-		return err
+	} else {
+		if recs, privateLeftOut, err = st.Records(c.Context(), plan.filter); err != nil {
+			return err
+		}
+		entries = len(recs.Entries)
+		doc.Records = recs
+		if doc.Questionnaires, err = questionnaireSeries(f, recs.Entries); err != nil {
+			return err
+		}
+		if err := write(); err != nil {
+			return err
+		}
 	}
 	// How many private entries exist is for the person alone: it goes
 	// here, never into the document.
@@ -287,7 +321,7 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 			how = ", encrypted with your passphrase"
 		}
 		fmt.Fprintf(f.IO.ErrOut, "Exported %s, %s of the drinks diary and %s to %s%s.\n",
-			plural(len(recs.Entries), "entry", "entries"), plural(len(recs.DrinkDays), "day", "days"),
+			plural(entries, "entry", "entries"), plural(len(recs.DrinkDays), "day", "days"),
 			plural(len(recs.Calls), "call", "calls"), o.out, how)
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -14,7 +15,7 @@ const staleTempAge = 10 * time.Minute
 
 // ourTemp matches the temporary files writeFileAtomic makes: ".NAME.tmp-"
 // and the digits os.CreateTemp puts for its "*".
-var ourTemp = regexp.MustCompile(`^\..+\.tmp-[0-9]+$`)
+var ourTemp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\..+\.tmp-[0-9]+$`) })
 
 // removeStaleTemps removes, from dir, temporary files left by an export
 // killed between writing and renaming: they can hold a whole export,
@@ -28,7 +29,7 @@ func removeStaleTemps(dir string, now time.Time) {
 		return
 	}
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !ourTemp.MatchString(e.Name()) {
+		if !e.Type().IsRegular() || !ourTemp().MatchString(e.Name()) {
 			continue
 		}
 		fi, err := e.Info()

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -85,13 +86,13 @@ func ValidateDrinks(n float64) error {
 // as some locales write it). No exponents, infinities or hex.
 func parseNumber(s string) (float64, error) {
 	s = strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
-	if !numberRe.MatchString(s) {
+	if !numberRe().MatchString(s) {
 		return 0, fmt.Errorf("not a number: %s", Quote(s))
 	}
 	return strconv.ParseFloat(s, 64)
 }
 
-var numberRe = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)$`)
+var numberRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)$`) })
 
 // round2 rounds to 2 decimals, the precision journal keeps.
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
@@ -138,9 +139,11 @@ type DrinkSpec struct {
 }
 
 var (
-	abvRe    = regexp.MustCompile(`^(\d+(?:[.,]\d+)?|[.,]\d+)\s*%$`)
-	volumeRe = regexp.MustCompile(`^(\d+(?:[.,]\d+)?|[.,]\d+)?\s*(ml|cl|dl|l|litres?|liters?|oz|fl ?oz|ounces?|pints?|us pints?)$`)
-	countRe  = regexp.MustCompile(`^(\d+(?:[.,]\d+)?)\s*(?:x|×|\*)\s*`)
+	abvRe    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+(?:[.,]\d+)?|[.,]\d+)\s*%$`) })
+	volumeRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d+(?:[.,]\d+)?|[.,]\d+)?\s*(ml|cl|dl|l|litres?|liters?|oz|fl ?oz|ounces?|pints?|us pints?)$`)
+	})
+	countRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+(?:[.,]\d+)?)\s*(?:x|×|\*)\s*`) })
 )
 
 // DrinkSpecHelp ends every drink spec error.
@@ -152,7 +155,7 @@ const DrinkSpecHelp = `describe a drink by volume and strength, like "330ml 5%",
 func ParseDrinkSpec(s string) (DrinkSpec, error) {
 	d := DrinkSpec{Text: s, Count: 1}
 	in := strings.ToLower(strings.Join(strings.Fields(s), " "))
-	if m := countRe.FindStringSubmatch(in); m != nil {
+	if m := countRe().FindStringSubmatch(in); m != nil {
 		c, _ := parseNumber(m[1])
 		if c <= 0 || c > 100 {
 			return d, Invalid("drink %s: the count before x must be from 1 to 100", Quote(s))
@@ -177,7 +180,7 @@ func ParseDrinkSpec(s string) (DrinkSpec, error) {
 	if abvPart == "" {
 		return d, Invalid("drink %s has no strength: add the percent alcohol; %s", Quote(s), DrinkSpecHelp)
 	}
-	m := abvRe.FindStringSubmatch(abvPart)
+	m := abvRe().FindStringSubmatch(abvPart)
 	if m == nil {
 		return d, Invalid("drink %s: %s is not a strength like 5%%; %s", Quote(s), Quote(abvPart), DrinkSpecHelp)
 	}
@@ -188,7 +191,7 @@ func ParseDrinkSpec(s string) (DrinkSpec, error) {
 	if volPart == "" {
 		return d, Invalid("drink %s has no volume: add how much, like 330ml or 1 pint; %s", Quote(s), DrinkSpecHelp)
 	}
-	vm := volumeRe.FindStringSubmatch(volPart)
+	vm := volumeRe().FindStringSubmatch(volPart)
 	if vm == nil {
 		return d, Invalid("drink %s: %s is not a volume like 330ml, 1 pint or 12oz; %s", Quote(s), Quote(volPart), DrinkSpecHelp)
 	}

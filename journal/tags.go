@@ -4,12 +4,13 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
 // hashTagRe finds #tags in text: a # at a word start, then letters, digits,
 // - or _. "#1" alone is not a tag (people write "#1 priority").
-var hashTagRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_&#/])#([\p{L}_][\p{L}\p{N}_-]*)`)
+var hashTagRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[^\p{L}\p{N}_&#/])#([\p{L}_][\p{L}\p{N}_-]*)`) })
 
 // NormalizeTag trims a tag and lower-cases it, so "Stress" and "stress "
 // count as one. A leading # is dropped.
@@ -35,7 +36,7 @@ func ValidateTag(s string) (string, error) {
 // HashTags returns the #tags written in text, normalised.
 func HashTags(text string) []string {
 	var out []string
-	for _, m := range hashTagRe.FindAllStringSubmatch(text, -1) {
+	for _, m := range hashTagRe().FindAllStringSubmatch(text, -1) {
 		out = append(out, NormalizeTag(m[1]))
 	}
 	return MergeTags(out)

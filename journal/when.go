@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -23,15 +24,17 @@ type When struct {
 var (
 	// 2026-11-20, 2026-11-20 21:30, 2026-11-20T21:30:05, with an optional
 	// fraction and offset: what journal prints and what people paste.
-	isoRe     = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s?(z|[+-]\d{2}:?\d{2})?)?$`)
-	clockRe   = regexp.MustCompile(`^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s?(am|pm)?$`)
-	agoRe     = regexp.MustCompile(`^(\S+) (\S+) ago$`)
-	inRe      = regexp.MustCompile(`^in (\S+) (\S+)$`)
-	slashedRe = regexp.MustCompile(`\d+/\d+|\d+\.\d+\.`)
+	isoRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s?(z|[+-]\d{2}:?\d{2})?)?$`)
+	})
+	clockRe   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s?(am|pm)?$`) })
+	agoRe     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\S+) (\S+) ago$`) })
+	inRe      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^in (\S+) (\S+)$`) })
+	slashedRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d+/\d+|\d+\.\d+\.`) })
 	// 3/7, 3/7/2014, 20.11.2026: the ones whose readings can be listed.
-	slashedDateRe = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\.?$`)
-	ordinalRe     = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?$`)
-	yearRe        = regexp.MustCompile(`^\d{4}$`)
+	slashedDateRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\.?$`) })
+	ordinalRe     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?$`) })
+	yearRe        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}$`) })
 )
 
 // whenHelp lists the accepted forms; it ends every parse error. dayHelp is
@@ -80,15 +83,15 @@ func parseWhen(s string, now time.Time) (When, error) {
 	if in == "now" {
 		return When{Date: DateOf(now), Time: now, HasTime: true}, nil
 	}
-	if m := isoRe.FindStringSubmatch(in); m != nil {
+	if m := isoRe().FindStringSubmatch(in); m != nil {
 		return parseISO(s, m, now)
 	}
-	if slashedRe.MatchString(in) {
+	if slashedRe().MatchString(in) {
 		return When{}, slashed(strings.TrimSpace(s), in, DateOf(now))
 	}
 	// Moments counted back from now: elapsed time, so exact across a
 	// daylight-saving change.
-	if m := agoRe.FindStringSubmatch(in); m != nil {
+	if m := agoRe().FindStringSubmatch(in); m != nil {
 		if unit, ok := shortUnits[m[2]]; ok {
 			n, ok := count(m[1])
 			if !ok {
@@ -147,7 +150,7 @@ func notUnderstood(s string) error {
 // readings it could have, written the way that is taken.
 func slashed(s, in string, today Date) error {
 	msg := fmt.Sprintf("%s is not taken: slashed and dotted dates are read in different orders from country to country (3/7 is 3 July in one, March 7 in another)", Quote(s))
-	m := slashedDateRe.FindStringSubmatch(in)
+	m := slashedDateRe().FindStringSubmatch(in)
 	if m == nil {
 		return fmt.Errorf("%s; write the day like 2026-07-03 or 3 Jul 2026", msg)
 	}
@@ -265,7 +268,7 @@ func isClock(s string) bool {
 	if s == "noon" || s == "midnight" {
 		return true
 	}
-	m := clockRe.FindStringSubmatch(s)
+	m := clockRe().FindStringSubmatch(s)
 	return m != nil && (m[2] != "" || m[4] != "")
 }
 
@@ -278,7 +281,7 @@ func parseClock(s string) (h, m, sec int, err error) {
 	case "midnight":
 		return 0, 0, 0, nil
 	}
-	p := clockRe.FindStringSubmatch(s)
+	p := clockRe().FindStringSubmatch(s)
 	if p == nil || (p[2] == "" && p[4] == "") {
 		return 0, 0, 0, fmt.Errorf("%s is not a time of day: %s", Quote(s), timeHelp)
 	}
@@ -337,7 +340,7 @@ func parseDay(s string, today Date) (Date, error) {
 	if d, err := ParseDate(s); err == nil {
 		return d, nil
 	}
-	if m := agoRe.FindStringSubmatch(s); m != nil {
+	if m := agoRe().FindStringSubmatch(s); m != nil {
 		if n, ok := count(m[1]); ok {
 			if days, ok := dayUnits[m[2]]; ok {
 				return today.AddDays(-n * days), nil
@@ -347,7 +350,7 @@ func parseDay(s string, today Date) (Date, error) {
 	}
 	// Looking ahead is for planned things (a session); what already
 	// happened refuses future days where it is parsed.
-	if m := inRe.FindStringSubmatch(s); m != nil {
+	if m := inRe().FindStringSubmatch(s); m != nil {
 		if n, ok := count(m[1]); ok {
 			if days, ok := dayUnits[m[2]]; ok {
 				return today.AddDays(n * days), nil
@@ -409,12 +412,12 @@ func monthDay(s string, today Date) (Date, error) {
 	}
 	if len(words) == 3 {
 		yearWord = words[2]
-		if !yearRe.MatchString(yearWord) {
+		if !yearRe().MatchString(yearWord) {
 			return Date{}, nil
 		}
 		yr, _ = strconv.Atoi(yearWord)
 	}
-	m := ordinalRe.FindStringSubmatch(dayWord)
+	m := ordinalRe().FindStringSubmatch(dayWord)
 	if m == nil {
 		return Date{}, nil
 	}

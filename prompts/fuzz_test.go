@@ -21,7 +21,7 @@ func checkSet(t *testing.T, set Set) {
 	}
 	keys := map[string]bool{}
 	for i, st := range set.Steps {
-		if !keyRe.MatchString(st.Key) || keys[st.Key] {
+		if !keyRe().MatchString(st.Key) || keys[st.Key] {
 			t.Fatalf("step %d: key %q is not valid or not its own", i+1, st.Key)
 		}
 		keys[st.Key] = true

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -25,16 +26,16 @@ var builtinFS embed.FS
 const Ext = ".toml"
 
 var (
-	nameRe = regexp.MustCompile(`^[a-z][a-z0-9-]{0,39}$`)
-	keyRe  = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
+	nameRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9-]{0,39}$`) })
+	keyRe  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`) })
 	// typeErrRe reads the decoder's wrong-type errors, which carry the line
 	// only in their text.
-	typeErrRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+	typeErrRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`) })
 )
 
 // ValidName checks a set name: it is also a file name and a command word.
 func ValidName(name string) error {
-	if !nameRe.MatchString(name) {
+	if !nameRe().MatchString(name) {
 		return fmt.Errorf("%s is not a usable prompt set name: use lower-case letters, digits and dashes, starting with a letter, like my-evening", journal.Quote(name))
 	}
 	return nil
@@ -119,7 +120,7 @@ func Parse(name, file string, data []byte) (Set, error) {
 		if errors.As(err, &pe) {
 			return Set{}, Problems{{file, pe.Position.Line, "not valid TOML: " + pe.Message}}
 		}
-		if m := typeErrRe.FindStringSubmatch(err.Error()); m != nil {
+		if m := typeErrRe().FindStringSubmatch(err.Error()); m != nil {
 			line, _ := strconv.Atoi(m[1])
 			key := m[2][strings.LastIndexByte(m[2], '.')+1:]
 			return Set{}, Problems{{file, line, fmt.Sprintf("%s has the wrong kind of value (%s): min and max take whole numbers, options a list of text, the rest text in quotes", key, m[3])}}
@@ -163,7 +164,7 @@ func Parse(name, file string, data []byte) (Set, error) {
 		switch {
 		case st.Key == "":
 			add(lines.step(i), "step %d has no key: give it a short name, like key = \"hope\"", n)
-		case !keyRe.MatchString(st.Key):
+		case !keyRe().MatchString(st.Key):
 			add(at("key"), "step %d: key %q must be lower-case letters, digits and _, starting with a letter", n, st.Key)
 		case seen[st.Key] > 0:
 			add(at("key"), "step %d: key %q is already used by step %d: each step needs its own key", n, st.Key, seen[st.Key])

@@ -143,3 +143,25 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// BenchmarkListTag lists every entry with a tag (gratitude, about 1,100 of
+// the 26,000 entries): `list --tag gratitude -n 0`.
+func BenchmarkListTag(b *testing.B) {
+	s, _ := tenYears(b)
+	for b.Loop() {
+		if es, err := s.Entries(context.Background(), journal.Filter{Tag: "gratitude"}); err != nil || len(es) < 1000 {
+			b.Fatal(len(es), err)
+		}
+	}
+}
+
+// BenchmarkRecords reads everything a full export holds: one query per kind
+// of record, not one per entry.
+func BenchmarkRecords(b *testing.B) {
+	s, _ := tenYears(b)
+	for b.Loop() {
+		if recs, _, err := s.Records(context.Background(), RecordFilter{}); err != nil || len(recs.Entries) < 20000 {
+			b.Fatal(len(recs.Entries), err)
+		}
+	}
+}

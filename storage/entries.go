@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -143,6 +144,16 @@ func (s *Store) answers(ctx context.Context, id int64) ([]journal.Answer, error)
 // Entries lists entries newest first, with their details and the answers
 // of guided entries.
 func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry, error) {
+	q, args := entriesQuery(f)
+	out, err := s.queryEntries(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list entries: %w", err)
+	}
+	return out, nil
+}
+
+// entriesQuery is the query of Entries and its arguments.
+func entriesQuery(f journal.Filter) (string, []any) {
 	var (
 		where []string
 		args  []any
@@ -162,7 +173,9 @@ func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry,
 		where, args = append(where, "e.kind = ?"), append(args, string(f.Kind))
 	}
 	if f.Tag != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM entry_tags t WHERE t.entry_id = e.id AND t.tag = ?)")
+		// The tag's entries are read once through the tag index; a
+		// correlated EXISTS would probe the tag table once per entry.
+		where = append(where, "e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)")
 		args = append(args, f.Tag)
 	}
 	q := `SELECT ` + entryColumns + ` FROM entries e WHERE ` + strings.Join(where, " AND ") +
@@ -170,11 +183,7 @@ func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry,
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	out, err := s.queryEntries(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list entries: %w", err)
-	}
-	return out, nil
+	return q, args
 }
 
 // queryEntries runs a query selecting entryColumns and returns its entries
@@ -200,16 +209,17 @@ func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]jour
 	if err := s.attachDetails(ctx, s.rd(), out); err != nil {
 		return nil, err
 	}
-	return out, s.attachAnswers(ctx, out)
+	return out, s.attachAnswers(ctx, out, journal.KindGuided)
 }
 
-// attachAnswers loads the answers of the guided entries among es in one
-// query, so lists and search carry what show does.
-func (s *Store) attachAnswers(ctx context.Context, es []journal.Entry) error {
+// attachAnswers loads the answers of the entries among es of the given
+// kinds (every entry when none is given) in one query, so lists and search
+// carry what show does.
+func (s *Store) attachAnswers(ctx context.Context, es []journal.Entry, kinds ...journal.Kind) error {
 	byID := map[int64]*journal.Entry{}
 	var ids []int64
 	for i := range es {
-		if es[i].Kind == journal.KindGuided {
+		if len(kinds) == 0 || slices.Contains(kinds, es[i].Kind) {
 			ids = append(ids, es[i].ID)
 			byID[es[i].ID] = &es[i]
 		}

@@ -47,13 +47,35 @@ func (s *Store) records(ctx context.Context, f RecordFilter) (journal.Records, i
 			private++
 			continue
 		}
-		if e.Answers, err = s.answers(ctx, e.ID); err != nil {
-			return recs, 0, err
-		}
 		recs.Entries = append(recs.Entries, e)
+	}
+	// Entries read the answers of guided entries; any other entry's come
+	// in one more query, not one per entry.
+	others := slices.DeleteFunc(slices.Clone(journal.Kinds), func(k journal.Kind) bool { return k == journal.KindGuided })
+	if err := s.attachAnswers(ctx, recs.Entries, others...); err != nil {
+		return recs, 0, err
 	}
 	// Oldest first reads naturally in a document.
 	slices.Reverse(recs.Entries)
+	var linked []int64
+	for _, e := range recs.Entries {
+		if e.SessionID != nil {
+			linked = append(linked, *e.SessionID)
+		}
+	}
+	rest, err := s.otherRecords(ctx, f, linked)
+	if err != nil {
+		return recs, 0, err
+	}
+	rest.Entries = recs.Entries
+	return rest, private, nil
+}
+
+// otherRecords reads the records of a window that are not entries: drinking
+// days, calls, and the sessions in the window or linked from an exported
+// entry (linked holds their ids).
+func (s *Store) otherRecords(ctx context.Context, f RecordFilter, linked []int64) (journal.Records, error) {
+	var recs journal.Records
 	from, to := f.Since, f.Until
 	if from.IsZero() {
 		from, _ = journal.ParseDate("0001-01-01")
@@ -61,15 +83,16 @@ func (s *Store) records(ctx context.Context, f RecordFilter) (journal.Records, i
 	if to.IsZero() {
 		to, _ = journal.ParseDate("9999-12-31")
 	}
+	var err error
 	if recs.DrinkDays, err = s.DrinkDays(ctx, from, to); err != nil {
-		return recs, 0, err
+		return recs, err
 	}
 	if recs.DrinkDays == nil {
 		recs.DrinkDays = []journal.DrinkDay{}
 	}
 	calls, err := s.Calls(ctx)
 	if err != nil {
-		return recs, 0, err
+		return recs, err
 	}
 	recs.Calls = []journal.Call{}
 	for _, c := range calls {
@@ -81,21 +104,15 @@ func (s *Store) records(ctx context.Context, f RecordFilter) (journal.Records, i
 	// Sessions in the window, and any an exported entry links to.
 	sessions, err := s.Sessions(ctx)
 	if err != nil {
-		return recs, 0, err
-	}
-	linked := map[int64]bool{}
-	for _, e := range recs.Entries {
-		if e.SessionID != nil {
-			linked[*e.SessionID] = true
-		}
+		return recs, err
 	}
 	recs.Sessions = []journal.Session{}
 	for _, ses := range sessions {
-		if linked[ses.ID] || (!ses.Day.Before(from) && !ses.Day.After(to)) {
+		if slices.Contains(linked, ses.ID) || (!ses.Day.Before(from) && !ses.Day.After(to)) {
 			recs.Sessions = append(recs.Sessions, ses)
 		}
 	}
-	return recs, private, nil
+	return recs, nil
 }
 
 // ImportResult counts what an import did, or would do.

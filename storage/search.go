@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,24 +70,36 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 	// The shown hits, a few queries for all of them: snippets, entries,
 	// then their details and answers.
 	snippets := map[int64]string{}
+	// Whole-word hits too long for FTS5's snippet() get theirs in Go.
+	long := map[int64]bool{}
 	if words > 0 {
 		err = s.eachRow(ctx, func(r *sql.Rows) error {
 			var (
 				id   int64
-				snip string
+				snip sql.NullString
 			)
 			if err := r.Scan(&id, &snip); err != nil {
 				return err
 			}
-			snippets[id] = snip
+			if snip.Valid {
+				snippets[id] = snip.String
+			} else {
+				long[id] = true
+			}
 			return nil
-		}, `SELECT rowid, snippet(entries_fts, -1, '`+MarkStart+`', '`+MarkEnd+`', '…', 12)
+		}, `SELECT rowid, CASE WHEN octet_length(body) + octet_length(answers) + octet_length(tags)
+				+ octet_length(details) <= `+fmt.Sprint(snippetScan)+`
+			THEN snippet(entries_fts, -1, '`+MarkStart+`', '`+MarkEnd+`', '…', 12) END
 			FROM entries_fts WHERE entries_fts MATCH ? AND rowid`+inIDs, match, idList(ids[:words]))
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 	}
-	if len(ids) > words {
+	rest := slices.Clone(ids[words:])
+	for id := range long {
+		rest = append(rest, id)
+	}
+	if len(rest) > 0 {
 		err = s.eachRow(ctx, func(r *sql.Rows) error {
 			var (
 				id int64
@@ -95,9 +108,13 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]journal.
 			if err := r.Scan(&id, &t.body, &t.answers, &t.tags, &t.details); err != nil {
 				return err
 			}
-			snippets[id] = insideSnippet(terms, t.body, t.answers, t.tags, t.details)
+			if long[id] {
+				snippets[id] = wordSnippet(terms, t.body, t.answers, t.tags, t.details)
+			} else {
+				snippets[id] = insideSnippet(terms, t.body, t.answers, t.tags, t.details)
+			}
 			return nil
-		}, `SELECT rowid, body, answers, tags, details FROM entries_fts WHERE rowid`+inIDs, idList(ids[words:]))
+		}, `SELECT rowid, body, answers, tags, details FROM entries_fts WHERE rowid`+inIDs, idList(rest))
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	// Day One names each entry's zone; the zone database is built in so
 	// the day comes out right on systems without one.
@@ -88,11 +89,11 @@ func IsDayOne(b []byte) bool {
 
 // dayOneImage is a photo, audio or video reference left in the text: the
 // file itself is not imported.
-var dayOneImage = regexp.MustCompile(`!\[\]\(dayone-moment:/+[^)]*\)`)
+var dayOneImage = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`!\[\]\(dayone-moment:/+[^)]*\)`) })
 
 // dayOneEscape is Day One's Markdown escaping (`\.`, `\-`, `\!`): the
 // entry is kept as its author typed it.
-var dayOneEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
+var dayOneEscape = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])") })
 
 // ReadDayOne turns a Day One JSON export into notes: the text as written,
 // at its creation time in the entry's own time zone (else loc), with its
@@ -112,8 +113,8 @@ func ReadDayOne(b []byte, loc *time.Location) ([]journal.Entry, error) {
 		if strings.TrimSpace(de.UUID) == "" {
 			return nil, fmt.Errorf("entry %d: no uuid", i+1)
 		}
-		body := dayOneImage.ReplaceAllString(de.Text, "")
-		body = strings.TrimSpace(dayOneEscape.ReplaceAllString(body, "$1"))
+		body := dayOneImage().ReplaceAllString(de.Text, "")
+		body = strings.TrimSpace(dayOneEscape().ReplaceAllString(body, "$1"))
 		if body == "" {
 			continue // a photo alone
 		}

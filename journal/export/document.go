@@ -17,6 +17,9 @@ type Document struct {
 	// Since and Until are the window asked for; zero is an open end.
 	Since, Until journal.Date
 	Records      journal.Records
+	// EachEntry, when set, hands the entries to the JSON export oldest
+	// first in place of Records.Entries, so they need not all be held.
+	EachEntry func(fn func(journal.Entry) error) error
 	// IncludePrivate says private entries were asked for. The number left
 	// out otherwise is not here: no shared document carries it.
 	IncludePrivate bool

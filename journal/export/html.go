@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"journal/journal"
 	"journal/journal/stats"
@@ -30,7 +31,7 @@ func HTML(w io.Writer, doc Document) error {
 		Measured: questionnaireFigures(doc),
 	}
 	data.Doc = doc
-	return htmlTemplate.Execute(w, data)
+	return htmlTemplate().Execute(w, data)
 }
 
 type htmlData struct {
@@ -43,21 +44,24 @@ type htmlData struct {
 	Measured                 []questionnaireFigure
 }
 
-var htmlTemplate = template.Must(template.New("export").Funcs(template.FuncMap{
-	"long":       longDate,
-	"span":       dateRange,
-	"clock":      func(e journal.Entry) string { return e.OccurredAt.Format("15:04") },
-	"drinks":     drinksText,
-	"checkin":    func(e journal.Entry) string { return strings.TrimPrefix(e.Checkin.Summary(), "check-in · ") },
-	"join":       func(l []string) string { return strings.Join(l, ", ") },
-	"paras":      paragraphs,
-	"facts":      func(c *journal.Craving) string { return strings.Join(cravingFacts(c), "; ") },
-	"session":    func(ses journal.Session) string { return strings.Join(sessionFacts(ses), ", ") },
-	"daymonth":   dayMonth,
-	"title":      Document.setTitle,
-	"forSession": Document.forSession,
-	"linked":     Document.linked,
-}).Parse(htmlPage))
+// htmlTemplate is parsed at its first use: most commands never export HTML.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("export").Funcs(template.FuncMap{
+		"long":       longDate,
+		"span":       dateRange,
+		"clock":      func(e journal.Entry) string { return e.OccurredAt.Format("15:04") },
+		"drinks":     drinksText,
+		"checkin":    func(e journal.Entry) string { return strings.TrimPrefix(e.Checkin.Summary(), "check-in · ") },
+		"join":       func(l []string) string { return strings.Join(l, ", ") },
+		"paras":      paragraphs,
+		"facts":      func(c *journal.Craving) string { return strings.Join(cravingFacts(c), "; ") },
+		"session":    func(ses journal.Session) string { return strings.Join(sessionFacts(ses), ", ") },
+		"daymonth":   dayMonth,
+		"title":      Document.setTitle,
+		"forSession": Document.forSession,
+		"linked":     Document.linked,
+	}).Parse(htmlPage))
+})
 
 // paragraphs splits text on blank lines so the page keeps the person's
 // paragraphs; single line breaks are kept by CSS (white-space: pre-line).

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"journal/journal"
@@ -52,7 +53,7 @@ func IsJrnl(b []byte) bool {
 
 // atTagRe finds jrnl's @tags: an @ at a word start (so an email address is
 // not one), then letters, digits, - or _.
-var atTagRe = regexp.MustCompile(`(?:^|[\s(])@([\p{L}_][\p{L}\p{N}_-]*)`)
+var atTagRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?:^|[\s(])@([\p{L}_][\p{L}\p{N}_-]*)`) })
 
 // ReadJrnl turns a jrnl JSON export into free entries dated in loc. The
 // title and body become the body; jrnl's tags (the "tags" list and the
@@ -98,7 +99,7 @@ func ReadJrnl(b []byte, loc *time.Location) ([]journal.Entry, error) {
 		for _, t := range je.Tags {
 			tags = append(tags, journal.TagOf(strings.TrimLeft(t, "@#")))
 		}
-		for _, m := range atTagRe.FindAllStringSubmatch(body, -1) {
+		for _, m := range atTagRe().FindAllStringSubmatch(body, -1) {
 			tags = append(tags, m[1])
 		}
 		if je.Starred {

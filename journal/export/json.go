@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,9 +21,9 @@ const (
 	Version = 1
 )
 
-// jsonDoc is the JSON export. The records come last and embedded, so a
-// list added to journal.Records (sessions, say) travels without a change
-// here.
+// jsonDoc is the JSON export's head; the lists of journal.Records follow
+// it in the document, written one record at a time (JSON), so a list
+// added to journal.Records (sessions, say) travels without a change here.
 type jsonDoc struct {
 	Format         string    `json:"format"`
 	Version        int       `json:"version"`
@@ -31,7 +33,6 @@ type jsonDoc struct {
 	// Summary is what the figures of the Markdown and HTML exports were,
 	// with what they were computed with; import does not read it.
 	Summary Summary `json:"summary"`
-	journal.Records
 }
 
 // jsonRange is the window asked for; null is an open end.
@@ -51,24 +52,90 @@ func datePtr(d journal.Date) *journal.Date {
 // rebuild the records, uuids included.
 // Characters that could reorder or control a terminal are \u-escaped
 // (journal.EscapeJSON): the same text, safe to print.
+//
+// The document is written as it is made, one record at a time, indented
+// as a whole document would be: an export of years never holds more than
+// one record's text.
 func JSON(w io.Writer, doc Document) error {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(jsonDoc{
+	// put encodes v indented for its depth and writes it, without the
+	// encoder's final newline, after before.
+	put := func(before, prefix string, v any) error {
+		b.Reset()
+		b.WriteString(before)
+		enc.SetIndent(prefix, "  ")
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		_, err := w.Write(journal.EscapeJSON(bytes.TrimSuffix(b.Bytes(), []byte("\n"))))
+		return err
+	}
+	head := jsonDoc{
 		Format:         Format,
 		Version:        Version,
 		ExportedAt:     doc.ExportedAt,
 		Range:          jsonRange{Since: datePtr(doc.Since), Until: datePtr(doc.Until)},
 		IncludePrivate: doc.IncludePrivate,
 		Summary:        doc.Summary,
-		Records:        doc.Records,
-	})
-	if err != nil {
+	}
+	b.Reset()
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(head); err != nil {
 		return err
 	}
-	_, err = w.Write(journal.EscapeJSON(b.Bytes()))
+	// The head without its closing "\n}\n"; the lists go on from there.
+	if _, err := w.Write(journal.EscapeJSON(bytes.TrimSuffix(b.Bytes(), []byte("\n}\n")))); err != nil {
+		return err
+	}
+	recs := reflect.ValueOf(doc.Records)
+	for i := range recs.NumField() {
+		name, _, _ := strings.Cut(recs.Type().Field(i).Tag.Get("json"), ",")
+		list := recs.Field(i)
+		key := ",\n  " + strconv.Quote(name) + ": "
+		if name == "entries" && doc.EachEntry != nil {
+			n := 0
+			err := doc.EachEntry(func(e journal.Entry) error {
+				before := ",\n    "
+				if n == 0 {
+					before = key + "[\n    "
+				}
+				n++
+				return put(before, "    ", e)
+			})
+			if err != nil {
+				return err
+			}
+			end := "\n  ]"
+			if n == 0 {
+				end = key + "[]"
+			}
+			if _, err := io.WriteString(w, end); err != nil {
+				return err
+			}
+			continue
+		}
+		if list.IsNil() || list.Len() == 0 {
+			if err := put(key, "  ", list.Interface()); err != nil {
+				return err
+			}
+			continue
+		}
+		for j := range list.Len() {
+			before := ",\n    "
+			if j == 0 {
+				before = key + "[\n    "
+			}
+			if err := put(before, "    ", list.Index(j).Interface()); err != nil {
+				return err
+			}
+		}
+		if _, err := io.WriteString(w, "\n  ]"); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "\n}\n")
 	return err
 }
 

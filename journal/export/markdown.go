@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"journal/journal"
@@ -215,7 +216,7 @@ func dateRange(from, to journal.Date) string {
 
 // blockEscape finds a line start Markdown would read as a heading, quote,
 // list item, rule or setext underline.
-var blockEscape = regexp.MustCompile(`^(\s*)([#>*+=-]|\d+[.)])`)
+var blockEscape = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s*)([#>*+=-]|\d+[.)])`) })
 
 // inlineEscaper backslash-escapes the characters Markdown (CommonMark and
 // GitHub's) would read as emphasis, code, links, strikethrough, table
@@ -242,7 +243,7 @@ func quoteBlock(s string) string {
 	lines := strings.Split(strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n"), "\n")
 	for i, l := range lines {
 		l = inline(strings.TrimRight(l, " \t"))
-		if m := blockEscape.FindString(l); m != "" {
+		if m := blockEscape().FindString(l); m != "" {
 			// Escape the marker's last character: "\#", "1\.".
 			l = m[:len(m)-1] + `\` + l[len(m)-1:]
 		}

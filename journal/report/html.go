@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"sync"
 )
 
 // HTML writes the report as one self-contained page: inline styles and
 // SVG, no scripts, nothing fetched, and print styles so that a browser's
 // "Save as PDF" gives a clean page or two.
 func HTML(w io.Writer, r Report) error {
-	return htmlPage.Execute(w, htmlData{
+	return htmlPage().Execute(w, htmlData{
 		Report:     r,
 		Head:       fmt.Sprintf("%s · %s", r.Title, periodShort(r)),
 		NoEarly:    fmt.Sprintf("No earlier data to compare with: no days were recorded from %s to %s.", LongDate(r.PrevFrom), LongDate(r.PrevTo)),
@@ -35,7 +36,12 @@ func periodShort(r Report) string {
 	return fmt.Sprintf("%d %s – %s", r.From.Day, r.From.Month.String()[:3], LongDate(r.To)[4:])
 }
 
-var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{"long": LongDate, "qchart": questionnaireChart}).Parse(`<!doctype html>
+// htmlPage is parsed at its first use: most commands never write a report.
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{"long": LongDate, "qchart": questionnaireChart}).Parse(htmlSource))
+})
+
+const htmlSource = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -220,4 +226,4 @@ footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid var(--li
 <footer>{{.PrivateOmitted}}</footer>
 </body>
 </html>
-`))
+`

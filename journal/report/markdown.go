@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Markdown writes the report as a Markdown document.
@@ -139,15 +140,15 @@ var (
 		`<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`, `~`, `\~`, `&`, `\&`)
 	// mdLineStart finds what would start a list or a heading at the
 	// beginning of a line.
-	mdLineStart = regexp.MustCompile(`(?m)^(\s*)([-+=]|\d+)([.)]?)`)
+	mdLineStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^(\s*)([-+=]|\d+)([.)]?)`) })
 )
 
 // mdEscape keeps what someone wrote from turning into Markdown. A list
 // number keeps its digits and has its dot escaped ("1\."): a backslash
 // before a digit would show.
 func mdEscape(s string) string {
-	return mdLineStart.ReplaceAllStringFunc(mdSpecial.Replace(s), func(m string) string {
-		p := mdLineStart.FindStringSubmatch(m)
+	return mdLineStart().ReplaceAllStringFunc(mdSpecial.Replace(s), func(m string) string {
+		p := mdLineStart().FindStringSubmatch(m)
 		switch {
 		case p[2] == "-" || p[2] == "+" || p[2] == "=":
 			return p[1] + `\` + p[2] + p[3]

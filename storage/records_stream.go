@@ -1,0 +1,99 @@
+package storage
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"journal/journal"
+)
+
+// entryPage is how many entries StreamRecords reads at a time.
+const entryPage = 1000
+
+// StreamRecords is Records for a document written as it is read. Within one
+// read transaction it reads every record but the entries, then calls write
+// with them (Entries left nil) and with each, which hands the entries of
+// the window to fn oldest first, with all their details and answers, a page
+// of entryPage at a time: an export of years never holds them all. private
+// is how many private entries were left out.
+func (s *Store) StreamRecords(ctx context.Context, f RecordFilter,
+	write func(recs journal.Records, each func(fn func(journal.Entry) error) error) error) (private int, err error) {
+	err = s.Snapshot(ctx, func(v *Store) error {
+		where, args := recordWhere(f, f.IncludePrivate)
+		if !f.IncludePrivate {
+			pw, pargs := recordWhere(f, true)
+			if err := v.rd().QueryRowContext(ctx, `SELECT count(*) FROM entries e WHERE `+pw+` AND e.private = 1`,
+				pargs...).Scan(&private); err != nil {
+				return err
+			}
+		}
+		linked, err := v.ids(ctx, `SELECT DISTINCT e.session_id FROM entries e WHERE `+where+
+			` AND e.session_id IS NOT NULL`, args...)
+		if err != nil {
+			return err
+		}
+		recs, err := v.otherRecords(ctx, f, linked)
+		if err != nil {
+			return err
+		}
+		return write(recs, func(fn func(journal.Entry) error) error { return v.eachEntry(ctx, where, args, fn) })
+	})
+	return private, err
+}
+
+// recordWhere is the condition on entries e of an export's window and
+// kinds; private entries are in it only with withPrivate.
+func recordWhere(f RecordFilter, withPrivate bool) (string, []any) {
+	where := []string{"e.deleted_at IS NULL"}
+	var args []any
+	if !f.Since.IsZero() {
+		where, args = append(where, "e.day >= ?"), append(args, f.Since.String())
+	}
+	if !f.Until.IsZero() {
+		where, args = append(where, "e.day <= ?"), append(args, f.Until.String())
+	}
+	if len(f.Kinds) > 0 {
+		where = append(where, "e.kind IN (?"+strings.Repeat(", ?", len(f.Kinds)-1)+")")
+		for _, k := range f.Kinds {
+			args = append(args, string(k))
+		}
+	}
+	if !withPrivate {
+		where = append(where, "e.private = 0")
+	}
+	return strings.Join(where, " AND "), args
+}
+
+// eachEntry hands the entries matching where to fn in the order of the
+// entries_day index (day, time, id), a page at a time: each page after the
+// first starts after the last entry handed on.
+func (s *Store) eachEntry(ctx context.Context, where string, args []any, fn func(journal.Entry) error) error {
+	others := slices.DeleteFunc(slices.Clone(journal.Kinds), func(k journal.Kind) bool { return k == journal.KindGuided })
+	var last int64
+	for {
+		w, a := where, args
+		if last != 0 {
+			w += " AND (e.day, e.occurred_at, e.id) > (SELECT day, occurred_at, id FROM entries WHERE id = ?)"
+			a = append(slices.Clip(a), last)
+		}
+		es, err := s.queryEntries(ctx, `SELECT `+entryColumns+` FROM entries e WHERE `+w+
+			` ORDER BY e.day, e.occurred_at, e.id LIMIT `+strconv.Itoa(entryPage), a...)
+		if err != nil {
+			return err
+		}
+		if err := s.attachAnswers(ctx, es, others...); err != nil {
+			return err
+		}
+		for _, e := range es {
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		if len(es) < entryPage {
+			return nil
+		}
+		last = es[len(es)-1].ID
+	}
+}
