@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -167,7 +168,7 @@ func runEditor(c *exec.Cmd) error {
 // readText gets an entry's text: from args, else from piped stdin, else
 // from the editor on a terminal. ed is nil unless the editor was used;
 // its methods are safe on nil.
-func (f *Factory) readText(args []string, initial string) (text string, ed *editedText, err error) {
+func (f *Factory) readText(ctx context.Context, args []string, initial string) (text string, ed *editedText, err error) {
 	if len(args) > 0 {
 		return strings.Join(args, " "), nil, nil
 	}
@@ -180,6 +181,9 @@ func (f *Factory) readText(args []string, initial string) (text string, ed *edit
 	}
 	if f.NoInput {
 		return "", nil, journal.Invalid("nothing to save: --no-input keeps the editor closed, so give the text on the command line or pipe it in")
+	}
+	if err := f.canSave(ctx); err != nil {
+		return "", nil, err
 	}
 	ed, err = f.editText(initial)
 	if err != nil {

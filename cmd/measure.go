@@ -509,6 +509,9 @@ func questionnaireRows(qs []prompts.Set, es []journal.Entry) []export.Questionna
 // runValues runs a questionnaire's form as run does, with number keys
 // picking answers by their value (0 is the first).
 func (d *draftForm) runValues(ctx context.Context, form *huh.Form) (ui.Outcome, error) {
+	if err := d.f.canSave(ctx); err != nil {
+		return ui.Left, err
+	}
 	drafts, err := d.f.Drafts()
 	if err != nil {
 		return ui.Left, err

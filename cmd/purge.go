@@ -50,7 +50,7 @@ asked first; otherwise give --yes.`,
 				if d.Total() == 0 {
 					question, detail = "Nothing is deleted. Rewrite the file so no text replaced by edits is left?", ""
 				}
-				if ok, err := f.confirm(ctx, question, detail, "Nothing was removed."); err != nil || !ok {
+				if ok, err := f.confirmChange(ctx, question, detail, "Nothing was removed."); err != nil || !ok {
 					return err
 				}
 			}
