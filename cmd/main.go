@@ -100,7 +100,9 @@ func report(w io.Writer, err error) int {
 		fmt.Fprintf(w, "journal: %v\n", err)
 		return exitAborted
 	}
-	msg := strings.TrimSpace(strings.ReplaceAll(err.Error(), "\n", " "))
+	// Cleaned as every printed value is: an error may quote a setting, a
+	// file name or a line from a file, never to be run by the terminal.
+	msg := journal.CleanLine(strings.TrimSpace(strings.ReplaceAll(err.Error(), "\n", " ")))
 	fmt.Fprintf(w, "journal: %s\n", msg)
 	if journal.IsInput(err) {
 		return exitUsage
