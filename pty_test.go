@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 )
 
@@ -395,4 +396,101 @@ func waitForFile(t *testing.T, path, want string) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Fatalf("%s never held %q", path, want)
+}
+
+// journal measure in accessible mode asks on the form engine's plain
+// lines: an answer that does not fit is asked again, ctrl+c keeps a
+// draft, and the next run picks it up, reads it back and saves it.
+func TestAccessibleMeasureReasksAndKeepsADraft(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	env = append(env, "JOURNAL_ACCESSIBLE=1")
+	r := startPty(t, env, "measure", "phq9")
+	r.keys("1\r")
+	r.keys("9\r")
+	r.waitFor("9 is not an answer here: give a number from 0 (Not at all) to 3")
+	r.keys("2\r")
+	r.waitFor("3 of 9.")
+	r.keys("\x03")
+	if code := r.wait(); code != 130 {
+		t.Fatalf("exit %d, want 130:\n%q", code, r.screen())
+	}
+	r.waitFor("run journal measure phq9 to pick them up")
+	waitForFile(t, db+"-drafts/measure-phq9.json", `"1","2"`)
+
+	r = startPty(t, env, "measure", "phq9", "--json")
+	r.waitFor("You have an unfinished PHQ-9 from Wed 25 Nov, 20:00.")
+	r.keys("1\r")
+	r.waitFor("1 of 9. Little interest or pleasure in doing things (now: 1  Several days)")
+	r.keys("\r\r") // the two answers read back are kept
+	for range 7 {
+		r.keys("0\r")
+	}
+	r.waitFor("2. Feeling down, depressed, or hopeless (now: 2  More than half the days)")
+	r.keys("y\r")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	r.waitFor(`"score": 3`)
+	if _, err := os.Stat(db + "-drafts/measure-phq9.json"); err == nil {
+		t.Error("the draft is still there after saving")
+	}
+}
+
+// The purge question with nothing deleted is shown whole at 80 columns,
+// its explanation beside it, and no answers no.
+func TestPurgeNothingDeletedQuestionFits80Columns(t *testing.T) {
+	_, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	r := startPty(t, env, "write", "hello")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("write: exit %d:\n%q", code, r.screen())
+	}
+	r = startPty(t, env, "purge")
+	r.waitFor("Nothing is deleted. Rewrite the journal anyway?")
+	r.waitFor("Text you replaced with journal edit is then gone from the file.")
+	time.Sleep(300 * time.Millisecond) // raw mode is on once the form is drawn
+	r.settled = true
+	r.keys("n")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	r.waitFor("Nothing was removed.")
+	// A line ends at a line feed, or where the cursor goes back to its start.
+	for _, l := range strings.FieldsFunc(ansi.Strip(r.screen()), func(c rune) bool { return c == '\n' || c == '\r' }) {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("a line of %d columns: %q", w, l)
+		}
+	}
+}
+
+// The edit text box keeps one draft per entry: leaving the edit of entry
+// 1 names "journal edit 1", editing entry 2 offers nothing, and editing
+// entry 1 again offers its draft.
+func TestEditTextBoxKeepsADraftPerEntry(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	for _, text := range []string{"first entry", "second entry"} {
+		r := startPty(t, env, "write", text)
+		if code := r.wait(); code != 0 {
+			t.Fatalf("write: exit %d:\n%q", code, r.screen())
+		}
+	}
+	r := startPty(t, env, "edit", "1")
+	r.waitFor("first entry")
+	r.keys(" and more")
+	waitForFile(t, db+"-drafts/edit-1.json", "first entry and more")
+	r.keys("\x03")
+	if code := r.wait(); code != 130 {
+		t.Fatalf("exit %d, want 130:\n%q", code, r.screen())
+	}
+	r.waitFor("run journal edit 1 to pick them up")
+
+	r = startPty(t, env, "edit", "2")
+	r.waitFor("second entry")
+	r.keys("\x03")
+	r.wait()
+	if strings.Contains(r.screen(), "unfinished") {
+		t.Errorf("entry 1's draft was offered for entry 2:\n%q", r.screen())
+	}
+
+	r = startPty(t, env, "edit", "1")
+	r.waitFor("You have an unfinished edit of entry 1 from Wed 25 Nov, 20:00.")
 }

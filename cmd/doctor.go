@@ -67,16 +67,19 @@ func doctorRun(c *cobra.Command, f *Factory, o *doctorOptions) error {
 		return err
 	}
 	now := f.Now()
-	findings, err := storage.Diagnose(ctx, path, now)
+	if storage.IsEncrypted(path) {
+		protectMemory()
+	}
+	findings, err := storage.DiagnoseWith(ctx, path, now, f.unlock(path))
 	if err != nil {
-		return err
+		return openError(path, err)
 	}
 	if drafts, err := f.Drafts(); err == nil {
 		findings = append(findings, draftFindings(drafts)...)
 	}
 	if o.repair {
-		if err := storage.Repair(ctx, path, findings); err != nil {
-			return err
+		if err := storage.RepairWith(ctx, path, findings, f.unlock(path)); err != nil {
+			return openError(path, err)
 		}
 	}
 	rep := doctorReport{Path: path, Findings: findings}
@@ -86,6 +89,11 @@ func doctorRun(c *cobra.Command, f *Factory, o *doctorOptions) error {
 	if o.salvage {
 		if err := f.mustExist(); err != nil {
 			return err
+		}
+		if storage.IsEncrypted(path) {
+			// age checks every chunk: a damaged encrypted file has no
+			// readable part to copy.
+			return fmt.Errorf("%s is encrypted, and an encrypted file is read whole or not at all, so --salvage cannot copy part of it: journal restore FILE puts back a backup", path)
 		}
 		base := strings.TrimSuffix(path, filepath.Ext(path))
 		dest := base + "-salvaged-" + now.Format("2006-01-02-150405") + ".db"

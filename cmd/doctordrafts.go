@@ -57,6 +57,12 @@ func draftCommand(key string) (what, again string) {
 	case strings.HasPrefix(key, "guide-"):
 		set := strings.TrimPrefix(key, "guide-")
 		return "the prompt set " + set, "journal guide " + set
+	case strings.HasPrefix(key, "measure-"):
+		q := strings.TrimPrefix(key, "measure-")
+		return "the questionnaire " + q, "journal measure " + q
+	case strings.HasPrefix(key, "edit-"):
+		id := strings.TrimPrefix(key, "edit-")
+		return "your changes to entry " + id, "journal edit " + id
 	}
 	return key, "journal " + key
 }

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"syscall"
 
 	"journal/journal"
+	"journal/storage"
 )
 
 // errNoEditor says neither $VISUAL nor $EDITOR is set.
@@ -79,17 +81,25 @@ func (e *editedText) Release() {
 	}
 }
 
-// editText opens initial in the person's editor and returns what was
+// editText opens initial (the text of entry, or "" and 0 for a new
+// entry) in the person's editor and returns what was
 // saved there, still in its private file (see editedText). When the
-// editor fails after text was written, the file is kept and named.
-func (f *Factory) editText(initial string) (*editedText, error) {
+// editor fails after text was written, the file is kept and named. With an
+// encrypted journal the private folder is in memory (see memoryDir).
+func (f *Factory) editText(initial string, entry int64) (*editedText, error) {
 	editor, err := f.editorCommand()
 	if errors.Is(err, errNoEditor) {
 		// No editor chosen: a text box here, rather than vi, which many
 		// people do not know how to leave.
-		return f.textBox(initial)
+		return f.textBox(initial, entry)
 	}
-	dir, err := os.MkdirTemp("", "journal-edit-")
+	parent := ""
+	if path, perr := f.dbPath(); perr == nil && storage.IsEncrypted(path) {
+		if parent, err = f.memoryDir(); err != nil {
+			return nil, err
+		}
+	}
+	dir, err := os.MkdirTemp(parent, "journal-edit-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot make a private folder for the editor: %w", err)
 	}
@@ -157,9 +167,10 @@ func runEditor(c *exec.Cmd) error {
 }
 
 // readText gets an entry's text: from args, else from piped stdin, else
-// from the editor on a terminal. ed is nil unless the editor was used;
-// its methods are safe on nil.
-func (f *Factory) readText(args []string, initial string) (text string, ed *editedText, err error) {
+// from the editor on a terminal, starting from initial, the text of entry
+// (0 for a new one). ed is nil unless the editor was used; its methods are
+// safe on nil.
+func (f *Factory) readText(ctx context.Context, args []string, initial string, entry int64) (text string, ed *editedText, err error) {
 	if len(args) > 0 {
 		return strings.Join(args, " "), nil, nil
 	}
@@ -173,7 +184,10 @@ func (f *Factory) readText(args []string, initial string) (text string, ed *edit
 	if f.NoInput {
 		return "", nil, journal.Invalid("nothing to save: --no-input keeps the editor closed, so give the text on the command line or pipe it in")
 	}
-	ed, err = f.editText(initial)
+	if err := f.canSave(ctx); err != nil {
+		return "", nil, err
+	}
+	ed, err = f.editText(initial, entry)
 	if err != nil {
 		return "", nil, err
 	}

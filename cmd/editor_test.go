@@ -38,7 +38,7 @@ func testFactory(env map[string]string) (*Factory, *bytes.Buffer, *bytes.Buffer)
 func TestEditTextUsesAPrivateTempFileAndRemovesIt(t *testing.T) {
 	editor, record := fakeEditor(t, " and more")
 	f, _, _ := testFactory(map[string]string{"EDITOR": editor})
-	got, err := f.editText("first words")
+	got, err := f.editText("first words", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func TestEditTextUsesAPrivateTempFileAndRemovesIt(t *testing.T) {
 
 func TestEditTextFailingEditorSavesNothing(t *testing.T) {
 	f, _, _ := testFactory(map[string]string{"EDITOR": "false"})
-	if _, err := f.editText(""); err == nil || !strings.Contains(err.Error(), "nothing was saved") {
+	if _, err := f.editText("", 0); err == nil || !strings.Contains(err.Error(), "nothing was saved") {
 		t.Errorf("err = %v, want the editor failure named", err)
 	}
 }
@@ -108,7 +108,7 @@ func TestEditTextFailingEditorKeepsWhatWasTyped(t *testing.T) {
 		t.Fatal(err)
 	}
 	f, _, _ := testFactory(map[string]string{"EDITOR": script})
-	_, err := f.editText("")
+	_, err := f.editText("", 0)
 	if err == nil || !strings.Contains(err.Error(), "nothing was saved") {
 		t.Fatalf("err = %v, want the editor failure named", err)
 	}
@@ -164,7 +164,7 @@ func TestWriteNoInputNamesTheWays(t *testing.T) {
 func TestEditTextNotUTF8IsRefusedAndKept(t *testing.T) {
 	editor, record := fakeEditor(t, "今日は caf\xe9") // é in Latin-1
 	f, _, _ := testFactory(map[string]string{"EDITOR": editor})
-	_, err := f.editText("")
+	_, err := f.editText("", 0)
 	if err == nil || !journal.IsInput(err) || !strings.Contains(err.Error(), "the text from the editor is not UTF-8 text (byte 0xE9 after \"今日は caf\")") {
 		t.Fatalf("err = %v, want the text from the editor refused as not UTF-8", err)
 	}

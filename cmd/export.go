@@ -181,6 +181,10 @@ func planExport(ctx context.Context, f *Factory, o *exportOptions) (exportPlan, 
 		if p.passphrase, err = f.passphrase(ctx, true); err != nil {
 			return p, err
 		}
+		// The rule for every passphrase that locks a file.
+		if err := journal.CheckPassphrase(p.passphrase); err != nil {
+			return p, err
+		}
 	}
 	return p, nil
 }
@@ -320,9 +324,11 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		case plan.passphrase != "":
 			how = ", encrypted with your passphrase"
 		}
-		fmt.Fprintf(f.IO.ErrOut, "Exported %s, %s of the drinks diary and %s to %s%s.\n",
+		// Wrapped at spaces to 80 columns: with a file name and the
+		// encryption named it runs long, and a terminal would break words.
+		fmt.Fprintln(f.IO.ErrOut, wrapText(fmt.Sprintf("Exported %s, %s of the drinks diary and %s to %s%s.",
 			plural(entries, "entry", "entries"), plural(len(recs.DrinkDays), "day", "days"),
-			plural(len(recs.Calls), "call", "calls"), o.out, how)
+			plural(len(recs.Calls), "call", "calls"), journal.CleanLine(o.out), how), 80))
 	}
 	return nil
 }

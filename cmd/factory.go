@@ -25,6 +25,10 @@ type Factory struct {
 	NoInput bool   // --no-input
 	NoColor bool   // --no-color
 
+	// ScryptWorkFactor is scrypt's log2(N) for new passphrases of an
+	// encrypted journal; 0 is age's default. Tests lower it.
+	ScryptWorkFactor int
+
 	store *storage.Store
 	lines *bufio.Reader // stdin, read by plain-line forms
 }
@@ -53,9 +57,12 @@ func (f *Factory) storeWithoutBackup(ctx context.Context) (*storage.Store, error
 	if err != nil {
 		return nil, err
 	}
-	s, err := storage.Open(ctx, path, f.Now)
+	if storage.IsEncrypted(path) {
+		protectMemory()
+	}
+	s, err := storage.OpenWith(ctx, path, f.Now, f.unlock(path))
 	if err != nil {
-		return nil, err
+		return nil, openError(path, err)
 	}
 	f.store = s
 	return s, nil

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -38,11 +39,19 @@ func (f *Factory) formOptions() ui.FormOptions {
 	}
 }
 
-// Drafts are kept in a private folder beside the journal file.
+// Drafts are kept in a private folder beside the journal file; for an
+// encrypted journal, in memory (see memoryDir), never on disk in the clear.
 func (f *Factory) Drafts() (ui.Drafts, error) {
 	path, err := f.dbPath()
 	if err != nil {
 		return ui.Drafts{}, err
+	}
+	if storage.IsEncrypted(path) {
+		dir, err := f.memoryDir()
+		if err != nil {
+			return ui.Drafts{}, err
+		}
+		return ui.Drafts{Dir: filepath.Join(dir, "drafts-"+journalTag(path))}, nil
 	}
 	return ui.Drafts{Dir: path + "-drafts"}, nil
 }
@@ -74,6 +83,9 @@ func newDraftForm(f *Factory, key, what, again string, answers any) *draftForm {
 // offer looks for a draft and asks whether to pick it up, start fresh or
 // see it first. Picked up, its answers fill in a (over flags given).
 func (d *draftForm) offer(ctx context.Context) error {
+	if err := d.f.canSave(ctx); err != nil {
+		return err
+	}
 	if d.oldKey != "" {
 		d.f.adoptOldDraft(ctx, d.oldKey, d.key)
 	}
@@ -110,6 +122,9 @@ func (d *draftForm) offer(ctx context.Context) error {
 // is asked before saving early (ctrl+s). It returns errAborted, with how
 // to pick the draft up, when the form was left.
 func (d *draftForm) run(ctx context.Context, form ui.Form, ready func() error) (ui.Outcome, error) {
+	if err := d.f.canSave(ctx); err != nil {
+		return ui.Left, err
+	}
 	drafts, err := d.f.Drafts()
 	if err != nil {
 		return ui.Left, err
@@ -320,6 +335,27 @@ func (f *Factory) existingStore(ctx context.Context) (*storage.Store, error) {
 		return nil, nil
 	}
 	return f.Store(ctx)
+}
+
+// canSave stops a command before its first question or its editor when the
+// journal the answers would go into is known to be damaged or cannot be
+// written: nobody should type a whole entry to learn that afterwards. A
+// journal not made yet has nothing to check.
+func (f *Factory) canSave(ctx context.Context) error {
+	st, err := f.existingStore(ctx)
+	if err != nil || st == nil {
+		return err
+	}
+	return st.Writable()
+}
+
+// confirmChange asks, as confirm does, before a change to the journal: not
+// at all when the journal cannot take the change (damaged or read-only).
+func (f *Factory) confirmChange(ctx context.Context, question, detail, kept string) (bool, error) {
+	if err := f.canSave(ctx); err != nil {
+		return false, err
+	}
+	return f.confirm(ctx, question, detail, kept)
 }
 
 // confirm asks a yes/no question before something is removed or

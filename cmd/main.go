@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"journal/journal"
+	"journal/storage"
 )
 
 // Exit codes.
@@ -32,10 +33,17 @@ func (e keptError) Is(target error) bool { return target == errAborted }
 
 // Main runs journal with the process's arguments and streams and returns
 // the exit code. Only main calls os.Exit.
-func Main() int {
+func Main() int { return MainWith(nil) }
+
+// MainWith is Main with setup applied to the Factory first (tests lower
+// costs with it, like scrypt's work factor).
+func MainWith(setup func(*Factory)) int {
 	f := &Factory{
 		IO:     systemStreams(os.Getenv),
 		Getenv: os.Getenv,
+	}
+	if setup != nil {
+		setup(f)
 	}
 	now, err := clock(os.Getenv("JOURNAL_NOW"))
 	if err != nil {
@@ -70,6 +78,12 @@ func Run(ctx context.Context, f *Factory, args []string) (code int) {
 		// One place words every SQLite error for the person, naming the
 		// file and what to do, and stops writes to a damaged journal.
 		err = f.store.Explain(err)
+		if err == nil && f.store.Damaged() {
+			// What could be read has been shown; the person still learns,
+			// in the same one line every command uses, that the file is
+			// damaged and what to do, and scripts see exit 1.
+			err = &storage.FileError{Problem: storage.ProblemDamaged, Path: f.store.Path()}
+		}
 	}
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = cerr
@@ -86,7 +100,9 @@ func report(w io.Writer, err error) int {
 		fmt.Fprintf(w, "journal: %v\n", err)
 		return exitAborted
 	}
-	msg := strings.TrimSpace(strings.ReplaceAll(err.Error(), "\n", " "))
+	// Cleaned as every printed value is: an error may quote a setting, a
+	// file name or a line from a file, never to be run by the terminal.
+	msg := journal.CleanLine(strings.TrimSpace(strings.ReplaceAll(err.Error(), "\n", " ")))
 	fmt.Fprintf(w, "journal: %s\n", msg)
 	if journal.IsInput(err) {
 		return exitUsage

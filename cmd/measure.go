@@ -41,10 +41,12 @@ last done.
 
 At a terminal a form asks each question: type the answer's number (0 to 3,
 or 0 to 4 on PCL-5) or use the arrows, enter goes on, shift+tab goes back.
-Esc or ctrl+c stops and keeps your answers as a draft for next time. When
-standard input is not a terminal, or JOURNAL_ACCESSIBLE=1 is set, one line is
-read per question: the answer's number, or an empty line to leave it out; or
-all answers come from --answers FILE (question key to number, like q1 = 2).
+Esc or ctrl+c stops and keeps your answers as a draft for next time. With
+JOURNAL_ACCESSIBLE=1 at a terminal each question is asked as plain lines:
+type the answer's number, or an empty line to leave it out; a wrong one is
+asked again, and your answers are read back before saving. When standard
+input is not a terminal, one line is read per question the same way; or all
+answers come from --answers FILE (question key to number, like q1 = 2).
 
 A few unanswered questions are allowed: the score is then prorated (and marked
 so) as the American Psychiatric Association's scoring instructions say; with
@@ -242,7 +244,7 @@ func measureRun(c *cobra.Command, f *Factory, name string, o *measureOptions) er
 	switch {
 	case o.answers != "":
 		values, err = prompts.ReadAnswers(set, o.answers, answersData)
-	case f.CanPrompt() && f.Getenv("JOURNAL_ACCESSIBLE") == "":
+	case f.CanPrompt():
 		values, form, err = askQuestionnaire(ctx, f, set)
 		if form != nil {
 			began = form.Began
@@ -359,7 +361,13 @@ func askQuestionnaire(ctx context.Context, f *Factory, set prompts.Set) (map[str
 	}
 	// A draft from an edited questionnaire may hold fewer items.
 	a.Items = append(a.Items, make([]string, max(0, len(set.Steps)-len(a.Items)))...)[:len(set.Steps)]
-	if _, err := form.runValues(ctx, questionnaireForm(set, &a)); err != nil {
+	run := form.runValues
+	if f.formOptions().Accessible {
+		run = func(ctx context.Context, _ *huh.Form) (ui.Outcome, error) {
+			return form.run(ctx, questionnaireLines(set, &a), nil)
+		}
+	}
+	if _, err := run(ctx, questionnaireForm(set, &a)); err != nil {
 		return nil, nil, err
 	}
 	values := map[string]prompts.Value{}
@@ -561,6 +569,9 @@ func questionnaireRows(qs []prompts.Set, es []journal.Entry) []export.Questionna
 // runValues runs a questionnaire's form as run does, with number keys
 // picking answers by their value (0 is the first).
 func (d *draftForm) runValues(ctx context.Context, form *huh.Form) (ui.Outcome, error) {
+	if err := d.f.canSave(ctx); err != nil {
+		return ui.Left, err
+	}
 	drafts, err := d.f.Drafts()
 	if err != nil {
 		return ui.Left, err
@@ -597,6 +608,23 @@ func questionnaireForm(set prompts.Set, a *questionnaireAnswers) *huh.Form {
 			Options(opts...).Value(&a.Items[i]))
 	}
 	return ui.NewForm(groups...)
+}
+
+// questionnaireLines is the questionnaire as plain lines (accessible
+// mode): each question picked by the answer's value, an empty line leaving
+// it out, with the same answers and draft as the keyboard form.
+func questionnaireLines(set prompts.Set, a *questionnaireAnswers) ui.Form {
+	f := ui.Form{Title: journal.CleanLine(set.Title) + "\n" + wrapText(journal.CleanText(set.Description), 80)}
+	for i, st := range set.Steps {
+		q := ui.Question{Title: st.Question, Kind: ui.Choice, ByValue: true, Value: &a.Items[i],
+			Check: func(s string) error { _, err := st.Parse(s); return fieldError(err) }}
+		for j, o := range st.Options {
+			v := strconv.Itoa(st.Values[j])
+			q.Options = append(q.Options, ui.Option{Label: v + "  " + o, Value: v})
+		}
+		f.Pages = append(f.Pages, []ui.Question{q})
+	}
+	return f
 }
 
 // dueLine is the one line of the home screen about questionnaires due

@@ -101,6 +101,9 @@ func restoreFile(c *cobra.Command, f *Factory, o *restoreOptions, name string) e
 	if fi, err := os.Stat(name + "-wal"); err == nil && fi.Size() > 0 {
 		return journal.Invalid("%s-wal beside %s may hold its last changes: run journal --db %s doctor once to fold them in, then restore it", name, name, name)
 	}
+	if storage.IsEncrypted(path) {
+		return restoreSealed(c, f, o, name, b)
+	}
 	if export.IsEncrypted(b) {
 		if b, err = decryptImport(ctx, f, &importOptions{identity: o.identity}, b); err != nil {
 			return err
@@ -184,4 +187,50 @@ func printComparison(w io.Writer, now storage.Contents, nowErr error, backup sto
 		nowSpan = "cannot be read"
 	}
 	fmt.Fprintf(w, "%-22s %s\n%-22s %s\n", "now covers", nowSpan, "backup covers", span(backup))
+}
+
+// restoreSealed puts a backup in place of an encrypted journal, in memory
+// only: the journal stays encrypted, and as it was is kept, encrypted, in
+// the backups folder. A backup made with the journal's own key opens with
+// it; others need --identity or their passphrase.
+func restoreSealed(c *cobra.Command, f *Factory, o *restoreOptions, name string, b []byte) error {
+	ctx := c.Context()
+	st, err := f.storeWithoutBackup(ctx)
+	if err != nil {
+		return err
+	}
+	if export.IsEncrypted(b) {
+		img, err := st.OpenOwnBackup(name, b)
+		var wk *storage.WrongKeyError
+		if errors.As(err, &wk) {
+			img, err = decryptImport(ctx, f, &importOptions{identity: o.identity}, b)
+		}
+		if err != nil {
+			return err
+		}
+		b = img
+	}
+	if !o.yes && !o.dryRun && !f.CanPrompt() {
+		return journal.Invalid("restoring replaces your whole journal, so it needs --yes when journal cannot ask you (--dry-run shows what would change)")
+	}
+	if o.dryRun {
+		fmt.Fprintf(f.IO.ErrOut, "Nothing was changed (--dry-run). To replace your encrypted journal with %s: journal restore %s\n", name, name)
+		return nil
+	}
+	if !o.yes {
+		if ok, err := f.confirm(ctx, fmt.Sprintf("Replace your journal with %s?", name),
+			"Your journal as it is now is kept in the backups folder.", "Kept your journal as it is."); err != nil || !ok {
+			return err
+		}
+	}
+	aside, _, err := st.ReplaceWith(ctx, name, b, f.Now())
+	clear(b)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(f.IO.ErrOut, "Restored your journal from %s; it is still encrypted.\n", name)
+	if aside != "" {
+		fmt.Fprintf(f.IO.ErrOut, "Your journal as it was is kept in %s (journal restore that file undoes this).\n", aside)
+	}
+	return nil
 }

@@ -70,6 +70,10 @@ computer; nothing goes over the network.`,
 		newCmdPrompts(f),
 		newCmdExport(f),
 		newCmdImport(f),
+		newCmdEncrypt(f),
+		newCmdDecrypt(f),
+		newCmdPassphrase(f),
+		newCmdLock(f),
 		newCmdBackup(f),
 		newCmdDoctor(f),
 		newCmdPurge(f),
@@ -88,6 +92,7 @@ var commandGroups = []struct {
 	{"guide", "Sessions and guided prompts:", []string{"session", "intention", "reflect", "guide", "prompts"}},
 	{"see", "See patterns:", []string{"stats", "calendar"}},
 	{"share", "Share with your coach:", []string{"call", "report", "export", "import"}},
+	{"private", "Keep it private:", []string{"encrypt", "decrypt", "passphrase", "lock"}},
 	{"safe", "Keep your journal safe:", []string{"backup", "doctor", "purge"}},
 }
 

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"fmt"
 
 	"journal/cmd/ui"
 )
@@ -9,17 +10,19 @@ import (
 // textBox asks for an entry's text in a box at the terminal, for people
 // who have chosen no editor ($VISUAL and $EDITOR unset): enter starts a
 // new line, tab or ctrl+s is done. The text is kept in a draft as it is
-// typed until the entry is saved (editedText's Saved and Keep).
-func (f *Factory) textBox(initial string) (*editedText, error) {
+// typed until the entry is saved (editedText's Saved and Keep): one
+// draft for a new entry, and one for each entry being edited (entry, its
+// id), so that changes to one are never offered for another.
+func (f *Factory) textBox(initial string, entry int64) (*editedText, error) {
 	ctx := context.Background() // a signal leaves the box through the form engine
-	key, again := "write", "journal write"
-	if initial != "" {
-		key, again = "edit", "journal edit"
+	key, what, again := "write", "entry", f.command("write")
+	if entry > 0 {
+		key, what, again = fmt.Sprintf("edit-%d", entry), fmt.Sprintf("edit of entry %d", entry), f.command(fmt.Sprintf("edit %d", entry))
 	}
 	a := struct {
 		Text string `json:",omitempty"`
 	}{Text: initial}
-	d := newDraftForm(f, key, "entry", again, &a)
+	d := newDraftForm(f, key, what, again, &a)
 	if err := d.offer(ctx); err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Config is what the person can set in config.toml. The zero value is not
@@ -29,6 +30,12 @@ type Config struct {
 	CopingPlan string `toml:"coping_plan" json:"coping_plan"`
 	// SupportContacts are people to reach, one a line, like "Sam 07700 900123".
 	SupportContacts []string `toml:"support_contacts" json:"support_contacts"`
+	// LockAfter is how long an encrypted journal's key stays cached after
+	// its passphrase was given, as a Go duration ("15m"); "0" caches nothing.
+	LockAfter string `toml:"lock_after" json:"lock_after"`
+	// PassphraseCommand is run by sh to print an encrypted journal's
+	// passphrase (its first line), for scripts, like "pass show journal".
+	PassphraseCommand string `toml:"passphrase_command" json:"passphrase_command"`
 	// AutoBackup makes a copy in the backups folder on the first use of
 	// each day.
 	AutoBackup bool `toml:"auto_backup" json:"auto_backup"`
@@ -52,6 +59,33 @@ var DefaultCrisisContacts = []string{
 	"Anywhere: your local emergency number",
 }
 
+// KeyCacheTime is LockAfter as a duration.
+func (c Config) KeyCacheTime() time.Duration {
+	d, err := parseLockAfter(c.LockAfter)
+	if err != nil {
+		return defaultLockAfter
+	}
+	return d
+}
+
+const (
+	defaultLockAfter = 15 * time.Minute
+	maxLockAfter     = 24 * time.Hour
+	maxCommandLen    = 1000
+)
+
+func parseLockAfter(v string) (time.Duration, error) {
+	v = strings.TrimSpace(v)
+	if v == "0" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 || d > maxLockAfter {
+		return 0, errBadValue
+	}
+	return d, nil
+}
+
 // DefaultConfig is the config with nothing set.
 func DefaultConfig() Config {
 	return Config{
@@ -59,6 +93,7 @@ func DefaultConfig() Config {
 		HeavyDayGrams:        56,
 		HighCravingThreshold: 8,
 		SupportContacts:      []string{},
+		LockAfter:            "15m",
 		AutoBackup:           true,
 		BackupsKept:          10,
 		CrisisContacts:       []string{},
@@ -204,6 +239,33 @@ func ConfigKeys() []ConfigKey {
 					return errBadValue
 				}
 				c.SupportContacts = out
+				return nil
+			},
+		},
+		{
+			Name:    "lock_after",
+			Help:    "how long an encrypted journal stays unlocked after you type its passphrase (journal lock locks it at once)",
+			Allowed: "a time like 15m, 1h or 90s, up to 24h, or 0 to ask for the passphrase every time",
+			get:     func(c *Config) []string { return []string{c.LockAfter} },
+			set: func(c *Config, v []string) error {
+				if _, err := parseLockAfter(one(v)); err != nil {
+					return err
+				}
+				c.LockAfter = strings.TrimSpace(one(v))
+				return nil
+			},
+		},
+		{
+			Name:    "passphrase_command",
+			Help:    "a command that prints an encrypted journal's passphrase, for scripts, like \"pass show journal\"",
+			Allowed: fmt.Sprintf("a command of up to %d characters on one line, or \"\" for none", maxCommandLen),
+			get:     func(c *Config) []string { return []string{c.PassphraseCommand} },
+			set: func(c *Config, v []string) error {
+				cmd := strings.TrimSpace(one(v))
+				if len(cmd) > maxCommandLen || strings.ContainsAny(cmd, "\n\x00") {
+					return errBadValue
+				}
+				c.PassphraseCommand = cmd
 				return nil
 			},
 		},

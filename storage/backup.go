@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"filippo.io/age"
 )
 
 // BackupDir is the folder beside the journal that holds its backups:
@@ -107,8 +109,25 @@ type Encrypter func(w io.Writer) (io.WriteCloser, error)
 // be writing. The copy appears whole or not at all; an existing dest is
 // never replaced (the error wraps fs.ErrExist). With enc the file is
 // encrypted and no plain copy is left behind.
+//
+// A backup of an encrypted journal is always encrypted: to enc when given,
+// else to the journal's own key (the same key file, passphrase and
+// recovery key open it), and its plain text never reaches a disk.
 func (s *Store) Backup(ctx context.Context, dest string, enc Encrypter) error {
-	return snapshot(ctx, s.db, s.path, dest, enc)
+	if s.enc != nil {
+		return s.copyErr(s.sealedSnapshot(ctx, dest, enc))
+	}
+	return s.copyErr(snapshot(ctx, s.db, s.path, dest, enc))
+}
+
+// copyErr passes on an error from copying the journal; when the copy found
+// the journal damaged (the copy reads every page, and its target is a new
+// file), the store stops writing to it, here and in the next commands.
+func (s *Store) copyErr(err error) error {
+	if IsDamaged(Explain(s.path, err)) {
+		return s.explain(err)
+	}
+	return err
 }
 
 // Damaged reports whether SQLite has found the journal damaged: a copy of
@@ -118,6 +137,67 @@ func (s *Store) Damaged() bool { return s.damaged.Load() }
 // ReadOnly reports whether the journal was opened for reading only: no
 // daily backup is made beside a journal that cannot be written.
 func (s *Store) ReadOnly() bool { return s.readOnly != nil }
+
+// backupEncrypter is what an encrypted journal's backup is encrypted
+// with: enc when given, else the journal's own key.
+func (s *Store) backupEncrypter(enc Encrypter) Encrypter {
+	if enc != nil {
+		return enc
+	}
+	r := s.enc.id.Recipient()
+	return func(w io.Writer) (io.WriteCloser, error) { return age.Encrypt(w, r) }
+}
+
+// sealedSnapshot writes the in-memory journal, encrypted with enc (nil:
+// the journal's own key), to dest: whole or not at all, never over an
+// existing file, 0600. Encrypted with the journal's own key, it gets a copy
+// of the key file beside it, so it opens like the journal, with the
+// passphrase of the day it was made (or the recovery key).
+func (s *Store) sealedSnapshot(ctx context.Context, dest string, enc Encrypter) error {
+	if _, err := os.Lstat(dest); err == nil {
+		return fmt.Errorf("%s already exists: %w", dest, fs.ErrExist)
+	}
+	own := enc == nil
+	enc = s.backupEncrypter(enc)
+	if own {
+		key, err := os.ReadFile(KeyPath(s.path))
+		if err != nil {
+			return fmt.Errorf("cannot read the key file %s: %w", KeyPath(s.path), unwrapPathErr(err))
+		}
+		os.Remove(KeyPath(dest)) // a leftover of a backup since removed
+		if err := placeBackup(KeyPath(dest), func(w io.Writer) error { _, err := w.Write(key); return err }); err != nil {
+			return err
+		}
+	}
+	img, err := s.serialize(ctx)
+	if err != nil {
+		return s.Explain(err)
+	}
+	defer clear(img)
+	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".tmp-*") // 0600
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", dest, unwrapPathErr(err))
+	}
+	defer os.Remove(tmp.Name())
+	err = func() error {
+		defer tmp.Close()
+		w, err := enc(tmp)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(img); err != nil {
+			return err
+		}
+		if err := w.Close(); err != nil {
+			return err
+		}
+		return tmp.Sync()
+	}()
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", dest, err)
+	}
+	return placeNew(tmp.Name(), dest)
+}
 
 // snapshot copies the database behind db to dest with VACUUM INTO, which
 // reads one consistent snapshot however many writers are at work.
@@ -231,10 +311,28 @@ func syncDir(dir string) {
 // 0700), named by now and reason, then keeps only the newest keep backups
 // (keep < 1 keeps all). It returns the new file's path.
 func (s *Store) BackupInFolder(ctx context.Context, now time.Time, reason string, keep int, enc Encrypter) (string, error) {
-	return backupInFolder(ctx, s.db, s.path, now, reason, keep, enc)
+	if s.enc != nil {
+		named := enc
+		if named == nil {
+			named = s.backupEncrypter(nil) // names the file .db.age
+		}
+		dest, err := backupInFolderWith(s.path, now, reason, keep, named, func(dest string) error {
+			return s.sealedSnapshot(ctx, dest, enc)
+		})
+		return dest, s.copyErr(err)
+	}
+	dest, err := backupInFolder(ctx, s.db, s.path, now, reason, keep, enc)
+	return dest, s.copyErr(err)
 }
 
 func backupInFolder(ctx context.Context, db *sql.DB, journalPath string, now time.Time, reason string, keep int, enc Encrypter) (string, error) {
+	return backupInFolderWith(journalPath, now, reason, keep, enc, func(dest string) error {
+		return snapshot(ctx, db, journalPath, dest, enc)
+	})
+}
+
+// backupInFolderWith names the new backup and makes it with copy.
+func backupInFolderWith(journalPath string, now time.Time, reason string, keep int, enc Encrypter, copy func(dest string) error) (string, error) {
 	dir := BackupDir(journalPath)
 	if err := mkdirPrivate(dir); err != nil {
 		return "", err
@@ -253,7 +351,7 @@ func backupInFolder(ctx context.Context, db *sql.DB, journalPath string, now tim
 		if i > 1 {
 			dest = filepath.Join(dir, fmt.Sprintf("%s-%d%s", base, i, ext))
 		}
-		err := snapshot(ctx, db, journalPath, dest, enc)
+		err := copy(dest)
 		if err == nil {
 			break
 		}
@@ -280,6 +378,7 @@ func pruneBackups(journalPath string, keep int) error {
 			return fmt.Errorf("cannot remove the old backup %s: %w", bs[i].Path, unwrapPathErr(err))
 		}
 		os.Remove(bs[i].Path + "-wal") // kept with a journal copied as it was
+		os.Remove(KeyPath(bs[i].Path)) // an encrypted journal's backup has its key beside it
 	}
 	return nil
 }

@@ -54,12 +54,21 @@ const staleAfter = time.Hour
 // behind. A damaged file gets only the file checks and the integrity
 // finding: reading further could mislead.
 func Diagnose(ctx context.Context, path string, now time.Time) ([]Finding, error) {
+	return DiagnoseWith(ctx, path, now, Unlock{})
+}
+
+// DiagnoseWith is Diagnose for a journal that may be encrypted: u gets its
+// key, and the checks run on the journal decrypted in memory.
+func DiagnoseWith(ctx context.Context, path string, now time.Time, u Unlock) ([]Finding, error) {
 	var out []Finding
 	out = append(out, fileFindings(path, now)...)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return append(out, Finding{Kind: FindingMissing,
 			Problem: fmt.Sprintf("there is no journal at %s", path),
 			Fix:     "check --db or JOURNAL_DB; journal restore FILE puts a backup there"}), nil
+	}
+	if IsEncrypted(path) {
+		return diagnoseSealed(ctx, path, now, u, out)
 	}
 	// The whole-file check reads only: a damaged file is not written to,
 	// not even by folding its -wal in on closing.
@@ -108,6 +117,34 @@ func Diagnose(ctx context.Context, path string, now time.Time) ([]Finding, error
 			Problem: fmt.Sprintf("%s is an SQLite database, but not a journal", path),
 			Fix:     "check the path given with --db or JOURNAL_DB"}), nil
 	}
+	return diagnoseRecords(ctx, path, db, now, out)
+}
+
+// diagnoseSealed checks an encrypted journal: the file decrypts whole (age
+// authenticates every chunk), then SQLite's integrity check and the record
+// checks run on it in memory.
+func diagnoseSealed(ctx context.Context, path string, now time.Time, u Unlock, out []Finding) ([]Finding, error) {
+	s, err := OpenWith(ctx, path, nil, u)
+	if IsDamaged(err) {
+		return append(out, Finding{Kind: FindingDamaged, Count: 1,
+			Problem: fmt.Sprintf("the encrypted journal file is damaged or cut short (%v)", errors.Unwrap(err)),
+			Fix:     restoreFix(path)}), nil
+	}
+	if err != nil {
+		return out, err
+	}
+	defer s.Close()
+	problems, err := integrity(ctx, s.db, "integrity_check")
+	if err != nil || len(problems) > 0 {
+		return append(out, Finding{Kind: FindingDamaged, Count: max(len(problems), 1),
+			Problem: fmt.Sprintf("the journal inside the encrypted file is damaged (%s)", firstProblem(problems, err)),
+			Fix:     restoreFix(path)}), nil
+	}
+	return diagnoseRecords(ctx, path, s.db, now, out)
+}
+
+// diagnoseRecords runs the checks of a whole journal's records.
+func diagnoseRecords(ctx context.Context, path string, db *sql.DB, now time.Time, out []Finding) ([]Finding, error) {
 	if exists(damageMark(path)) {
 		out = append(out, Finding{Kind: FindingDamageMark, Files: []string{damageMark(path)}, Count: 1, Repair: true,
 			Problem: "journal found this file damaged earlier and stopped writing to it, but it checks whole now",

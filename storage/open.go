@@ -35,6 +35,8 @@ type Store struct {
 	// snap, in the view Snapshot hands out, is the read transaction every
 	// read goes through.
 	snap *sql.Tx
+	// enc is set for an encrypted journal, held in memory.
+	enc *sealed
 }
 
 // rd is what reads go through: the pool, or the snapshot's transaction.
@@ -64,6 +66,14 @@ func Open(ctx context.Context, path string, now func() time.Time) (*Store, error
 	return systemTrust().open(ctx, path, now)
 }
 
+// OpenWith is Open for a journal that may be encrypted: u says how to get
+// its key. An encrypted journal is read into memory and saved, encrypted,
+// after each change; the Store works the same for both kinds. A wrong
+// passphrase is a *WrongKeyError; no way to ask for one is ErrLocked.
+func OpenWith(ctx context.Context, path string, now func() time.Time, u Unlock) (*Store, error) {
+	return systemTrust().openWith(ctx, path, now, u)
+}
+
 // openMode is how SQLite is asked to open the file.
 type openMode int
 
@@ -78,11 +88,18 @@ const (
 )
 
 func (t trust) open(ctx context.Context, path string, now func() time.Time) (*Store, error) {
+	return t.openWith(ctx, path, now, Unlock{})
+}
+
+func (t trust) openWith(ctx context.Context, path string, now func() time.Time, u Unlock) (*Store, error) {
 	if err := t.prepare(ctx, path); err != nil {
 		return nil, err
 	}
 	if err := t.checkFiles(path); err != nil {
 		return nil, err
+	}
+	if IsEncrypted(path) {
+		return t.openSealed(ctx, path, now, u)
 	}
 	if err := checkHeader(path); err != nil {
 		return nil, err

@@ -26,8 +26,9 @@ const helperEnv = "JOURNAL_STORAGE_HELPER"
 //	create   open (creating) the journal and save one entry
 //	writer   print "ready" once open, then save entries "TAGw1", "TAGw2", …
 //	         until killed, printing "ack N" once entry N is committed
-//	mixed    250 writes: every fifth adds 0.25 drinks to 2026-11-25, the
-//	         others add a note or a craving
+//	mixed    250 writes ($JOURNAL_HELPER_WRITES, a multiple of 5): every
+//	         fifth adds 0.25 drinks to 2026-11-25, the others add a note or
+//	         a craving
 func runHelper(role string) int {
 	ctx := context.Background()
 	path := os.Getenv("JOURNAL_HELPER_DB")
@@ -35,7 +36,12 @@ func runHelper(role string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	s, err := Open(ctx, path, time.Now)
+	// JOURNAL_HELPER_PASS opens an encrypted journal with that passphrase.
+	var u Unlock
+	if pass := os.Getenv("JOURNAL_HELPER_PASS"); pass != "" {
+		u.Passphrase = func(context.Context, bool) (string, error) { return pass, nil }
+	}
+	s, err := OpenWith(ctx, path, time.Now, u)
 	if err != nil {
 		return fail(err)
 	}
@@ -59,7 +65,11 @@ func runHelper(role string) int {
 		}
 	case "mixed":
 		day := journal.Date{Year: 2026, Month: 11, Day: 25}
-		for i := 0; i < 250; i++ {
+		n := 250
+		if v, err := strconv.Atoi(os.Getenv("JOURNAL_HELPER_WRITES")); err == nil {
+			n = v
+		}
+		for i := 0; i < n; i++ {
 			var err error
 			switch i % 5 {
 			case 0:
@@ -123,13 +133,19 @@ func TestEightProcessesCreateOneJournal(t *testing.T) {
 // A writer killed at a random moment, 200 times over, never damages the
 // journal and never loses an entry it had reported saved.
 func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "journal.db")
+	killWriter(t, filepath.Join(t.TempDir(), "journal.db"), "", 200)
+}
+
+// killWriter kills a writer of the journal at path (encrypted with pass,
+// when given) rounds times, then checks it whole with every acknowledged
+// entry in it.
+func killWriter(t *testing.T, path, pass string, rounds int) {
 	acked := map[string]bool{}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for round := range 200 {
+	for round := range rounds {
 		c := helper(t, "writer", path)
 		tag := fmt.Sprintf("r%d-", round)
-		c.Env = append(c.Env, "JOURNAL_HELPER_TAG="+tag)
+		c.Env = append(c.Env, "JOURNAL_HELPER_TAG="+tag, "JOURNAL_HELPER_PASS="+pass)
 		out, err := c.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -157,10 +173,29 @@ func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
 			case <-done:
 			}
 		}
-		time.Sleep(time.Duration(rng.IntN(10000)) * time.Microsecond)
+		if pass != "" {
+			// A save of an encrypted journal takes a few milliseconds:
+			// spread the kills over several of them.
+			time.Sleep(time.Duration(rng.IntN(40000)) * time.Microsecond)
+		} else {
+			time.Sleep(time.Duration(rng.IntN(10000)) * time.Microsecond)
+		}
 		c.Process.Kill()
 		<-done
 		c.Wait()
+		if pass != "" {
+			// After every kill the file decrypts whole, with its
+			// passphrase, and SQLite finds it intact.
+			s, err := OpenWith(context.Background(), path, fixedNow, testUnlock(pass))
+			if err != nil {
+				t.Fatalf("round %d: after the kill: %v", round, err)
+			}
+			var res string
+			if err := s.db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
+				t.Fatalf("round %d: integrity_check = %q, %v", round, res, err)
+			}
+			s.Close()
+		}
 		for _, l := range lines {
 			var n int
 			if _, err := fmt.Sscanf(l, "ack %d", &n); err == nil {
@@ -168,7 +203,7 @@ func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
 			}
 		}
 	}
-	s, err := Open(context.Background(), path, fixedNow)
+	s, err := OpenWith(context.Background(), path, fixedNow, testUnlock(pass))
 	if err != nil {
 		t.Fatalf("after the kills: %v", err)
 	}
@@ -196,13 +231,21 @@ func TestKilledWriterLosesNothingAcknowledged(t *testing.T) {
 // Four processes making 250 mixed writes each on the same day lose nothing:
 // the day's drinks, added 0.25 at a time, sum exactly.
 func TestParallelMixedWritersLoseNothing(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "journal.db")
+	parallelWriters(t, filepath.Join(t.TempDir(), "journal.db"), "", 4, 250)
+}
+
+// parallelWriters runs procs processes of n mixed writes each on the
+// journal at path (encrypted with pass, when given) and checks every write
+// is in it.
+func parallelWriters(t *testing.T, path, pass string, procs, n int) {
 	var wg sync.WaitGroup
-	errs := make([]error, 4)
-	outs := make([][]byte, 4)
-	for i := range 4 {
+	errs := make([]error, procs)
+	outs := make([][]byte, procs)
+	for i := range procs {
 		wg.Go(func() {
-			outs[i], errs[i] = helper(t, "mixed", path).CombinedOutput()
+			c := helper(t, "mixed", path)
+			c.Env = append(c.Env, "JOURNAL_HELPER_PASS="+pass, fmt.Sprintf("JOURNAL_HELPER_WRITES=%d", n))
+			outs[i], errs[i] = c.CombinedOutput()
 		})
 	}
 	wg.Wait()
@@ -211,7 +254,7 @@ func TestParallelMixedWritersLoseNothing(t *testing.T) {
 			t.Fatalf("process %d failed: %v: %s", i, err, outs[i])
 		}
 	}
-	s, err := Open(context.Background(), path, fixedNow)
+	s, err := OpenWith(context.Background(), path, fixedNow, testUnlock(pass))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,14 +263,14 @@ func TestParallelMixedWritersLoseNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 4 processes × 50 additions of 0.25.
-	if d.StandardDrinks != 50 {
-		t.Errorf("drinks on the day = %v, want 50", d.StandardDrinks)
+	// Each process makes n/5 additions of 0.25.
+	if want := float64(procs*n/5) * 0.25; d.StandardDrinks != want {
+		t.Errorf("drinks on the day = %v, want %v", d.StandardDrinks, want)
 	}
 	var notes, cravings int
 	s.db.QueryRow("SELECT count(*) FROM entries WHERE body = 'mixed'").Scan(&notes)
 	s.db.QueryRow("SELECT count(*) FROM entries WHERE kind = 'craving'").Scan(&cravings)
-	if notes != 4*100 || cravings != 4*100 {
-		t.Errorf("notes = %d, cravings = %d, want 400 each", notes, cravings)
+	if want := procs * n * 2 / 5; notes != want || cravings != want {
+		t.Errorf("notes = %d, cravings = %d, want %d each", notes, cravings, want)
 	}
 }

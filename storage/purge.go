@@ -52,10 +52,23 @@ func (s *Store) Deleted(ctx context.Context) (Deleted, error) {
 // secure_delete zeroes freed space, the search index is merged so it
 // keeps no old words, VACUUM rewrites every page, and the -wal is
 // emptied. Entries linked to a purged session stay, unlinked.
+//
+// An encrypted journal is purged in memory and saved as any write: the new
+// file holds none of it (the old one held only ciphertext).
 func (s *Store) Purge(ctx context.Context) (Deleted, error) {
 	if err := s.writable(); err != nil {
 		return Deleted{}, err
 	}
+	var d Deleted
+	err := s.write(ctx, func(ctx context.Context) error {
+		var err error
+		d, err = s.purge(ctx)
+		return err
+	})
+	return d, err
+}
+
+func (s *Store) purge(ctx context.Context) (Deleted, error) {
 	d, err := s.Deleted(ctx)
 	if err != nil {
 		return d, err

@@ -15,18 +15,35 @@ import (
 // search index and craving summaries from the records. A damaged file
 // gets only the file repairs.
 func Repair(ctx context.Context, path string, findings []Finding) error {
-	var db *sql.DB
-	openDB := func() (*sql.DB, error) {
-		if db != nil {
-			return db, nil
+	return RepairWith(ctx, path, findings, Unlock{})
+}
+
+// RepairWith is Repair for a journal that may be encrypted: u gets its
+// key, and each repair of its records is saved, encrypted, as any write.
+func RepairWith(ctx context.Context, path string, findings []Finding, u Unlock) error {
+	var st *Store
+	openStore := func() (*Store, error) {
+		if st != nil {
+			return st, nil
 		}
-		var err error
-		db, err = openPlain(path, false)
-		return db, err
+		if IsEncrypted(path) {
+			s, err := OpenWith(ctx, path, nil, u)
+			if err != nil {
+				return nil, err
+			}
+			st = s
+			return st, nil
+		}
+		db, err := openPlain(path, false)
+		if err != nil {
+			return nil, err
+		}
+		st = &Store{db: db, path: path}
+		return st, nil
 	}
 	defer func() {
-		if db != nil {
-			db.Close()
+		if st != nil {
+			st.Close()
 		}
 	}()
 	for i := range findings {
@@ -49,14 +66,14 @@ func Repair(ctx context.Context, path string, findings []Finding) error {
 				}
 			}
 		case FindingLinks:
-			err = inRepairTx(ctx, openDB, `UPDATE entries SET session_id = NULL
+			err = inRepairTx(ctx, openStore, `UPDATE entries SET session_id = NULL
 				WHERE session_id IS NOT NULL AND session_id NOT IN (SELECT id FROM sessions)`)
 		case FindingSummaries:
-			err = inRepairTx(ctx, openDB, rebuildCravingDays)
+			err = inRepairTx(ctx, openStore, rebuildCravingDays)
 		case FindingSearch:
-			var d *sql.DB
-			if d, err = openDB(); err == nil {
-				err = rebuildSearch(ctx, &Store{db: d, path: path})
+			var s *Store
+			if s, err = openStore(); err == nil {
+				err = rebuildSearch(ctx, s)
 			}
 		default:
 			continue
@@ -69,20 +86,15 @@ func Repair(ctx context.Context, path string, findings []Finding) error {
 	return nil
 }
 
-func inRepairTx(ctx context.Context, openDB func() (*sql.DB, error), q string) error {
-	db, err := openDB()
+func inRepairTx(ctx context.Context, openStore func() (*Store, error), q string) error {
+	s, err := openStore()
 	if err != nil {
 		return err
 	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, q)
 		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, q); err != nil {
-		return err
-	}
-	return tx.Commit()
+	})
 }
 
 // makePrivate sets files to 0600 and folders to 0700.

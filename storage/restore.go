@@ -63,6 +63,11 @@ func checkBackup(ctx context.Context, path, name string) (Contents, error) {
 		return Contents{}, err
 	}
 	defer db.Close()
+	return checkBackupDB(ctx, db, name)
+}
+
+// checkBackupDB checks the backup open in db, calling it name in messages.
+func checkBackupDB(ctx context.Context, db *sql.DB, name string) (Contents, error) {
 	var version int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		if isNotADB(err) {

@@ -13,6 +13,10 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
+	return s.write(ctx, func(ctx context.Context) error { return s.tx(ctx, fn) })
+}
+
+func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.explain(err)

@@ -39,6 +39,10 @@ type Question struct {
 	Kind    Kind
 	Lines   int // the height of a long answer's box (default 3)
 	Options []Option
+	// ByValue picks a choice by its value as typed (a questionnaire's 0
+	// to 3), never by its place in the list, so the two cannot be mixed up;
+	// Check, if set, words the refusal of anything else.
+	ByValue bool
 	Value   *string
 	Values  *[]string
 	// Check refuses an answer in the field's own words; nil takes anything.
@@ -275,16 +279,22 @@ func askLine(w io.Writer, in *lineReader, i, n int, q Question) error {
 		fmt.Fprintln(w, q.Help)
 	}
 	for j, o := range q.Options {
+		if q.ByValue {
+			fmt.Fprintf(w, "  %s\n", o.Label)
+			continue
+		}
 		fmt.Fprintf(w, "  %d. %s\n", j+1, o.Label)
 	}
-	switch q.Kind {
-	case Choice:
+	switch {
+	case q.Kind == Choice && q.ByValue:
+		fmt.Fprintln(w, "Type the answer's number, or an empty line to leave it out.")
+	case q.Kind == Choice:
 		fmt.Fprintln(w, "Type a number.")
-	case Multi:
+	case q.Kind == Multi:
 		fmt.Fprintln(w, "Type the numbers that fit, commas between, or 0 for none.")
-	case YesNo:
+	case q.Kind == YesNo:
 		fmt.Fprintln(w, "Type y or n.")
-	case Text:
+	case q.Kind == Text:
 		fmt.Fprintln(w, "Write as many lines as you like; a line holding only a full stop ends.")
 	}
 	for {
@@ -332,6 +342,12 @@ func (q Question) take(line string) error {
 				*q.Value = a
 				return nil
 			}
+		}
+		if q.ByValue {
+			if err := q.check()(a); err != nil {
+				return err // in the question's own words
+			}
+			return fmt.Errorf("%q is not one of these: type %s to %s", a, q.Options[0].Value, q.Options[len(q.Options)-1].Value)
 		}
 		n := q.optionNumber(a)
 		if n < 1 {
