@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"encoding/json"
 	"os"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
+
+	"journal/storage"
 )
 
 // ptyRun is the real program on a pseudo-terminal that never answers a
@@ -537,4 +540,35 @@ func TestEditTextBoxKeepsADraftPerEntry(t *testing.T) {
 
 	r = startPty(t, env, "edit", "1")
 	r.waitFor("You have an unfinished edit of entry 1 from Wed 25 Nov, 20:00.")
+}
+
+// In accessible mode the passphrase of an encrypted journal is read from
+// the terminal itself, without echo, like every other question there.
+func TestAccessiblePassphraseIsRead(t *testing.T) {
+	db, env := ptyEnv(t, "2026-11-25T20:00:00Z")
+	dir := filepath.Dir(db)
+	env = append(env, "JOURNAL_ACCESSIBLE=1", "XDG_RUNTIME_DIR="+dir, "JOURNAL_PASSPHRASE=")
+	run := func(args ...string) error {
+		c := exec.Command("journal", args...)
+		c.Env = append(os.Environ(), env...)
+		return c.Run()
+	}
+	if err := run("write", "a quiet morning"); err != nil {
+		t.Skip("the journal command is not on PATH here:", err)
+	}
+	if _, err := storage.Encrypt(context.Background(), db, "river lamp tuesday", 10, ""); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = run("lock") })
+	r := startPty(t, env, "list")
+	r.waitFor("type its passphrase")
+	time.Sleep(300 * time.Millisecond)
+	r.settled = true
+	r.keys("river lamp tuesday\r")
+	if code := r.wait(); code != 0 {
+		t.Fatalf("exit %d:\n%q", code, r.screen())
+	}
+	if s := r.screen(); !strings.Contains(s, "a quiet morning") || strings.Contains(s, "river lamp") {
+		t.Errorf("want the entry, and the passphrase not echoed:\n%q", s)
+	}
 }

@@ -15,7 +15,7 @@ import (
 // listing of that folder; only the first command of a day pays for the
 // copy. A failed copy is reported in one line and never stops the
 // command; a journal that cannot be written (a read-only copy) or that is
-// damaged is left alone silently.
+// damaged, known before or found by the copy, is left alone silently.
 func (f *Factory) dailyBackup(ctx context.Context, s *storage.Store) {
 	now := f.Now()
 	// A damaged journal's copy must not push good backups out of the folder.
@@ -31,6 +31,11 @@ func (f *Factory) dailyBackup(ctx context.Context, s *storage.Store) {
 	}
 	if _, err := s.BackupInFolder(ctx, now, "daily", cfg.BackupsKept, nil); err != nil {
 		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			return
+		}
+		// The copy read the whole file and met damage: the store now knows
+		// (and marks it), and Run names it in the command's one line.
+		if s.Damaged() {
 			return
 		}
 		fmt.Fprintf(f.IO.ErrOut, "journal: today's backup could not be made (%v): your journal is fine; journal doctor can look into it\n", err)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"filippo.io/age"
@@ -105,6 +106,14 @@ func backupRun(c *cobra.Command, f *Factory, o *backupOptions, args []string) er
 		}
 		if _, err := os.Lstat(args[0]); err == nil {
 			return journal.Invalid("%s already exists: give a new file name; nothing was written", args[0])
+		}
+		// The folder is the person's to make: a typo in it should not
+		// create a tree of folders somewhere unexpected.
+		dir := filepath.Dir(args[0])
+		if fi, err := os.Stat(dir); err != nil {
+			return journal.Invalid("the folder %s does not exist: create it first, or give a file in a folder that exists; nothing was written", dir)
+		} else if !fi.IsDir() {
+			return journal.Invalid("%s is a file, not a folder: give a file in a folder that exists; nothing was written", dir)
 		}
 	}
 	if err := f.mustExist(); err != nil {

@@ -131,7 +131,7 @@ otherwise give --yes, as with journal delete.`,
 				if !f.CanPrompt() {
 					return journal.Invalid("deleting needs --yes when journal cannot ask you: journal call delete %d --yes", id)
 				}
-				ok, err := f.confirm(c.Context(), fmt.Sprintf("Remove call %d (%s)?", id, call.Day), "", "Kept it.")
+				ok, err := f.confirmChange(c.Context(), fmt.Sprintf("Remove call %d (%s)?", id, call.Day), "", "Kept it.")
 				if err != nil || !ok {
 					return err
 				}

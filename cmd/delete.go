@@ -44,7 +44,7 @@ brings it back. At a terminal you are asked first; otherwise give --yes.`,
 				if !f.CanPrompt() {
 					return journal.Invalid("deleting needs --yes when journal cannot ask you: journal delete %d --yes", id)
 				}
-				ok, err := f.confirm(c.Context(), fmt.Sprintf("Delete entry %d (%s, %q)?", id, e.Day, summary(e, 40)),
+				ok, err := f.confirmChange(c.Context(), fmt.Sprintf("Delete entry %d (%s, %q)?", id, e.Day, summary(e, 40)),
 					"You can restore it later.", "Kept it.")
 				if err != nil || !ok {
 					return err

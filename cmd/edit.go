@@ -79,7 +79,7 @@ stays as it is.`,
 			)
 			if hasText {
 				raw = text
-			} else if raw, ed, err = f.readText(nil, e.Body, id); err != nil {
+			} else if raw, ed, err = f.readText(c.Context(), nil, e.Body, id); err != nil {
 				return err
 			}
 			defer ed.Release()

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -169,7 +170,7 @@ func runEditor(c *exec.Cmd) error {
 // from the editor on a terminal, starting from initial, the text of entry
 // (0 for a new one). ed is nil unless the editor was used; its methods are
 // safe on nil.
-func (f *Factory) readText(args []string, initial string, entry int64) (text string, ed *editedText, err error) {
+func (f *Factory) readText(ctx context.Context, args []string, initial string, entry int64) (text string, ed *editedText, err error) {
 	if len(args) > 0 {
 		return strings.Join(args, " "), nil, nil
 	}
@@ -182,6 +183,9 @@ func (f *Factory) readText(args []string, initial string, entry int64) (text str
 	}
 	if f.NoInput {
 		return "", nil, journal.Invalid("nothing to save: --no-input keeps the editor closed, so give the text on the command line or pipe it in")
+	}
+	if err := f.canSave(ctx); err != nil {
+		return "", nil, err
 	}
 	ed, err = f.editText(initial, entry)
 	if err != nil {

@@ -188,7 +188,7 @@ JOURNAL_NEW_PASSPHRASE the new one.`,
 						return "", journal.Invalid("a new passphrase is needed: run this at a terminal to type it, or set JOURNAL_NEW_PASSPHRASE")
 					}
 					fmt.Fprintln(f.IO.ErrOut, "The new passphrase:")
-					p, ok, err := ui.Passphrase(ctx, f.formOptions(), true)
+					p, ok, err := ui.Passphrase(ctx, f.passphraseOptions(), true)
 					if err != nil {
 						return "", err
 					}

@@ -160,6 +160,9 @@ func (d *draftForm) offer(ctx context.Context) error {
 // is asked before saving early (ctrl+s). It returns errAborted, with how
 // to pick the draft up, when the form was left.
 func (d *draftForm) run(ctx context.Context, form ui.Form, ready func() error) (ui.Outcome, error) {
+	if err := d.f.canSave(ctx); err != nil {
+		return ui.Left, err
+	}
 	drafts, err := d.f.Drafts()
 	if err != nil {
 		return ui.Left, err
@@ -457,6 +460,27 @@ func (f *Factory) existingStore(ctx context.Context) (*storage.Store, error) {
 		return nil, nil
 	}
 	return f.Store(ctx)
+}
+
+// canSave stops a command before its first question or its editor when the
+// journal the answers would go into is known to be damaged or cannot be
+// written: nobody should type a whole entry to learn that afterwards. A
+// journal not made yet has nothing to check.
+func (f *Factory) canSave(ctx context.Context) error {
+	st, err := f.existingStore(ctx)
+	if err != nil || st == nil {
+		return err
+	}
+	return st.Writable()
+}
+
+// confirmChange asks, as confirm does, before a change to the journal: not
+// at all when the journal cannot take the change (damaged or read-only).
+func (f *Factory) confirmChange(ctx context.Context, question, detail, kept string) (bool, error) {
+	if err := f.canSave(ctx); err != nil {
+		return false, err
+	}
+	return f.confirm(ctx, question, detail, kept)
 }
 
 // confirm asks a yes/no question before something is removed or

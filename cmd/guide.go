@@ -276,6 +276,9 @@ func readAnswersFile(f *Factory, path string) ([]byte, error) {
 // failed save keeps it, and the next run of the set offers to pick it up.
 func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session) (map[string]prompts.Value, *draftForm, error) {
 	ctx := c.Context()
+	if err := f.canSave(ctx); err != nil {
+		return nil, nil, err
+	}
 	o := f.formOptions()
 	opts := ui.SetFormOptions{Color: o.Color}
 	if ses != nil {

@@ -1,7 +1,9 @@
 package cmd
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -70,20 +72,32 @@ func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
 	if flt.Since, flt.Until, err = w.resolve(c.Context(), st, now); err != nil {
 		return err
 	}
-	entries, err := st.Entries(c.Context(), flt)
-	if err != nil {
+	// Rows go out as they are read, a page at a time: ten years of entries
+	// are never held at once.
+	out := bufio.NewWriter(f.IO.Out)
+	n := 0
+	var each func(journal.Entry) error
+	if o.json {
+		each = jsonArrayElement[journal.Entry](out, &n)
+	} else {
+		s, width := f.Styles(), f.IO.Width()
+		each = func(e journal.Entry) error {
+			n++
+			writeEntryRows(out, []journal.Entry{e}, f.IO.OutTTY, s, width)
+			return nil
+		}
+	}
+	err = st.EachEntry(c.Context(), flt, func(e journal.Entry) error { return each(e.In(now.Location())) })
+	if err == nil && o.json {
+		_, err = io.WriteString(out, map[bool]string{true: "[]\n", false: "\n]\n"}[n == 0])
+	}
+	if ferr := out.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil || o.json {
 		return err
 	}
-	for i := range entries {
-		entries[i] = entries[i].In(now.Location())
-	}
-	if o.json {
-		if entries == nil {
-			entries = []journal.Entry{}
-		}
-		return printJSON(f.IO.Out, entries)
-	}
-	if len(entries) == 0 {
+	if n == 0 {
 		if f.IO.OutTTY {
 			msg := "No entries here yet. Write one with: journal write"
 			switch {
@@ -95,8 +109,6 @@ func listRun(c *cobra.Command, f *Factory, o *listOptions) error {
 			}
 			fmt.Fprintln(f.IO.ErrOut, msg)
 		}
-		return nil
 	}
-	writeEntryRows(f.IO.Out, entries, f.IO.OutTTY, f.Styles(), f.IO.Width())
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"journal/journal"
+	"journal/storage"
 )
 
 // Exit codes.
@@ -77,6 +78,12 @@ func Run(ctx context.Context, f *Factory, args []string) (code int) {
 		// One place words every SQLite error for the person, naming the
 		// file and what to do, and stops writes to a damaged journal.
 		err = f.store.Explain(err)
+		if err == nil && f.store.Damaged() {
+			// What could be read has been shown; the person still learns,
+			// in the same one line every command uses, that the file is
+			// damaged and what to do, and scripts see exit 1.
+			err = &storage.FileError{Problem: storage.ProblemDamaged, Path: f.store.Path()}
+		}
 	}
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = cerr

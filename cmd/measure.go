@@ -386,31 +386,83 @@ func askQuestionnaire(ctx context.Context, f *Factory, set prompts.Set) (map[str
 // addQuestionnaires puts the questionnaires' scores and trends over r's
 // window into r, when any was ever done. withPrivate says whether private
 // entries count (stats: yes; the coach's report and exports: no).
+//
+// It reads only what the figures need, so a month's stats cost the same on
+// a ten-year journal as on a new one: the window's questionnaires and, when
+// sessions fall in the window, the nearest score before it and after it
+// (the "before" and "after" of a session are in the window or are those).
 func addQuestionnaires(ctx context.Context, f *Factory, st *storage.Store, r *stats.Report, withPrivate bool) error {
 	qs, _, err := questionnaires(f)
 	if err != nil {
 		return err
 	}
-	scored, err := scoredEntries(ctx, st, qs)
-	if err != nil || len(scored) == 0 {
+	names := make([]string, len(qs))
+	for i, q := range qs {
+		names[i] = q.Name
+	}
+	if ever, err := st.AnyPromptSetEntry(ctx, names); err != nil || !ever {
+		return err
+	}
+	from, to := r.Range.From, r.Range.To
+	es, err := st.PromptSetEntriesBetween(ctx, names, from, to, withPrivate)
+	if err != nil {
 		return err
 	}
 	defs := make([]stats.QuestionnaireDef, len(qs))
+	history := map[string][]stats.QuestionnaireScore{}
 	for i, q := range qs {
 		defs[i] = stats.QuestionnaireDef{Name: q.Name, Title: q.Title, Max: q.Scoring.Max, RemissionBelow: q.Scoring.RemissionBelow}
-	}
-	history := map[string][]stats.QuestionnaireScore{}
-	for _, se := range scored {
-		if se.Entry.Private && !withPrivate {
-			continue
+		var in []stats.QuestionnaireScore
+		for _, e := range es {
+			if e.PromptSet == q.Name {
+				in = append(in, questionnaireScore(q, e))
+			}
 		}
-		history[se.Set.Name] = append(history[se.Set.Name], stats.QuestionnaireScore{
-			Day: se.Entry.Day, Score: se.Score.Total, Band: se.Score.Band, Prorated: se.Score.Prorated,
-			Private: se.Entry.Private, SafetyAbove0: se.Score.SafetyValue != nil && *se.Score.SafetyValue > 0,
-		})
+		if len(r.Sessions) > 0 {
+			before, err := nearestScore(ctx, st, q, from, true, withPrivate)
+			if err != nil {
+				return err
+			}
+			after, err := nearestScore(ctx, st, q, to, false, withPrivate)
+			if err != nil {
+				return err
+			}
+			in = append(append(before, in...), after...)
+		}
+		history[q.Name] = in
 	}
-	r.Questionnaires, r.QuestionnaireTrends = stats.Questionnaires(defs, history, r.Range.From, r.Range.To, r.Sessions)
+	r.Questionnaires, r.QuestionnaireTrends = stats.Questionnaires(defs, history, from, to, r.Sessions)
 	return nil
+}
+
+// questionnaireScore is e scored by q's published rules.
+func questionnaireScore(q prompts.Set, e journal.Entry) stats.QuestionnaireScore {
+	sc := q.Scoring.Score(q.SavedValues(e.Answers))
+	return stats.QuestionnaireScore{
+		Day: e.Day, Score: sc.Total, Band: sc.Band, Prorated: sc.Prorated,
+		Private: e.Private, SafetyAbove0: sc.SafetyValue != nil && *sc.SafetyValue > 0,
+	}
+}
+
+// nearestScore is the latest score of q on a day before day (before) or
+// the first on a day after it, as a list of none or one: entries with too
+// many items left out have no score and are passed over.
+func nearestScore(ctx context.Context, st *storage.Store, q prompts.Set, day journal.Date, before, withPrivate bool) ([]stats.QuestionnaireScore, error) {
+	const page = 8
+	for skip := 0; ; skip += page {
+		es, err := st.PromptSetEntriesOutside(ctx, q.Name, day, before, withPrivate, skip, page)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range es {
+			if s := questionnaireScore(q, e); s.Score != nil {
+				return []stats.QuestionnaireScore{s}, nil
+			}
+		}
+		if len(es) < page {
+			return nil, nil
+		}
+	}
 }
 
 // demoMeasures are PHQ-9 and GAD-7 for the demo journal: moderate before
@@ -517,6 +569,9 @@ func questionnaireRows(qs []prompts.Set, es []journal.Entry) []export.Questionna
 // runValues runs a questionnaire's form as run does, with number keys
 // picking answers by their value (0 is the first).
 func (d *draftForm) runValues(ctx context.Context, form *huh.Form) (ui.Outcome, error) {
+	if err := d.f.canSave(ctx); err != nil {
+		return ui.Left, err
+	}
 	drafts, err := d.f.Drafts()
 	if err != nil {
 		return ui.Left, err

@@ -47,3 +47,27 @@ func truncate(s string, max int) string {
 	}
 	return strings.TrimSpace(ansi.Truncate(s, max-1, "")) + "…"
 }
+
+// jsonArrayElement writes each value it is given as the next element of a
+// JSON array, laid out as printJSON lays out the whole array, counting them
+// in n. The caller closes the array: "[]\n" when n is 0, "\n]\n" otherwise.
+func jsonArrayElement[T any](w io.Writer, n *int) func(T) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("  ", "  ")
+	enc.SetEscapeHTML(false)
+	return func(v T) error {
+		b.Reset()
+		if *n == 0 {
+			b.WriteString("[\n  ")
+		} else {
+			b.WriteString(",\n  ")
+		}
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		*n++
+		_, err := w.Write(journal.EscapeJSON(bytes.TrimSuffix(b.Bytes(), []byte("\n"))))
+		return err
+	}
+}

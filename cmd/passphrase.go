@@ -19,10 +19,7 @@ func (f *Factory) passphrase(ctx context.Context, confirm bool) (string, error) 
 	if !f.CanPrompt() {
 		return "", journal.Invalid("a passphrase is needed: set JOURNAL_PASSPHRASE, or run this at a terminal to type it")
 	}
-	o := f.formOptions()
-	// Typed without echo, straight from the terminal, in either mode.
-	o.In = f.IO.In
-	p, ok, err := ui.Passphrase(ctx, o, confirm)
+	p, ok, err := ui.Passphrase(ctx, f.passphraseOptions(), confirm)
 	if err != nil {
 		return "", err
 	}
@@ -30,4 +27,13 @@ func (f *Factory) passphrase(ctx context.Context, confirm bool) (string, error) 
 		return "", fmt.Errorf("%w: nothing was written", errAborted)
 	}
 	return p, nil
+}
+
+// passphraseOptions are the form options for asking a passphrase: typed
+// without echo, straight from the terminal, in either mode (the shared line
+// reader of accessible mode is no terminal, and could not turn echo off).
+func (f *Factory) passphraseOptions() ui.FormOptions {
+	o := f.formOptions()
+	o.In = f.IO.In
+	return o
 }

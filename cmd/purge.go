@@ -50,7 +50,7 @@ asked first; otherwise give --yes.`,
 				if d.Total() == 0 {
 					question, detail = "Nothing is deleted. Rewrite the journal anyway?", "Text you replaced with journal edit is then gone from the file."
 				}
-				if ok, err := f.confirm(ctx, question, detail, "Nothing was removed."); err != nil || !ok {
+				if ok, err := f.confirmChange(ctx, question, detail, "Nothing was removed."); err != nil || !ok {
 					return err
 				}
 			}

@@ -312,7 +312,7 @@ func newCmdSessionDelete(f *Factory) *cobra.Command {
 				if !f.CanPrompt() {
 					return journal.Invalid("deleting needs --yes when journal cannot ask you: journal session delete %d --yes", ses.Number)
 				}
-				ok, err := f.confirm(c.Context(), fmt.Sprintf("Delete session %d (%s)?", ses.Number, ses.Day),
+				ok, err := f.confirmChange(c.Context(), fmt.Sprintf("Delete session %d (%s)?", ses.Number, ses.Day),
 					"Its entries stay in your journal.", "Kept it.")
 				if err != nil || !ok {
 					return err

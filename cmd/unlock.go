@@ -81,7 +81,7 @@ func (f *Factory) journalPassphrase(ctx context.Context, cfg journal.Config, twi
 	if !f.CanPrompt() {
 		return "", missing
 	}
-	p, ok, err := ui.Passphrase(ctx, f.formOptions(), twice)
+	p, ok, err := ui.Passphrase(ctx, f.passphraseOptions(), twice)
 	if err != nil {
 		return "", err
 	}

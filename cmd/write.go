@@ -68,7 +68,7 @@ func writeRun(c *cobra.Command, f *Factory, o *writeOptions, args []string) erro
 			return err
 		}
 	}
-	text, ed, err := f.readText(args, "", 0)
+	text, ed, err := f.readText(c.Context(), args, "", 0)
 	if err != nil {
 		return err
 	}

@@ -115,9 +115,19 @@ type Encrypter func(w io.Writer) (io.WriteCloser, error)
 // recovery key open it), and its plain text never reaches a disk.
 func (s *Store) Backup(ctx context.Context, dest string, enc Encrypter) error {
 	if s.enc != nil {
-		return s.sealedSnapshot(ctx, dest, enc)
+		return s.copyErr(s.sealedSnapshot(ctx, dest, enc))
 	}
-	return snapshot(ctx, s.db, s.path, dest, enc)
+	return s.copyErr(snapshot(ctx, s.db, s.path, dest, enc))
+}
+
+// copyErr passes on an error from copying the journal; when the copy found
+// the journal damaged (the copy reads every page, and its target is a new
+// file), the store stops writing to it, here and in the next commands.
+func (s *Store) copyErr(err error) error {
+	if IsDamaged(Explain(s.path, err)) {
+		return s.explain(err)
+	}
+	return err
 }
 
 // Damaged reports whether SQLite has found the journal damaged: a copy of
@@ -310,11 +320,13 @@ func (s *Store) BackupInFolder(ctx context.Context, now time.Time, reason string
 		if named == nil {
 			named = s.backupEncrypter(nil) // names the file .db.age
 		}
-		return backupInFolderWith(s.path, now, reason, keep, named, func(dest string) error {
+		dest, err := backupInFolderWith(s.path, now, reason, keep, named, func(dest string) error {
 			return s.sealedSnapshot(ctx, dest, enc)
 		})
+		return dest, s.copyErr(err)
 	}
-	return backupInFolder(ctx, s.db, s.path, now, reason, keep, enc)
+	dest, err := backupInFolder(ctx, s.db, s.path, now, reason, keep, enc)
+	return dest, s.copyErr(err)
 }
 
 func backupInFolder(ctx context.Context, db *sql.DB, journalPath string, now time.Time, reason string, keep int, enc Encrypter) (string, error) {

@@ -99,6 +99,11 @@ func (s *Store) checkDamageMark(ctx context.Context) error {
 	return nil
 }
 
+// Writable returns the *FileError every write to this journal would get
+// (opened read-only, or known to be damaged), or nil: commands that ask
+// the person something check it before the first question.
+func (s *Store) Writable() error { return s.writable() }
+
 // writable returns the error every write gets when this journal must not be
 // written: opened read-only, or found damaged.
 func (s *Store) writable() error {

@@ -152,12 +152,54 @@ func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry,
 	return out, nil
 }
 
+// EachEntry hands the entries Entries would list to fn, newest first, a
+// page of entryPage at a time within one read transaction: listing ten
+// years never holds them all. An error from fn stops it and is returned.
+func (s *Store) EachEntry(ctx context.Context, f journal.Filter, fn func(journal.Entry) error) error {
+	return s.Snapshot(ctx, func(v *Store) error {
+		left := f.Limit // 0: all
+		var after int64
+		for {
+			page := f
+			page.Limit = entryPage
+			if left > 0 {
+				page.Limit = min(entryPage, left)
+			}
+			q, args := entriesQueryAfter(page, after)
+			es, err := v.queryEntries(ctx, q, args...)
+			if err != nil {
+				return fmt.Errorf("list entries: %w", err)
+			}
+			for _, e := range es {
+				if err := fn(e); err != nil {
+					return err
+				}
+			}
+			if left > 0 {
+				left -= len(es)
+			}
+			if len(es) < page.Limit || (f.Limit > 0 && left == 0) {
+				return nil
+			}
+			after = es[len(es)-1].ID
+		}
+	})
+}
+
 // entriesQuery is the query of Entries and its arguments.
-func entriesQuery(f journal.Filter) (string, []any) {
+func entriesQuery(f journal.Filter) (string, []any) { return entriesQueryAfter(f, 0) }
+
+// entriesQueryAfter is entriesQuery for the entries listed after the one
+// whose id is after (0: from the newest).
+func entriesQueryAfter(f journal.Filter, after int64) (string, []any) {
 	var (
 		where []string
 		args  []any
 	)
+	if after != 0 {
+		where = append(where, "(e.day, e.occurred_at, e.id) < (SELECT day, occurred_at, id FROM entries WHERE id = ?)")
+		args = append(args, after)
+	}
 	if f.Deleted {
 		where = append(where, "e.deleted_at IS NOT NULL")
 	} else {

@@ -29,3 +29,71 @@ func (s *Store) PromptSetEntries(ctx context.Context, sets []string) ([]journal.
 	}
 	return out, nil
 }
+
+// promptSetWhere is the filter shared by the questionnaire reads: live
+// guided entries answering one of sets, private ones only when asked.
+func promptSetWhere(sets []string, withPrivate bool) (string, []any) {
+	args := make([]any, len(sets))
+	for i, n := range sets {
+		args[i] = n
+	}
+	w := `e.deleted_at IS NULL AND e.kind = 'guided' AND e.prompt_set IN (?` + strings.Repeat(", ?", len(sets)-1) + `)`
+	if !withPrivate {
+		w += ` AND e.private = 0`
+	}
+	return w, args
+}
+
+// AnyPromptSetEntry says whether any live entry (private or not) answers
+// one of the prompt sets named: whether a questionnaire was ever done.
+func (s *Store) AnyPromptSetEntry(ctx context.Context, sets []string) (bool, error) {
+	if len(sets) == 0 {
+		return false, nil
+	}
+	w, args := promptSetWhere(sets, true)
+	var n int
+	if err := s.rd().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM entries e WHERE `+w+`)`, args...).Scan(&n); err != nil {
+		return false, fmt.Errorf("read questionnaires: %w", err)
+	}
+	return n == 1, nil
+}
+
+// PromptSetEntriesBetween returns the live entries answering any of the
+// prompt sets named whose day is from..to (both included), oldest first
+// (day, time written, id), with their answers; private ones only when
+// withPrivate.
+func (s *Store) PromptSetEntriesBetween(ctx context.Context, sets []string, from, to journal.Date, withPrivate bool) ([]journal.Entry, error) {
+	if len(sets) == 0 {
+		return nil, nil
+	}
+	w, args := promptSetWhere(sets, withPrivate)
+	q := `SELECT ` + entryColumns + ` FROM entries e WHERE ` + w + ` AND e.day >= ? AND e.day <= ?
+		ORDER BY e.day, e.occurred_at, e.id`
+	out, err := s.queryEntries(ctx, q, append(args, from.String(), to.String())...)
+	if err != nil {
+		return nil, fmt.Errorf("read questionnaires: %w", err)
+	}
+	return out, nil
+}
+
+// PromptSetEntriesOutside returns up to limit live entries answering the
+// prompt set named, skipping the first skip, going away from day: when
+// before, those of earlier days, newest first; otherwise those of later
+// days, oldest first. It finds the nearest scored questionnaire outside a
+// window a page at a time, since an entry with too many items left out
+// has no score and the search goes on past it.
+func (s *Store) PromptSetEntriesOutside(ctx context.Context, set string, day journal.Date, before, withPrivate bool, skip, limit int) ([]journal.Entry, error) {
+	w, args := promptSetWhere([]string{set}, withPrivate)
+	q := `SELECT ` + entryColumns + ` FROM entries e WHERE ` + w
+	if before {
+		q += ` AND e.day < ? ORDER BY e.day DESC, e.occurred_at DESC, e.id DESC`
+	} else {
+		q += ` AND e.day > ? ORDER BY e.day, e.occurred_at, e.id`
+	}
+	q += ` LIMIT ? OFFSET ?`
+	out, err := s.queryEntries(ctx, q, append(args, day.String(), limit, skip)...)
+	if err != nil {
+		return nil, fmt.Errorf("read questionnaires: %w", err)
+	}
+	return out, nil
+}
