@@ -102,21 +102,6 @@ func newDraftForm(f *Factory, key, what, again string, answers any) *draftForm {
 	return &draftForm{f: f, key: key, what: what, again: again, answers: answers, Began: f.Now()}
 }
 
-// canSave is the error the save would give, found before a form opens,
-// so nobody types into a journal that cannot take the answers.
-func (f *Factory) canSave(ctx context.Context) error {
-	if path, err := f.dbPath(); err == nil {
-		if _, err := os.Stat(path); err != nil {
-			return nil // made at the save: leaving the form makes nothing
-		}
-	}
-	st, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	return st.Writable()
-}
-
 // offer looks for a draft and asks whether to pick it up, start fresh or
 // see it first. Picked up, its answers fill in a (over flags given). A
 // journal that cannot be written is said first, before any question.

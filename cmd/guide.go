@@ -288,9 +288,6 @@ func runForm(c *cobra.Command, f *Factory, set prompts.Set, ses *journal.Session
 	if c.Name() == "guide" {
 		again += " " + set.Name
 	}
-	if err := f.canSave(ctx); err != nil {
-		return nil, nil, err
-	}
 	drafts, err := f.Drafts()
 	if err != nil {
 		return nil, nil, err

@@ -138,10 +138,6 @@ func (s *Store) Damaged() bool { return s.damaged.Load() }
 // daily backup is made beside a journal that cannot be written.
 func (s *Store) ReadOnly() bool { return s.readOnly != nil }
 
-// Writable is nil when the journal can be written, else the error every
-// write would give (read-only, damaged), to say so before asking.
-func (s *Store) Writable() error { return s.writable() }
-
 // backupEncrypter is what an encrypted journal's backup is encrypted
 // with: enc when given, else the journal's own key.
 func (s *Store) backupEncrypter(enc Encrypter) Encrypter {
