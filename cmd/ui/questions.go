@@ -106,7 +106,11 @@ func (q Question) field(num func(int, string) string) huh.Field {
 	case Choice:
 		return huh.NewSelect[string]().Title(q.Title).Description(q.Help).Options(opts...).Value(q.Value)
 	case Multi:
-		return huh.NewMultiSelect[string]().Title(q.Title).Description(q.Help).Options(opts...).Value(q.Values)
+		// huh sizes an unsized multi-select's options by subtracting its
+		// title and help from the options' own height, so it would show
+		// only some options with no sign of the rest: size it whole.
+		return huh.NewMultiSelect[string]().Title(q.Title).Description(q.Help).Options(opts...).Value(q.Values).
+			Height(len(opts) + lines(q.Title) + lines(q.Help))
 	case YesNo:
 		yes := *q.Value == "yes"
 		return huh.NewConfirm().Title(q.Title).Description(q.Help).Affirmative("Yes").Negative("No").
@@ -420,4 +424,12 @@ func (q Question) optionNumber(s string) int {
 		}
 	}
 	return -1
+}
+
+// lines is how many lines s takes (0 when empty).
+func lines(s string) int {
+	if s == "" {
+		return 0
+	}
+	return strings.Count(s, "\n") + 1
 }
