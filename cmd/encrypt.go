@@ -100,14 +100,9 @@ recovery key written by journal encrypt opens it instead of the passphrase.`,
 			if !storage.IsEncrypted(path) {
 				return journal.Invalid("%s is not encrypted: nothing was changed", path)
 			}
-			protectMemory()
-			u := f.unlock(path)
-			if recovery != "" {
-				id, err := storage.ReadRecoveryKey(recovery)
-				if err != nil {
-					return err
-				}
-				u.Recovery = id
+			u, err := f.unlockWithRecovery(path, recovery)
+			if err != nil {
+				return err
 			}
 			if err := storage.Decrypt(c.Context(), path, u); err != nil {
 				return openError(path, err)
@@ -170,15 +165,11 @@ JOURNAL_NEW_PASSPHRASE the new one.`,
 			if !storage.IsEncrypted(path) {
 				return journal.Invalid("%s is not encrypted, so it has no passphrase: journal encrypt locks it with one", path)
 			}
-			protectMemory()
-			u := f.unlock(path)
-			if recovery != "" {
-				id, err := storage.ReadRecoveryKey(recovery)
-				if err != nil {
-					return err
-				}
-				u.Recovery = id
-			} else if f.CanPrompt() && f.Getenv("JOURNAL_PASSPHRASE") == "" {
+			u, err := f.unlockWithRecovery(path, recovery)
+			if err != nil {
+				return err
+			}
+			if recovery == "" && f.CanPrompt() && f.Getenv("JOURNAL_PASSPHRASE") == "" {
 				fmt.Fprintln(f.IO.ErrOut, "Your current passphrase:")
 			}
 			newPass := func() (string, error) {
@@ -208,4 +199,21 @@ JOURNAL_NEW_PASSPHRASE the new one.`,
 	}
 	c.Flags().StringVar(&recovery, "recovery-key", "", "use the recovery key in `FILE` instead of the current passphrase")
 	return c
+}
+
+// unlockWithRecovery is how an encrypted journal's key is found for
+// decrypt and passphrase: the recovery key in the file recovery when one
+// is given, else the passphrase (cached, from the environment, or asked).
+// Core dumps are turned off first, as plain text is about to be in memory.
+func (f *Factory) unlockWithRecovery(path, recovery string) (storage.Unlock, error) {
+	protectMemory()
+	u := f.unlock(path)
+	if recovery != "" {
+		id, err := storage.ReadRecoveryKey(recovery)
+		if err != nil {
+			return u, err
+		}
+		u.Recovery = id
+	}
+	return u, nil
 }

@@ -146,14 +146,9 @@ func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error 
 			return journal.Invalid("--session: %v", err)
 		}
 	}
-	if o.answers == "" && f.NoInput && f.IO.InTTY {
-		return journal.Invalid("with --no-input, give the answers with --answers FILE or pipe them in, one line per question")
-	}
-	var answersData []byte
-	if o.answers != "" {
-		if answersData, err = readAnswersFile(f, o.answers); err != nil {
-			return err
-		}
+	answersData, err := answersInput(f, o.answers)
+	if err != nil {
+		return err
 	}
 	st, err := f.Store(ctx)
 	if err != nil {
@@ -250,6 +245,18 @@ func linkSession(c *cobra.Command, st *storage.Store, set prompts.Set, n int, to
 		return nil, err
 	}
 	return &ses, nil
+}
+
+// answersInput reads the --answers file (nil without one); with
+// --no-input at a terminal and no file there is nothing to answer from.
+func answersInput(f *Factory, path string) ([]byte, error) {
+	if path == "" {
+		if f.NoInput && f.IO.InTTY {
+			return nil, journal.Invalid("with --no-input, give the answers with --answers FILE or pipe them in, one line per question")
+		}
+		return nil, nil
+	}
+	return readAnswersFile(f, path)
 }
 
 func readAnswersFile(f *Factory, path string) ([]byte, error) {

@@ -225,14 +225,9 @@ func measureRun(c *cobra.Command, f *Factory, name string, o *measureOptions) er
 	if err != nil {
 		return err
 	}
-	if o.answers == "" && f.NoInput && f.IO.InTTY {
-		return journal.Invalid("with --no-input, give the answers with --answers FILE or pipe them in, one line per question")
-	}
-	var answersData []byte
-	if o.answers != "" {
-		if answersData, err = readAnswersFile(f, o.answers); err != nil {
-			return err
-		}
+	answersData, err := answersInput(f, o.answers)
+	if err != nil {
+		return err
 	}
 	st, err := f.Store(ctx)
 	if err != nil {
