@@ -172,11 +172,8 @@ func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error 
 	if err != nil {
 		return err
 	}
-	if set.Answered(values) == 0 {
-		if form != nil {
-			form.saved()
-		}
-		return journal.Invalid("nothing to save: every question was skipped")
+	if err := nothingAnswered(set, values, form, "skipped"); err != nil {
+		return err
 	}
 	e := journal.Entry{
 		Kind:       journal.KindGuided,
@@ -245,6 +242,19 @@ func linkSession(c *cobra.Command, st *storage.Store, set prompts.Set, n int, to
 		return nil, err
 	}
 	return &ses, nil
+}
+
+// nothingAnswered is the error for a run where no question got an answer
+// (every one was skipped, in the words of how it was skipped), and drops
+// the form's draft, which holds nothing worth picking up; nil otherwise.
+func nothingAnswered(set prompts.Set, values map[string]prompts.Value, form *draftForm, skipped string) error {
+	if set.Answered(values) > 0 {
+		return nil
+	}
+	if form != nil {
+		form.saved()
+	}
+	return journal.Invalid("nothing to save: every question was %s", skipped)
 }
 
 // answersInput reads the --answers file (nil without one); with

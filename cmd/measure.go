@@ -250,11 +250,8 @@ func measureRun(c *cobra.Command, f *Factory, name string, o *measureOptions) er
 	if err != nil {
 		return err
 	}
-	if set.Answered(values) == 0 {
-		if form != nil {
-			form.saved()
-		}
-		return journal.Invalid("nothing to save: every question was left out")
+	if err := nothingAnswered(set, values, form, "left out"); err != nil {
+		return err
 	}
 	score := set.Scoring.Score(set.ItemValues(values))
 	answers := append(set.Answers(values), journal.Answer{
