@@ -24,20 +24,39 @@ func ReadJSON(b []byte) (Document, error) {
 	if !ok {
 		head = header{}
 		if err := json.Unmarshal(b, &head); err != nil {
-			return doc, where(b, err, "")
+			return doc, where(&tracker{buf: b}, err, "")
 		}
 	}
+	if err := head.check(&doc); err != nil {
+		return doc, err
+	}
+	recs := journal.Records{Entries: []journal.Entry{}, DrinkDays: []journal.DrinkDay{}, Calls: []journal.Call{}}
+	t := &tracker{r: bytes.NewReader(b)}
+	if err := readRecords(json.NewDecoder(t), t, collect{&recs}); err != nil {
+		return doc, err
+	}
+	// What only the whole document can tell: entries' links to sessions.
+	if err := recs.Validate(); err != nil {
+		return doc, err
+	}
+	doc.Records = recs
+	return doc, nil
+}
+
+// check refuses a header that is not one of ours, or too new, and puts
+// what it holds into doc.
+func (head header) check(doc *Document) error {
 	switch {
 	case head.Format == nil:
-		return doc, journal.Invalid(`not a journal export: it has no "format" (a journal JSON export starts with "format": %q)`, Format)
+		return journal.Invalid(`not a journal export: it has no "format" (a journal JSON export starts with "format": %q)`, Format)
 	case *head.Format != Format:
-		return doc, journal.Invalid(`not a journal export: "format" is %q, expected %q`, *head.Format, Format)
+		return journal.Invalid(`not a journal export: "format" is %q, expected %q`, *head.Format, Format)
 	case head.Version == nil:
-		return doc, journal.Invalid(`the export has no "version"`)
+		return journal.Invalid(`the export has no "version"`)
 	case *head.Version > Version:
-		return doc, journal.Invalid("the export is version %d, made by a newer journal: this one reads version %d; update journal", *head.Version, Version)
+		return journal.Invalid("the export is version %d, made by a newer journal: this one reads version %d; update journal", *head.Version, Version)
 	case *head.Version < 1:
-		return doc, journal.Invalid("the export has an unknown version %d", *head.Version)
+		return journal.Invalid("the export has an unknown version %d", *head.Version)
 	}
 	if head.ExportedAt != nil {
 		doc.ExportedAt = *head.ExportedAt
@@ -48,30 +67,158 @@ func ReadJSON(b []byte) (Document, error) {
 	if head.Range.Until != nil {
 		doc.Until = *head.Range.Until
 	}
-	recs, err := readRecords(b)
-	if err != nil {
-		return doc, err
-	}
-	doc.Records = recs
-	return doc, nil
+	return nil
 }
 
-// readRecords decodes the record lists one element at a time, so an error
-// can name the list, the index and the line it starts on, then validates
-// each record.
-func readRecords(b []byte) (journal.Records, error) {
-	recs := journal.Records{Entries: []journal.Entry{}, DrinkDays: []journal.DrinkDay{}, Calls: []journal.Call{}}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	at := &lines{b: b}
-	if _, err := dec.Token(); err != nil { // {
-		return recs, where(b, err, "")
+// RecordSink takes the records of a JSON export as ReadJSONStream reads
+// them, in the file's order. Each has passed the checks a record can pass
+// alone (journal.ValidateRecord for entries; a drinking day's own fields);
+// the rules across records (journal.Checker) and the clock are the sink's.
+// i is the record's index in its list. An error stops the reading and is
+// returned as it is.
+type RecordSink interface {
+	Session(i int, s journal.Session) error
+	Entry(i int, e journal.Entry) error
+	DrinkDay(i int, d journal.DrinkDay) error
+	Call(i int, c journal.Call) error
+}
+
+// collect is a RecordSink that keeps every record.
+type collect struct{ recs *journal.Records }
+
+func (c collect) Session(_ int, s journal.Session) error {
+	c.recs.Sessions = append(c.recs.Sessions, s)
+	return nil
+}
+
+func (c collect) Entry(_ int, e journal.Entry) error {
+	c.recs.Entries = append(c.recs.Entries, e)
+	return nil
+}
+
+func (c collect) DrinkDay(_ int, d journal.DrinkDay) error {
+	c.recs.DrinkDays = append(c.recs.DrinkDays, d)
+	return nil
+}
+
+func (c collect) Call(_ int, k journal.Call) error {
+	c.recs.Calls = append(c.recs.Calls, k)
+	return nil
+}
+
+// ReadJSONStream reads a JSON export from r as ReadJSON does, with the
+// same errors, handing each record to sink as soon as it is read and
+// checked alone, so a file of any size is read in little memory: about
+// one record's text at a time. It returns the document's header, without
+// its records.
+//
+// The header must come first ("format" and "version" before any list, as
+// journal writes it); a file laid out otherwise is read whole first.
+func ReadJSONStream(r io.Reader, sink RecordSink) (Document, error) {
+	var doc Document
+	t := &tracker{r: r}
+	dec := json.NewDecoder(t)
+	head, ok := streamHeader(dec, t)
+	if !ok {
+		// Not journal's layout, or broken: the whole-file reader names
+		// what is wrong and where. t holds all that was read so far.
+		rest, err := io.ReadAll(r)
+		if err != nil {
+			return doc, err
+		}
+		d, err := ReadJSON(append(t.buf, rest...))
+		if err != nil {
+			return doc, err
+		}
+		recs := d.Records
+		d.Records = journal.Records{}
+		return d, feed(recs, sink)
 	}
+	if err := head.check(&doc); err != nil {
+		return doc, err
+	}
+	return doc, readRecords(dec, t, sink)
+}
+
+// feed hands records to sink in the order of a journal export.
+func feed(recs journal.Records, sink RecordSink) error {
+	for i, s := range recs.Sessions {
+		if err := sink.Session(i, s); err != nil {
+			return err
+		}
+	}
+	for i, e := range recs.Entries {
+		if err := sink.Entry(i, e); err != nil {
+			return err
+		}
+	}
+	for i, d := range recs.DrinkDays {
+		if err := sink.DrinkDay(i, d); err != nil {
+			return err
+		}
+	}
+	for i, c := range recs.Calls {
+		if err := sink.Call(i, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// streamHeader reads the header's keys at the top of the document and the
+// first other key, which it leaves in t.pending for readRecords. ok is
+// false when "format" and "version" are not both there before it.
+func streamHeader(dec *json.Decoder, t *tracker) (h header, ok bool) {
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return h, false
+	}
+	t.opened = true
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return recs, where(b, err, "")
+			return h, false
 		}
-		key, _ := tok.(string)
+		var dst any
+		switch tok {
+		case "format":
+			dst = &h.Format
+		case "version":
+			dst = &h.Version
+		case "exported_at":
+			dst = &h.ExportedAt
+		case "range":
+			dst = &h.Range
+		default:
+			t.pending, _ = tok.(string)
+			return h, h.Format != nil && h.Version != nil
+		}
+		if err := dec.Decode(dst); err != nil {
+			return h, false
+		}
+	}
+	return h, false
+}
+
+// readRecords decodes the record lists one element at a time, so an error
+// can name the list, the index and the line it starts on, checks each
+// record alone and hands it to sink. dec reads from t, where streamHeader
+// may have read the top of the document already.
+func readRecords(dec *json.Decoder, t *tracker, sink RecordSink) error {
+	if !t.opened {
+		if _, err := dec.Token(); err != nil { // {
+			return where(t, err, "")
+		}
+	}
+	for t.pending != "" || dec.More() {
+		key := t.pending
+		t.pending = ""
+		if key == "" {
+			tok, err := dec.Token()
+			if err != nil {
+				return where(t, err, "")
+			}
+			key, _ = tok.(string)
+		}
 		var each func(i int, line int) error
 		switch key {
 		case "entries":
@@ -83,8 +230,7 @@ func readRecords(b []byte) (journal.Records, error) {
 				if err := journal.ValidateRecord(e); err != nil {
 					return journal.Invalid("line %d: entries[%d] (%s): %v", line, i, shortID(e.UUID), err)
 				}
-				recs.Entries = append(recs.Entries, e)
-				return nil
+				return sink.Entry(i, e)
 			}
 		case "drink_days":
 			each = func(i, line int) error {
@@ -98,8 +244,7 @@ func readRecords(b []byte) (journal.Records, error) {
 				if d.UUID == "" {
 					return journal.Invalid("line %d: drink_days[%d] (%s): no uuid", line, i, d.Day)
 				}
-				recs.DrinkDays = append(recs.DrinkDays, d)
-				return nil
+				return sink.DrinkDay(i, d)
 			}
 		case "calls":
 			each = func(i, line int) error {
@@ -110,8 +255,7 @@ func readRecords(b []byte) (journal.Records, error) {
 				if err := (journal.Records{Calls: []journal.Call{c}}).Validate(); err != nil {
 					return relabel(line, err, "calls[0]", fmt.Sprintf("calls[%d]", i))
 				}
-				recs.Calls = append(recs.Calls, c)
-				return nil
+				return sink.Call(i, c)
 			}
 		case "sessions":
 			each = func(i, line int) error {
@@ -122,8 +266,7 @@ func readRecords(b []byte) (journal.Records, error) {
 				if err := (journal.Records{Sessions: []journal.Session{ses}}).Validate(); err != nil {
 					return relabel(line, err, "sessions[0]", fmt.Sprintf("sessions[%d]", i))
 				}
-				recs.Sessions = append(recs.Sessions, ses)
-				return nil
+				return sink.Session(i, ses)
 			}
 		// A new record list gets its own case here, like calls, so its
 		// errors name their line too.
@@ -131,25 +274,24 @@ func readRecords(b []byte) (journal.Records, error) {
 			// Keys this version does not read (and the header, read above).
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
-				return recs, where(b, err, "")
+				return where(t, err, "")
 			}
 			continue
 		}
-		if err := readList(dec, b, at, key, each); err != nil {
-			return recs, err
+		if err := readList(dec, t, key, each); err != nil {
+			return err
 		}
 	}
-	// What only the whole document can tell: entries' links to sessions.
-	return recs, recs.Validate()
+	return nil
 }
 
 // readList walks one JSON array, calling each with the index and line of
 // every element. null reads as an empty list.
-func readList(dec *json.Decoder, b []byte, at *lines, key string, each func(i, line int) error) error {
-	start := at.at(dec.InputOffset())
+func readList(dec *json.Decoder, t *tracker, key string, each func(i, line int) error) error {
+	start := t.at(dec.InputOffset())
 	tok, err := dec.Token()
 	if err != nil {
-		return where(b, err, key)
+		return where(t, err, key)
 	}
 	if tok == nil {
 		return nil
@@ -158,54 +300,74 @@ func readList(dec *json.Decoder, b []byte, at *lines, key string, each func(i, l
 		return journal.Invalid("line %d: %q should be a list", start, key)
 	}
 	for i := 0; dec.More(); i++ {
-		if err := each(i, at.at(dec.InputOffset())); err != nil {
+		if err := each(i, t.at(dec.InputOffset())); err != nil {
 			return err
 		}
 	}
 	if _, err := dec.Token(); err != nil { // ]
-		return where(b, err, key)
+		return where(t, err, key)
 	}
 	return nil
 }
 
-// lines finds the line of values read in file order. It remembers where
-// it got to, so reading a whole file counts each newline once: import time
-// grows with the file's size, not with its square.
-type lines struct {
-	b    []byte
-	pos  int // bytes before pos are counted
-	line int // the line pos is on
+// tracker is the reader under a JSON decoder. It keeps the bytes read but
+// not yet counted, so that errors can name lines: values are looked up in
+// file order and each newline is counted once, so reading a file takes
+// time in proportion to its size, and memory in proportion to its largest
+// record.
+type tracker struct {
+	r    io.Reader
+	buf  []byte // bytes read and not yet counted; buf[0] is at offset base
+	base int64
+	line int // the line base is on, from 1
+	// opened and pending are how far streamHeader read: past the
+	// document's "{", and the key it stopped at.
+	opened  bool
+	pending string
+}
+
+func (t *tracker) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	t.buf = append(t.buf, p[:n]...)
+	return n, err
 }
 
 // at is the line of the first value at or after offset (skipping the
-// whitespace and commas between values). Offsets must not go backwards.
-func (l *lines) at(offset int64) int {
-	i := min(int(offset), len(l.b))
-	for i < len(l.b) && strings.IndexByte(" \t\r\n,:", l.b[i]) >= 0 {
+// whitespace and commas between values), and forgets the bytes before it.
+// Offsets must not go backwards.
+func (t *tracker) at(offset int64) int {
+	i := int(min(max(offset-t.base, 0), int64(len(t.buf))))
+	for i < len(t.buf) && strings.IndexByte(" \t\r\n,:", t.buf[i]) >= 0 {
 		i++
 	}
-	if l.line == 0 {
-		l.line = 1
+	if t.line == 0 {
+		t.line = 1
 	}
-	if i > l.pos {
-		l.line += bytes.Count(l.b[l.pos:i], []byte("\n"))
-		l.pos = i
-	}
-	return l.line
+	t.line += bytes.Count(t.buf[:i], []byte("\n"))
+	t.buf = t.buf[i:]
+	t.base += int64(i)
+	return t.line
 }
 
-// lineOf is the line of a byte offset. An offset at the very end (a file
-// cut short) names the last line with text on it.
-func lineOf(b []byte, offset int64) int {
-	end := min(int(offset), len(b))
-	if end == len(b) {
-		end = len(bytes.TrimRight(b, " \t\r\n"))
+// lineOf is the line of a byte offset at or after the last value looked
+// up. An offset at the very end (a file cut short) names the last line
+// with text on it; to tell, the rest of the input is read.
+func (t *tracker) lineOf(offset int64) int {
+	if t.r != nil {
+		if rest, err := io.ReadAll(t.r); err == nil {
+			t.buf = append(t.buf, rest...)
+		}
+		t.r = nil
 	}
-	return bytes.Count(b[:end], []byte("\n")) + 1
+	end := int(min(max(offset-t.base, 0), int64(len(t.buf))))
+	if end == len(t.buf) {
+		end = len(bytes.TrimRight(t.buf, " \t\r\n"))
+	}
+	return max(t.line, 1) + bytes.Count(t.buf[:end], []byte("\n"))
 }
 
 // where turns a JSON decoding error into bad input naming its line.
-func where(b []byte, err error, key string) error {
+func where(t *tracker, err error, key string) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	ctx := ""
@@ -214,9 +376,9 @@ func where(b []byte, err error, key string) error {
 	}
 	switch {
 	case errors.As(err, &syn):
-		return journal.Invalid("broken JSON on line %d%s: %v", lineOf(b, syn.Offset), ctx, syn)
+		return journal.Invalid("broken JSON on line %d%s: %v", t.lineOf(syn.Offset), ctx, syn)
 	case errors.As(err, &typ):
-		return journal.Invalid("line %d%s: %s", lineOf(b, typ.Offset), ctx, typeMsg(typ))
+		return journal.Invalid("line %d%s: %s", t.lineOf(typ.Offset), ctx, typeMsg(typ))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return journal.Invalid("broken JSON: the file ends too early%s", ctx)
 	}
