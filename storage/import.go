@@ -1,0 +1,351 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"journal/journal"
+)
+
+// ImportResult counts what an import did, or would do.
+type ImportResult struct {
+	Added, Updated, Unchanged int
+}
+
+func (r *ImportResult) count(added, updated bool) {
+	switch {
+	case added:
+		r.Added++
+	case updated:
+		r.Updated++
+	default:
+		r.Unchanged++
+	}
+}
+
+// Import merges recs into the journal in one transaction: records new to
+// it are added, records it has are replaced when the incoming copy was
+// updated later, and the rest are left alone, so importing the same file
+// twice adds nothing. With dryRun the transaction is rolled back.
+func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (ImportResult, error) {
+	if err := recs.Validate(); err != nil {
+		return ImportResult{}, err
+	}
+	var res ImportResult
+	errDry := errors.New("dry run")
+	err := s.inTx(ctx, func(sqlTx *sql.Tx) error {
+		tx := newStmtCache(sqlTx)
+		tx.deferIndex = true
+		// Per-craving summary upkeep would cost more than the import itself;
+		// pause it and rebuild the summaries once at the end.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO craving_days_paused (since) VALUES (?)`, stamp(s.now())); err != nil {
+			return writeErr(s.path, err)
+		}
+		var noEntries bool
+		if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM entries)`).Scan(&noEntries); err != nil {
+			return err
+		}
+		// Sessions first: entries link to them by local id.
+		localSession := map[int64]int64{}
+		for _, ses := range recs.Sessions {
+			id, added, updated, err := s.importSession(ctx, tx, ses)
+			if err != nil {
+				return err
+			}
+			localSession[ses.ID] = id
+			res.count(added, updated)
+		}
+		for i := range recs.Entries {
+			e := recs.Entries[i]
+			if e.SessionID != nil {
+				id := localSession[*e.SessionID]
+				e.SessionID = &id
+			}
+			added, updated, err := s.importEntry(ctx, tx, e, noEntries)
+			if err != nil {
+				return err
+			}
+			res.count(added, updated)
+		}
+		for _, d := range recs.DrinkDays {
+			added, updated, err := s.importDrinkDay(ctx, tx, d)
+			if err != nil {
+				return err
+			}
+			res.count(added, updated)
+		}
+		for _, c := range recs.Calls {
+			added, updated, err := s.importCall(ctx, tx, c)
+			if err != nil {
+				return err
+			}
+			res.count(added, updated)
+		}
+		if err := tx.flushIndex(ctx); err != nil {
+			return writeErr(s.path, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM craving_days_paused`); err != nil {
+			return writeErr(s.path, err)
+		}
+		// Many statements in one: run it directly, never prepared.
+		if _, err := sqlTx.ExecContext(ctx, rebuildCravingDays); err != nil {
+			return writeErr(s.path, err)
+		}
+		if dryRun {
+			return errDry
+		}
+		return nil
+	})
+	if errors.Is(err, errDry) {
+		err = nil
+	}
+	return res, err
+}
+
+// localStamp reads the updated_at of a row found by uuid; "" when none.
+func localStamp(ctx context.Context, tx execer, table, uuid string) (id int64, updated string, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT id, updated_at FROM `+table+` WHERE uuid = ?`, uuid).Scan(&id, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", nil
+	}
+	return id, updated, err
+}
+
+// newer reports whether incoming was updated after local (RFC 3339 text).
+func newer(incoming, local string) bool { return parseStamp(incoming).After(parseStamp(local)) }
+
+// importEntry merges one entry. With noEntries the journal had none
+// before this import (and the file's uuids are distinct, as Validate
+// checks), so there is nothing to look up.
+func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry, noEntries bool) (added, updated bool, err error) {
+	if err := e.ValidateText(); err != nil {
+		return false, false, err
+	}
+	var id int64
+	var local string
+	if !noEntries {
+		if id, local, err = localStamp(ctx, tx, "entries", e.UUID); err != nil {
+			return false, false, err
+		}
+	}
+	e.Tags = journal.MergeTags(e.Tags)
+	if e.Craving != nil {
+		e.Craving.Normalize()
+	}
+	if id == 0 {
+		if e.Kind == journal.KindCheckin && e.DeletedAt == nil {
+			// One check-in a day: the later of two copies wins.
+			if old, err := s.checkinOn(ctx, tx, e.Day); err == nil {
+				if !e.UpdatedAt.After(old.UpdatedAt) {
+					return false, false, nil
+				}
+				now := stamp(s.now())
+				if _, err := tx.ExecContext(ctx, `UPDATE entries SET deleted_at = ?, updated_at = ? WHERE id = ?`, now, now, old.ID); err != nil {
+					return false, false, writeErr(s.path, err)
+				}
+			} else if !errors.Is(err, journal.ErrNotFound) {
+				return false, false, err
+			}
+		}
+		e.ID = 0
+		if err := s.insertEntry(ctx, tx, &e, details(e)); err != nil {
+			return false, false, err
+		}
+		if err := s.writeDetails(ctx, tx, e, true); err != nil {
+			return false, false, err
+		}
+		if err := markDeleted(ctx, tx, "entries", e.ID, e.DeletedAt); err != nil {
+			return false, false, writeErr(s.path, err)
+		}
+		return true, false, nil
+	}
+	if !newer(stamp(e.UpdatedAt), local) {
+		if !e.Private {
+			return false, false, nil
+		}
+		// A private mark in the file applies whatever its date: merging
+		// never leaves shared what someone asked to keep to themselves.
+		res, err := tx.ExecContext(ctx, `UPDATE entries SET private = 1 WHERE id = ? AND private = 0`, id)
+		if err != nil {
+			return false, false, writeErr(s.path, err)
+		}
+		n, err := res.RowsAffected()
+		return false, n > 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE entries SET kind = ?, day = ?, occurred_at = ?, body = ?, private = ?,
+		prompt_set = ?, session_id = ?, updated_at = ?, deleted_at = ? WHERE id = ?`,
+		string(e.Kind), e.Day.String(), stamp(e.OccurredAt), e.Body, e.Private, e.PromptSet, e.SessionID,
+		stamp(e.UpdatedAt), stampPtr(e.DeletedAt), id); err != nil {
+		return false, false, writeErr(s.path, err)
+	}
+	if err := writeTags(ctx, tx, id, e.Tags); err != nil {
+		return false, false, writeErr(s.path, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM answers WHERE entry_id = ?`, id); err != nil {
+		return false, false, writeErr(s.path, err)
+	}
+	for i, a := range e.Answers {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO answers (entry_id, position, key, question, answer) VALUES (?, ?, ?, ?, ?)`,
+			id, i+1, a.Key, a.Question, a.Answer); err != nil {
+			return false, false, writeErr(s.path, err)
+		}
+	}
+	e.ID = id
+	if err := s.writeDetails(ctx, tx, e, false); err != nil {
+		return false, false, err
+	}
+	if err := unindex(ctx, tx, id); err != nil {
+		return false, false, writeErr(s.path, err)
+	}
+	return false, true, index(ctx, tx, &e, details(e))
+}
+
+// markDeleted soft-deletes a row just imported when the file says it was
+// deleted: a deletion travels like any other change.
+func markDeleted(ctx context.Context, tx execer, table string, id int64, at *time.Time) error {
+	if at == nil {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE `+table+` SET deleted_at = ? WHERE id = ?`, stamp(*at), id)
+	return err
+}
+
+// stampPtr is stamp for a time that may be missing (NULL).
+func stampPtr(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return stamp(*t)
+}
+
+// details is the search text of an entry's kind-specific rows.
+func details(e journal.Entry) string {
+	if e.Craving != nil {
+		return e.Craving.DetailsText()
+	}
+	return ""
+}
+
+// writeDetails writes the craving or check-in rows of an entry.
+func (s *Store) writeDetails(ctx context.Context, tx execer, e journal.Entry, fresh bool) error {
+	switch {
+	case e.Kind == journal.KindCraving && e.Craving != nil:
+		return s.writeCravingDetails(ctx, tx, e.ID, e.Craving, fresh)
+	case e.Kind == journal.KindCheckin && e.Checkin != nil:
+		c := e.Checkin
+		_, err := tx.ExecContext(ctx, `INSERT INTO checkins (entry_id, mood, craving, sleep_hours) VALUES (?, ?, ?, ?)
+			ON CONFLICT (entry_id) DO UPDATE SET mood = excluded.mood, craving = excluded.craving, sleep_hours = excluded.sleep_hours`,
+			e.ID, c.Mood, c.Craving, c.SleepHours)
+		if err != nil {
+			return writeErr(s.path, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) importDrinkDay(ctx context.Context, tx execer, d journal.DrinkDay) (added, updated bool, err error) {
+	if err := journal.CheckUTF8("a drinks note", d.Note); err != nil {
+		return false, false, err
+	}
+	old, err := drinkDay(ctx, tx, d.Day)
+	switch {
+	case errors.Is(err, journal.ErrNotFound):
+		if d.UUID == "" {
+			return false, false, journal.Invalid("drink day %s has no uuid", d.Day)
+		}
+		if d.UpdatedAt.IsZero() {
+			d.UpdatedAt = d.FirstRecordedAt
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO drink_days (`+drinkColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			d.Day.String(), d.UUID, d.StandardDrinks, d.Note, stamp(d.FirstRecordedAt), d.Backfilled, stamp(d.UpdatedAt))
+		if err != nil {
+			return false, false, writeErr(s.path, err)
+		}
+		return true, false, nil
+	case err != nil:
+		return false, false, err
+	}
+	if !d.UpdatedAt.After(old.UpdatedAt) || (d.StandardDrinks == old.StandardDrinks && d.Note == old.Note) {
+		return false, false, nil
+	}
+	// The total and note follow the later copy; when the day was first
+	// recorded stays the earliest of the two.
+	_, err = tx.ExecContext(ctx, `UPDATE drink_days SET standard_drinks = ?, note = ?, updated_at = ? WHERE day = ?`,
+		d.StandardDrinks, d.Note, stamp(d.UpdatedAt), d.Day.String())
+	if err != nil {
+		return false, false, writeErr(s.path, err)
+	}
+	if d.FirstRecordedAt.Before(old.FirstRecordedAt) && !d.FirstRecordedAt.IsZero() {
+		if _, err := tx.ExecContext(ctx, `UPDATE drink_days SET first_recorded_at = ?, backfilled = ? WHERE day = ?`,
+			stamp(d.FirstRecordedAt), d.Backfilled, d.Day.String()); err != nil {
+			return false, false, writeErr(s.path, err)
+		}
+	}
+	return false, true, nil
+}
+
+func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (added, updated bool, err error) {
+	if err := c.ValidateText(); err != nil {
+		return false, false, err
+	}
+	id, local, err := localStamp(ctx, tx, "calls", c.UUID)
+	if err != nil {
+		return false, false, err
+	}
+	if id == 0 {
+		if c.UpdatedAt.IsZero() {
+			c.UpdatedAt = c.CreatedAt
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO calls (uuid, day, note, created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			c.UUID, c.Day.String(), strings.TrimSpace(c.Note), stamp(c.CreatedAt), stamp(c.UpdatedAt), stampPtr(c.DeletedAt))
+		if err != nil {
+			return false, false, writeErr(s.path, err)
+		}
+		return true, false, nil
+	}
+	if !newer(stamp(c.UpdatedAt), local) {
+		return false, false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE calls SET day = ?, note = ?, updated_at = ?, deleted_at = ? WHERE id = ?`,
+		c.Day.String(), c.Note, stamp(c.UpdatedAt), stampPtr(c.DeletedAt), id); err != nil {
+		return false, false, writeErr(s.path, fmt.Errorf("call %s: %w", c.UUID, err))
+	}
+	return false, true, nil
+}
+
+// importSession merges one session and returns its local id.
+func (s *Store) importSession(ctx context.Context, tx execer, ses journal.Session) (id int64, added, updated bool, err error) {
+	if err := ses.ValidateText(); err != nil {
+		return 0, false, false, err
+	}
+	id, local, err := localStamp(ctx, tx, "sessions", ses.UUID)
+	if err != nil {
+		return 0, false, false, err
+	}
+	if ses.UpdatedAt.IsZero() {
+		ses.UpdatedAt = ses.CreatedAt
+	}
+	if id == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO sessions (uuid, day, setting, route, dose_mg, note, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, ses.UUID, ses.Day.String(), ses.Setting, ses.Route, ses.DoseMg, ses.Note,
+			stamp(ses.CreatedAt), stamp(ses.UpdatedAt))
+		if err != nil {
+			return 0, false, false, writeErr(s.path, err)
+		}
+		id, err = res.LastInsertId()
+		return id, true, false, err
+	}
+	if !newer(stamp(ses.UpdatedAt), local) {
+		return id, false, false, nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE sessions SET day = ?, setting = ?, route = ?, dose_mg = ?, note = ?, updated_at = ?
+		WHERE id = ?`, ses.Day.String(), ses.Setting, ses.Route, ses.DoseMg, ses.Note, stamp(ses.UpdatedAt), id)
+	if err != nil {
+		return 0, false, false, writeErr(s.path, err)
+	}
+	return id, false, true, nil
+}
