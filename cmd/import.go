@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -15,6 +16,7 @@ import (
 
 	"journal/journal"
 	"journal/journal/export"
+	"journal/storage"
 )
 
 type importOptions struct {
@@ -61,17 +63,85 @@ journal backup: an export leaves things out.`,
 }
 
 func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) error {
-	b, err := readImportFile(f, name)
+	src, err := openImport(f, name)
 	if err != nil {
 		return err
 	}
-	if export.IsEncrypted(b) {
-		if b, err = decryptImport(c.Context(), f, o, b); err != nil {
+	defer src.Close()
+	// What the file is comes from its first bytes; the rest is read as it
+	// is needed.
+	in := &sourceReader{r: src}
+	br := bufio.NewReaderSize(in, 64<<10)
+	top, err := peek(br)
+	if err != nil {
+		return in.explain(name, err)
+	}
+	encrypted := export.IsEncrypted(top)
+	if encrypted {
+		r, err := decryptStream(c.Context(), f, o, br)
+		if err != nil {
 			return err
+		}
+		in = &sourceReader{r: r, encrypted: true, under: in}
+		br = bufio.NewReaderSize(in, 64<<10)
+		if top, err = peek(br); err != nil {
+			return in.explain(name, err)
 		}
 	} else if o.identity != "" {
 		fmt.Fprintf(f.IO.ErrOut, "%s is not encrypted; --identity is not needed.\n", name)
 	}
+	if !streamable(top) {
+		b, err := io.ReadAll(br)
+		if err != nil {
+			return in.explain(name, err)
+		}
+		return importWhole(c, f, o, name, b)
+	}
+	now := f.Now()
+	read := func(r io.Reader, im *storage.Importer) (*importSink, error) {
+		sink := &importSink{now: now, private: o.private, im: im}
+		u := &journal.UTF8Reader{R: r, Name: name}
+		_, err := export.ReadJSONStream(skipBOM(u), sink)
+		// The whole file is read, whatever went wrong: an unreadable part
+		// or a bad byte anywhere comes before what the JSON says.
+		io.Copy(io.Discard, u)
+		return sink, sink.verdict(name, in.explain(name, err), u.Err(), err)
+	}
+	if _, plainFile := src.(*os.File); plainFile && name != "-" && !encrypted && !f.journalExists() {
+		// A bad file must not leave a new, empty journal behind: a file
+		// can be read twice, so check all of it before the journal is
+		// made, then write. (Into a journal that exists, a bad file rolls
+		// back what it wrote.)
+		if _, err := read(br, nil); err != nil {
+			return err
+		}
+		if src, err = openImport(f, name); err != nil {
+			return err
+		}
+		defer src.Close()
+		in = &sourceReader{r: src}
+		br = bufio.NewReaderSize(in, 64<<10)
+	}
+	st, err := f.Store(c.Context())
+	if err != nil {
+		return err
+	}
+	var sink *importSink
+	res, err := st.ImportEach(c.Context(), o.dryRun, func(im *storage.Importer) error {
+		var err error
+		sink, err = read(br, im)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	importReport(f, o, name, "journal export", res, sink.entries, sink.shared)
+	return nil
+}
+
+// importWhole imports a file read whole: a jrnl or Day One export, or a
+// JSON file laid out otherwise than journal writes its exports.
+func importWhole(c *cobra.Command, f *Factory, o *importOptions, name string, b []byte) error {
 	// Before decoding: a JSON reader would quietly turn a bad byte into "�".
 	// (A Day One .zip is binary; the journals inside it are checked.)
 	if !export.IsZip(b) {
@@ -101,33 +171,39 @@ func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) erro
 	if err != nil {
 		return err
 	}
-	counts := fmt.Sprintf("%d added, %d updated, %d already here", res.Added, res.Updated, res.Unchanged)
-	if o.dryRun {
-		fmt.Fprintf(f.IO.Out, "Would import %s (%s): %s. Nothing was written (--dry-run).\n", name, what, counts)
-	} else {
-		fmt.Fprintf(f.IO.Out, "Imported %s (%s): %s.\n", name, what, counts)
-	}
-	if line := sharingLine(recs, o.private); line != "" {
-		fmt.Fprintln(f.IO.Out, line)
-	}
-	return nil
-}
-
-// sharingLine says whether the imported entries will be in what the person
-// shares, so a private diary never slips into a coach's export unnoticed.
-func sharingLine(recs journal.Records, private bool) string {
 	shared := 0
 	for _, e := range recs.Entries {
 		if !e.Private {
 			shared++
 		}
 	}
+	importReport(f, o, name, what, res, len(recs.Entries), shared)
+	return nil
+}
+
+// importReport says what an import did, or would do, and whether its entries
+// are shared.
+func importReport(f *Factory, o *importOptions, name, what string, res storage.ImportResult, entries, shared int) {
+	counts := fmt.Sprintf("%d added, %d updated, %d already here", res.Added, res.Updated, res.Unchanged)
+	if o.dryRun {
+		fmt.Fprintf(f.IO.Out, "Would import %s (%s): %s. Nothing was written (--dry-run).\n", name, what, counts)
+	} else {
+		fmt.Fprintf(f.IO.Out, "Imported %s (%s): %s.\n", name, what, counts)
+	}
+	if line := sharingLine(entries, shared, o.private); line != "" {
+		fmt.Fprintln(f.IO.Out, line)
+	}
+}
+
+// sharingLine says whether the imported entries will be in what the person
+// shares, so a private diary never slips into a coach's export unnoticed.
+func sharingLine(entries, shared int, private bool) string {
 	switch {
-	case len(recs.Entries) == 0:
+	case entries == 0:
 		return ""
 	case private:
 		return "They are marked private: exports and reports leave them out unless you add --include-private."
-	case shared == len(recs.Entries):
+	case shared == entries:
 		return "They are not private: exports and reports for your coach include them. To keep them to yourself, import with --private."
 	}
 	verb := "are"
@@ -138,18 +214,190 @@ func sharingLine(recs journal.Records, private bool) string {
 		plural(shared, "entry", "entries"), verb)
 }
 
-func readImportFile(f *Factory, name string) ([]byte, error) {
+// openImport opens the file to import; "-" is standard input.
+func openImport(f *Factory, name string) (io.ReadCloser, error) {
 	if name == "-" {
-		return io.ReadAll(f.IO.In)
+		return io.NopCloser(f.IO.In), nil
 	}
-	b, err := os.ReadFile(name)
+	file, err := os.Open(name)
 	if err != nil {
 		return nil, journal.Invalid("cannot read %s: %v", name, unwrapPath(err))
 	}
-	return b, nil
+	if fi, err := file.Stat(); err == nil && fi.IsDir() {
+		file.Close()
+		_, err := os.ReadFile(name) // the error reading a folder gives
+		return nil, journal.Invalid("cannot read %s: %v", name, unwrapPath(err))
+	}
+	return file, nil
 }
 
+// peek is up to the first 64 KB of r, without taking them.
+func peek(r *bufio.Reader) ([]byte, error) {
+	b, err := r.Peek(r.Size())
+	if errors.Is(err, io.EOF) || errors.Is(err, bufio.ErrBufferFull) {
+		err = nil
+	}
+	return b, err
+}
+
+// streamable reports whether a file starting with top is one of journal's
+// JSON exports as journal writes them, which import reads as a stream.
+func streamable(top []byte) bool {
+	top = bytes.TrimPrefix(top, []byte("\xef\xbb\xbf"))
+	return !export.IsZip(top) && export.HasJSONHeader(top)
+}
+
+// skipBOM drops a UTF-8 byte-order mark at the start of r, as some editors
+// write.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
+	return br
+}
+
+// sourceReader is the file being imported, remembering the first error
+// reading it: the file's own, or the decryption's.
+type sourceReader struct {
+	r         io.Reader
+	encrypted bool
+	under     *sourceReader // the encrypted file under the decryption
+	err       error
+}
+
+func (s *sourceReader) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) && s.err == nil {
+		s.err = err
+	}
+	return n, err
+}
+
+// explain is the error to show when reading failed with err: the first
+// failure reading the file, if any, as bad input; else err.
+func (s *sourceReader) explain(name string, err error) error {
+	if s.under != nil && s.under.err != nil {
+		return s.under.explain(name, err)
+	}
+	switch {
+	case s.err == nil:
+		return err
+	case s.encrypted:
+		return journal.Invalid("the encrypted file is damaged: %v", s.err)
+	}
+	return journal.Invalid("cannot read %s: %v", name, unwrapPath(s.err))
+}
+
+// importSink checks each record of a JSON export as it comes and, when it
+// has an Importer, merges it into the journal. It keeps the first error of
+// each kind and writes nothing more after one, so that once the whole file
+// is read the error shown is the one a whole-file import would show: the
+// file's syntax and each record's own fields first (ReadJSONStream's
+// errors), then the rules across records, then the clock, then the
+// journal's own refusals.
+type importSink struct {
+	check   journal.Checker
+	now     time.Time
+	private bool
+	im      *storage.Importer // nil: only check
+
+	across, ahead, write error
+	entries, shared      int
+}
+
+func (s *importSink) ok() bool { return s.across == nil && s.ahead == nil && s.write == nil }
+
+// verdict is the error of the whole import: reading first (the file's
+// own, then a bad byte), then the decoder's, then the sink's own.
+func (s *importSink) verdict(name string, readErr, utf8Err, decodeErr error) error {
+	switch {
+	case readErr != decodeErr:
+		return readErr
+	case utf8Err != nil:
+		return utf8Err
+	case decodeErr != nil:
+		return journal.Invalid("%s: %v", name, decodeErr)
+	case s.across != nil:
+		return journal.Invalid("%s: %v", name, s.across)
+	case s.ahead != nil:
+		return journal.Invalid("%s: %v", name, s.ahead)
+	}
+	return s.write
+}
+
+func (s *importSink) Session(i int, ses journal.Session) error {
+	if s.across == nil {
+		s.across = s.check.Session(i, ses)
+	}
+	if s.im != nil && s.ok() {
+		s.write = s.im.Session(ses)
+	}
+	return nil
+}
+
+func (s *importSink) Entry(i int, e journal.Entry) error {
+	if s.private {
+		e.Private = true
+	}
+	s.entries++
+	if !e.Private {
+		s.shared++
+	}
+	if s.across == nil {
+		s.across = s.check.Entry(i, e)
+	}
+	if s.ahead == nil {
+		s.ahead = journal.EntryNotAhead(s.now, i, e)
+	}
+	if s.im != nil && s.ok() {
+		s.write = s.im.Entry(e)
+	}
+	return nil
+}
+
+func (s *importSink) DrinkDay(i int, d journal.DrinkDay) error {
+	if s.across == nil {
+		s.across = s.check.DrinkDay(i, d)
+	}
+	if s.ahead == nil {
+		s.ahead = journal.DrinkDayNotAhead(s.now, i, d)
+	}
+	if s.im != nil && s.ok() {
+		s.write = s.im.DrinkDay(d)
+	}
+	return nil
+}
+
+func (s *importSink) Call(i int, c journal.Call) error {
+	if s.across == nil {
+		s.across = s.check.Call(i, c)
+	}
+	if s.ahead == nil {
+		s.ahead = journal.CallNotAhead(s.now, i, c)
+	}
+	if s.im != nil && s.ok() {
+		s.write = s.im.Call(c)
+	}
+	return nil
+}
+
+// decryptImport decrypts a whole encrypted file (restore reads backups so).
 func decryptImport(ctx context.Context, f *Factory, o *importOptions, b []byte) ([]byte, error) {
+	r, err := decryptStream(ctx, f, o, bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return nil, journal.Invalid("the encrypted file is damaged: %v", err)
+	}
+	return out, nil
+}
+
+// decryptStream opens an encrypted export with --identity or the
+// passphrase; the text is decrypted as it is read.
+func decryptStream(ctx context.Context, f *Factory, o *importOptions, r io.Reader) (io.Reader, error) {
 	var ids []byte
 	pass := ""
 	if o.identity != "" {
@@ -165,13 +413,9 @@ func decryptImport(ctx context.Context, f *Factory, o *importOptions, b []byte) 
 			return nil, journal.Invalid("the file is encrypted: give --identity FILE (an age identity), or its passphrase in JOURNAL_PASSPHRASE")
 		}
 	}
-	r, err := export.Decrypt(bytes.NewReader(b), ids, pass)
+	out, err := export.Decrypt(r, ids, pass)
 	if err != nil {
 		return nil, journal.Invalid("%v", err)
-	}
-	out, err := io.ReadAll(r)
-	if err != nil {
-		return nil, journal.Invalid("the encrypted file is damaged: %v", err)
 	}
 	return out, nil
 }

@@ -35,6 +35,59 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 	if err := recs.Validate(); err != nil {
 		return ImportResult{}, err
 	}
+	return s.ImportEach(ctx, dryRun, func(im *Importer) error {
+		for _, ses := range recs.Sessions {
+			if err := im.Session(ses); err != nil {
+				return err
+			}
+		}
+		for _, e := range recs.Entries {
+			if err := im.Entry(e); err != nil {
+				return err
+			}
+		}
+		for _, d := range recs.DrinkDays {
+			if err := im.DrinkDay(d); err != nil {
+				return err
+			}
+		}
+		for _, c := range recs.Calls {
+			if err := im.Call(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Importer merges records into the journal one at a time, as Import does
+// a whole journal.Records, inside the one transaction of ImportEach. The
+// records must have passed journal.Checker (Import's Validate) in the
+// order they come, sessions before the entries that link to them.
+type Importer struct {
+	s   *Store
+	ctx context.Context
+	tx  *stmtCache
+	// noEntries: the journal had no entries before this import (and the
+	// file's uuids are distinct, as the checks make sure), so there is
+	// nothing to look up.
+	noEntries bool
+	// localSession maps the file's session ids to the journal's.
+	localSession map[int64]int64
+	res          ImportResult
+}
+
+// indexBatch is how much search text (bytes) an import holds before
+// writing it to the search indexes: enough that FTS5 makes big segments
+// (it flushes its own pending terms at about 1 MB anyway), little enough
+// that memory stays flat however long the file.
+const indexBatch = 4 << 20
+
+// ImportEach runs feed in one transaction with an Importer to merge
+// records through, and returns what they did. An error from feed or from
+// a record rolls everything back and is returned as it is; with dryRun
+// everything is rolled back at the end.
+func (s *Store) ImportEach(ctx context.Context, dryRun bool, feed func(im *Importer) error) (ImportResult, error) {
 	var res ImportResult
 	errDry := errors.New("dry run")
 	err := s.inTx(ctx, func(sqlTx *sql.Tx) error {
@@ -45,46 +98,14 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 		if _, err := tx.ExecContext(ctx, `INSERT INTO craving_days_paused (since) VALUES (?)`, stamp(s.now())); err != nil {
 			return writeErr(s.path, err)
 		}
-		var noEntries bool
-		if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM entries)`).Scan(&noEntries); err != nil {
+		im := &Importer{s: s, ctx: ctx, tx: tx, localSession: map[int64]int64{}}
+		if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM entries)`).Scan(&im.noEntries); err != nil {
 			return err
 		}
-		// Sessions first: entries link to them by local id.
-		localSession := map[int64]int64{}
-		for _, ses := range recs.Sessions {
-			id, added, updated, err := s.importSession(ctx, tx, ses)
-			if err != nil {
-				return err
-			}
-			localSession[ses.ID] = id
-			res.count(added, updated)
+		if err := feed(im); err != nil {
+			return err
 		}
-		for i := range recs.Entries {
-			e := recs.Entries[i]
-			if e.SessionID != nil {
-				id := localSession[*e.SessionID]
-				e.SessionID = &id
-			}
-			added, updated, err := s.importEntry(ctx, tx, e, noEntries)
-			if err != nil {
-				return err
-			}
-			res.count(added, updated)
-		}
-		for _, d := range recs.DrinkDays {
-			added, updated, err := s.importDrinkDay(ctx, tx, d)
-			if err != nil {
-				return err
-			}
-			res.count(added, updated)
-		}
-		for _, c := range recs.Calls {
-			added, updated, err := s.importCall(ctx, tx, c)
-			if err != nil {
-				return err
-			}
-			res.count(added, updated)
-		}
+		res = im.res
 		if err := tx.flushIndex(ctx); err != nil {
 			return writeErr(s.path, err)
 		}
@@ -104,6 +125,56 @@ func (s *Store) Import(ctx context.Context, recs journal.Records, dryRun bool) (
 		err = nil
 	}
 	return res, err
+}
+
+// Session merges one session.
+func (im *Importer) Session(ses journal.Session) error {
+	id, added, updated, err := im.s.importSession(im.ctx, im.tx, ses)
+	if err != nil {
+		return err
+	}
+	im.localSession[ses.ID] = id
+	im.res.count(added, updated)
+	return nil
+}
+
+// Entry merges one entry; its session_id names a session merged before.
+func (im *Importer) Entry(e journal.Entry) error {
+	if e.SessionID != nil {
+		id := im.localSession[*e.SessionID]
+		e.SessionID = &id
+	}
+	added, updated, err := im.s.importEntry(im.ctx, im.tx, e, im.noEntries)
+	if err != nil {
+		return err
+	}
+	im.res.count(added, updated)
+	if im.tx.indexBytes >= indexBatch {
+		if err := im.tx.flushIndex(im.ctx); err != nil {
+			return writeErr(im.s.path, err)
+		}
+	}
+	return nil
+}
+
+// DrinkDay merges one day's drinks.
+func (im *Importer) DrinkDay(d journal.DrinkDay) error {
+	added, updated, err := im.s.importDrinkDay(im.ctx, im.tx, d)
+	if err != nil {
+		return err
+	}
+	im.res.count(added, updated)
+	return nil
+}
+
+// Call merges one coaching call.
+func (im *Importer) Call(c journal.Call) error {
+	added, updated, err := im.s.importCall(im.ctx, im.tx, c)
+	if err != nil {
+		return err
+	}
+	im.res.count(added, updated)
+	return nil
 }
 
 // localStamp reads the updated_at of a row found by uuid; "" when none.
@@ -139,16 +210,22 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry, noE
 	if id == 0 {
 		if e.Kind == journal.KindCheckin && e.DeletedAt == nil {
 			// One check-in a day: the later of two copies wins.
-			if old, err := s.checkinOn(ctx, tx, e.Day); err == nil {
-				if !e.UpdatedAt.After(old.UpdatedAt) {
+			var oldID int64
+			var oldUpdated string
+			err := tx.QueryRowContext(ctx, `SELECT id, updated_at FROM entries
+				WHERE kind = ? AND day = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`,
+				string(journal.KindCheckin), e.Day.String()).Scan(&oldID, &oldUpdated)
+			switch {
+			case err == nil:
+				if !e.UpdatedAt.After(parseStamp(oldUpdated)) {
 					return false, false, nil
 				}
 				now := stamp(s.now())
-				if _, err := tx.ExecContext(ctx, `UPDATE entries SET deleted_at = ?, updated_at = ? WHERE id = ?`, now, now, old.ID); err != nil {
+				if _, err := tx.ExecContext(ctx, `UPDATE entries SET deleted_at = ?, updated_at = ? WHERE id = ?`, now, now, oldID); err != nil {
 					return false, false, writeErr(s.path, err)
 				}
-			} else if !errors.Is(err, journal.ErrNotFound) {
-				return false, false, err
+			case !errors.Is(err, sql.ErrNoRows):
+				return false, false, fmt.Errorf("read check-in of %s: %w", e.Day, err)
 			}
 		}
 		e.ID = 0

@@ -440,3 +440,12 @@ func shortID(id string) string {
 	}
 	return id
 }
+
+// HasJSONHeader reports whether top, the start of a file, starts as
+// journal writes its JSON exports: an object whose "format" and "version"
+// come before anything else. ReadJSONStream reads such a file as a
+// stream; ReadJSON then checks what they say.
+func HasJSONHeader(top []byte) bool {
+	h, ok := quickHeader(top)
+	return ok && h.Format != nil
+}
