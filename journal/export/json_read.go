@@ -24,14 +24,14 @@ func ReadJSON(b []byte) (Document, error) {
 	if !ok {
 		head = header{}
 		if err := json.Unmarshal(b, &head); err != nil {
-			return doc, where(&tracker{buf: b}, err, "")
+			return doc, where(&tracker{buf: b, line: 1}, err, "")
 		}
 	}
 	if err := head.check(&doc); err != nil {
 		return doc, err
 	}
 	recs := journal.Records{Entries: []journal.Entry{}, DrinkDays: []journal.DrinkDay{}, Calls: []journal.Call{}}
-	t := &tracker{r: bytes.NewReader(b)}
+	t := newTracker(bytes.NewReader(b))
 	if err := readRecords(json.NewDecoder(t), t, collect{&recs}); err != nil {
 		return doc, err
 	}
@@ -116,7 +116,7 @@ func (c collect) Call(_ int, k journal.Call) error {
 // journal writes it); a file laid out otherwise is read whole first.
 func ReadJSONStream(r io.Reader, sink RecordSink) (Document, error) {
 	var doc Document
-	t := &tracker{r: r}
+	t := newTracker(r)
 	dec := json.NewDecoder(t)
 	head, ok := streamHeader(dec, t)
 	if !ok {
@@ -310,42 +310,81 @@ func readList(dec *json.Decoder, t *tracker, key string, each func(i, line int) 
 	return nil
 }
 
-// tracker is the reader under a JSON decoder. It keeps the bytes read but
-// not yet counted, so that errors can name lines: values are looked up in
-// file order and each newline is counted once, so reading a file takes
-// time in proportion to its size, and memory in proportion to its largest
-// record.
+// tracker is the reader under a JSON decoder. It keeps the bytes from the
+// last value looked up on, so that errors can name lines: values are
+// looked up in file order and each newline is counted once, so reading a
+// file takes time in proportion to its size, and memory in proportion to
+// its largest record.
 type tracker struct {
-	r    io.Reader
-	buf  []byte // bytes read and not yet counted; buf[0] is at offset base
-	base int64
-	line int // the line base is on, from 1
+	r       io.Reader
+	buf     []byte // bytes read from r; buf[0] is at offset base
+	base    int64
+	handed  int   // bytes of buf handed to the decoder
+	counted int   // bytes of buf whose newlines are counted in line
+	line    int   // the line at base+counted, from 1
+	eof     bool  // r has no more
+	err     error // what r said at its end, for the decoder
 	// opened and pending are how far streamHeader read: past the
 	// document's "{", and the key it stopped at.
 	opened  bool
 	pending string
 }
 
+func newTracker(r io.Reader) *tracker { return &tracker{r: r, line: 1} }
+
 func (t *tracker) Read(p []byte) (int, error) {
+	if t.handed < len(t.buf) {
+		n := copy(p, t.buf[t.handed:])
+		t.handed += n
+		return n, nil
+	}
+	if t.eof {
+		return 0, t.err
+	}
 	n, err := t.r.Read(p)
 	t.buf = append(t.buf, p[:n]...)
+	t.handed += n
 	return n, err
 }
 
+// more reads on from r into buf, for the decoder to have later; false at
+// the end of the input or on an error (which the decoder meets then).
+func (t *tracker) more() bool {
+	if t.eof || t.r == nil {
+		return false
+	}
+	var b [4096]byte
+	n, err := t.r.Read(b[:])
+	t.buf = append(t.buf, b[:n]...)
+	if err != nil {
+		t.eof, t.err = true, err
+	}
+	return n > 0 || err == nil
+}
+
 // at is the line of the first value at or after offset (skipping the
-// whitespace and commas between values), and forgets the bytes before it.
-// Offsets must not go backwards.
+// whitespace and commas between values, reading on when the decoder has
+// not yet), and forgets the bytes before it. Offsets must not go
+// backwards.
 func (t *tracker) at(offset int64) int {
-	i := int(min(max(offset-t.base, 0), int64(len(t.buf))))
-	for i < len(t.buf) && strings.IndexByte(" \t\r\n,:", t.buf[i]) >= 0 {
-		i++
+	i := int(min(max(offset-t.base, int64(t.counted)), int64(len(t.buf))))
+	for {
+		for i < len(t.buf) && strings.IndexByte(" \t\r\n,:", t.buf[i]) >= 0 {
+			i++
+		}
+		if i < len(t.buf) || !t.more() {
+			break
+		}
 	}
-	if t.line == 0 {
-		t.line = 1
-	}
-	t.line += bytes.Count(t.buf[:i], []byte("\n"))
-	t.buf = t.buf[i:]
-	t.base += int64(i)
+	t.line += bytes.Count(t.buf[t.counted:i], []byte("\n"))
+	t.counted = i
+	// Forget what is counted and handed; keep what the decoder has yet to
+	// read.
+	d := min(t.counted, t.handed)
+	t.buf = t.buf[d:]
+	t.base += int64(d)
+	t.handed -= d
+	t.counted -= d
 	return t.line
 }
 
@@ -353,17 +392,13 @@ func (t *tracker) at(offset int64) int {
 // up. An offset at the very end (a file cut short) names the last line
 // with text on it; to tell, the rest of the input is read.
 func (t *tracker) lineOf(offset int64) int {
-	if t.r != nil {
-		if rest, err := io.ReadAll(t.r); err == nil {
-			t.buf = append(t.buf, rest...)
-		}
-		t.r = nil
+	for t.more() {
 	}
-	end := int(min(max(offset-t.base, 0), int64(len(t.buf))))
+	end := int(min(max(offset-t.base, int64(t.counted)), int64(len(t.buf))))
 	if end == len(t.buf) {
-		end = len(bytes.TrimRight(t.buf, " \t\r\n"))
+		end = max(len(bytes.TrimRight(t.buf, " \t\r\n")), t.counted)
 	}
-	return max(t.line, 1) + bytes.Count(t.buf[:end], []byte("\n"))
+	return t.line + bytes.Count(t.buf[t.counted:end], []byte("\n"))
 }
 
 // where turns a JSON decoding error into bad input naming its line.
