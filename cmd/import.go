@@ -63,64 +63,45 @@ journal backup: an export leaves things out.`,
 }
 
 func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) error {
-	src, err := openImport(f, name)
+	src, err := openSource(c.Context(), f, o, name)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	// What the file is comes from its first bytes; the rest is read as it
-	// is needed.
-	in := &sourceReader{r: src}
-	br := bufio.NewReaderSize(in, 64<<10)
-	top, err := peek(br)
-	if err != nil {
-		return in.explain(name, err)
-	}
-	encrypted := export.IsEncrypted(top)
-	if encrypted {
-		r, err := decryptStream(c.Context(), f, o, br)
-		if err != nil {
-			return err
-		}
-		in = &sourceReader{r: r, encrypted: true, under: in}
-		br = bufio.NewReaderSize(in, 64<<10)
-		if top, err = peek(br); err != nil {
-			return in.explain(name, err)
-		}
-	} else if o.identity != "" {
+	if src.encrypted == nil && o.identity != "" {
 		fmt.Fprintf(f.IO.ErrOut, "%s is not encrypted; --identity is not needed.\n", name)
 	}
-	if !streamable(top) {
-		b, err := io.ReadAll(br)
+	if !streamable(src.top) {
+		b, err := io.ReadAll(src)
 		if err != nil {
-			return in.explain(name, err)
+			return src.in.explain(name, err)
 		}
 		return importWhole(c, f, o, name, b)
 	}
 	now := f.Now()
-	read := func(r io.Reader, im *storage.Importer) (*importSink, error) {
+	read := func(src *source, im *storage.Importer) (*importSink, error) {
 		sink := &importSink{now: now, private: o.private, im: im}
-		u := &journal.UTF8Reader{R: r, Name: name}
+		u := &journal.UTF8Reader{R: src, Name: name}
 		_, err := export.ReadJSONStream(skipBOM(u), sink)
 		// The whole file is read, whatever went wrong: an unreadable part
 		// or a bad byte anywhere comes before what the JSON says.
 		io.Copy(io.Discard, u)
-		return sink, sink.verdict(name, in.explain(name, err), u.Err(), err)
+		return sink, sink.verdict(name, src.in.failure(name), u.Err(), err)
 	}
-	if _, plainFile := src.(*os.File); plainFile && name != "-" && !encrypted && !f.journalExists() {
-		// A bad file must not leave a new, empty journal behind: a file
-		// can be read twice, so check all of it before the journal is
-		// made, then write. (Into a journal that exists, a bad file rolls
-		// back what it wrote.)
-		if _, err := read(br, nil); err != nil {
+	// A bad file must not leave a new, empty journal behind: a file that
+	// can be read twice is checked whole before the journal is made, then
+	// read again to write. Into a journal that exists, a bad file rolls
+	// back what it wrote. (Standard input cannot be read twice, nor an
+	// encrypted file without a second passphrase derivation.)
+	if name != "-" && (src.encrypted == nil || o.identity != "") && !f.journalExists() {
+		if _, err := read(src, nil); err != nil {
 			return err
 		}
-		if src, err = openImport(f, name); err != nil {
+		src.Close()
+		if src, err = openSource(c.Context(), f, o, name); err != nil {
 			return err
 		}
 		defer src.Close()
-		in = &sourceReader{r: src}
-		br = bufio.NewReaderSize(in, 64<<10)
 	}
 	st, err := f.Store(c.Context())
 	if err != nil {
@@ -129,7 +110,7 @@ func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) erro
 	var sink *importSink
 	res, err := st.ImportEach(c.Context(), o.dryRun, func(im *storage.Importer) error {
 		var err error
-		sink, err = read(br, im)
+		sink, err = read(src, im)
 		return err
 	})
 	if err != nil {
@@ -137,6 +118,49 @@ func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) erro
 	}
 	importReport(f, o, name, "journal export", res, sink.entries, sink.shared)
 	return nil
+}
+
+// source is the file being imported, decrypted as it is read when it is
+// encrypted.
+type source struct {
+	*bufio.Reader
+	top       []byte        // up to its first 64 KB, not taken
+	in        *sourceReader // where read errors are kept
+	encrypted *sourceReader // the encrypted file under the decryption; nil when plain
+	file      io.Closer
+}
+
+func (s *source) Close() error { return s.file.Close() }
+
+// openSource opens the file to import ("-" is standard input) and, when it
+// is encrypted, its decryption, and looks at its first bytes.
+func openSource(ctx context.Context, f *Factory, o *importOptions, name string) (*source, error) {
+	file, err := openImport(f, name)
+	if err != nil {
+		return nil, err
+	}
+	src := &source{in: &sourceReader{r: file}, file: file}
+	src.Reader = bufio.NewReaderSize(src.in, 64<<10)
+	if src.top, err = peek(src.Reader); err != nil {
+		file.Close()
+		return nil, src.in.explain(name, err)
+	}
+	if !export.IsEncrypted(src.top) {
+		return src, nil
+	}
+	r, err := decryptStream(ctx, f, o, src.Reader)
+	if err != nil {
+		file.Close()
+		return nil, err
+	}
+	src.encrypted = src.in
+	src.in = &sourceReader{r: r, encrypted: true, under: src.encrypted}
+	src.Reader = bufio.NewReaderSize(src.in, 64<<10)
+	if src.top, err = peek(src.Reader); err != nil {
+		file.Close()
+		return nil, src.in.explain(name, err)
+	}
+	return src, nil
 }
 
 // importWhole imports a file read whole: a jrnl or Day One export, or a
@@ -277,12 +301,20 @@ func (s *sourceReader) Read(p []byte) (int, error) {
 // explain is the error to show when reading failed with err: the first
 // failure reading the file, if any, as bad input; else err.
 func (s *sourceReader) explain(name string, err error) error {
-	if s.under != nil && s.under.err != nil {
-		return s.under.explain(name, err)
+	if ferr := s.failure(name); ferr != nil {
+		return ferr
 	}
+	return err
+}
+
+// failure is the first failure reading the file, as bad input; nil when
+// there was none.
+func (s *sourceReader) failure(name string) error {
 	switch {
+	case s.under != nil && s.under.err != nil:
+		return s.under.failure(name)
 	case s.err == nil:
-		return err
+		return nil
 	case s.encrypted:
 		return journal.Invalid("the encrypted file is damaged: %v", s.err)
 	}
@@ -312,7 +344,7 @@ func (s *importSink) ok() bool { return s.across == nil && s.ahead == nil && s.w
 // own, then a bad byte), then the decoder's, then the sink's own.
 func (s *importSink) verdict(name string, readErr, utf8Err, decodeErr error) error {
 	switch {
-	case readErr != decodeErr:
+	case readErr != nil:
 		return readErr
 	case utf8Err != nil:
 		return utf8Err
