@@ -35,7 +35,7 @@ computer; nothing goes over the network.`,
 	}
 	root.SetFlagErrorFunc(flagError)
 	// Flag descriptions wrap to fit an 80-column terminal.
-	root.SetUsageTemplate(strings.ReplaceAll(root.UsageTemplate(), ".FlagUsages", ".FlagUsagesWrapped 80"))
+	root.SetUsageFunc(writeUsage)
 	pf := root.PersistentFlags()
 	// Defaults are the factory's current values, so a command tree built
 	// again for a follow-on command keeps --db and the rest.
