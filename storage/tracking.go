@@ -238,7 +238,7 @@ func (s *Store) CheckinOn(ctx context.Context, day journal.Date) (journal.Entry,
 }
 
 func (s *Store) checkinOn(ctx context.Context, q queryer, day journal.Date) (journal.Entry, error) {
-	e, err := scanEntry(q.QueryRowContext(ctx, `SELECT `+entryColumns+` FROM entries e
+	e, err := scanEntryDetails(q.QueryRowContext(ctx, `SELECT `+detailColumns+` FROM `+entryFrom+`
 		WHERE e.kind = ? AND e.day = ? AND e.deleted_at IS NULL ORDER BY e.id LIMIT 1`,
 		string(journal.KindCheckin), day.String()))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -247,8 +247,7 @@ func (s *Store) checkinOn(ctx context.Context, q queryer, day journal.Date) (jou
 	if err != nil {
 		return e, fmt.Errorf("read check-in of %s: %w", day, err)
 	}
-	err = s.attachOne(ctx, q, &e)
-	return e, err
+	return e, nil
 }
 
 // SaveCheckin writes the check-in of e.Day: a new entry the first time,
