@@ -96,15 +96,6 @@ func (s *Store) attachDetails(ctx context.Context, q queryer, es []journal.Entry
 	return nil
 }
 
-func (s *Store) attachOne(ctx context.Context, q queryer, e *journal.Entry) error {
-	one := []journal.Entry{*e}
-	if err := s.attachDetails(ctx, q, one); err != nil {
-		return err
-	}
-	*e = one[0]
-	return nil
-}
-
 // idList is ids as a JSON array, for "IN (SELECT value FROM json_each(?))".
 func idList(ids []int64) string {
 	var b strings.Builder
