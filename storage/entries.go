@@ -51,7 +51,7 @@ func (s *Store) insertEntry(ctx context.Context, tx execer, e *journal.Entry, de
 	if e.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	if err := writeTags(ctx, tx, e.ID, e.Tags); err != nil {
+	if err := addTags(ctx, tx, e.ID, e.Tags); err != nil {
 		return writeErr(s.path, err)
 	}
 	for i, a := range e.Answers {
@@ -63,10 +63,16 @@ func (s *Store) insertEntry(ctx context.Context, tx execer, e *journal.Entry, de
 	return index(ctx, tx, e, details)
 }
 
+// writeTags replaces the tags of entry id.
 func writeTags(ctx context.Context, tx execer, id int64, tags []string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM entry_tags WHERE entry_id = ?`, id); err != nil {
 		return err
 	}
+	return addTags(ctx, tx, id, tags)
+}
+
+// addTags gives entry id the tags; a new entry has none to replace.
+func addTags(ctx context.Context, tx execer, id int64, tags []string) error {
 	for _, t := range tags {
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)`, id, t); err != nil {
 			return err
