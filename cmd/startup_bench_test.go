@@ -22,7 +22,6 @@ func BenchmarkHelp(b *testing.B) {
 // journal inside the process: the tree for one command, opening the
 // journal, the entries and their rendering.
 func BenchmarkListCommand(b *testing.B) {
-	b.Setenv("TMPDIR", b.TempDir())
 	db := filepath.Join(b.TempDir(), "journal.db")
 	now := func() time.Time { return time.Date(2026, 11, 25, 20, 0, 0, 0, time.Local) }
 	f, _, errOut := testFactory(nil)
