@@ -12,6 +12,23 @@ import (
 // entryPage is how many entries StreamRecords reads at a time.
 const entryPage = 1000
 
+// RecordStream is what StreamExport hands its write: every record of the
+// window but the entries, which come a page at a time through Each.
+type RecordStream struct {
+	// Records holds the drinking days, calls and sessions; Entries is nil.
+	Records journal.Records
+	// Linked is the window's entries linked to a session, oldest first,
+	// with all their details: a document names them under their session
+	// before it reaches them. There are a few for each session.
+	Linked []journal.Entry
+	// Each hands the entries of the window to fn oldest first (by day,
+	// time, id), with all their details and answers, entryPage at a time.
+	Each func(fn func(journal.Entry) error) error
+	// EachOfSets is Each for the guided entries of the given prompt sets
+	// only (questionnaires, say): a few queries however long the journal.
+	EachOfSets func(sets []string, fn func(journal.Entry) error) error
+}
+
 // StreamRecords is Records for a document written as it is read. Within one
 // read transaction it reads every record but the entries, then calls write
 // with them (Entries left nil) and with each, which hands the entries of
@@ -20,6 +37,13 @@ const entryPage = 1000
 // is how many private entries were left out.
 func (s *Store) StreamRecords(ctx context.Context, f RecordFilter,
 	write func(recs journal.Records, each func(fn func(journal.Entry) error) error) error) (private int, err error) {
+	return s.StreamExport(ctx, f, func(r RecordStream) error { return write(r.Records, r.Each) })
+}
+
+// StreamExport is StreamRecords with the entries linked to sessions and a
+// way to read only some prompt sets' entries (see RecordStream), all in
+// one read transaction. private is how many private entries were left out.
+func (s *Store) StreamExport(ctx context.Context, f RecordFilter, write func(RecordStream) error) (private int, err error) {
 	err = s.Snapshot(ctx, func(v *Store) error {
 		where, args := recordWhere(f, f.IncludePrivate)
 		if !f.IncludePrivate {
@@ -29,16 +53,39 @@ func (s *Store) StreamRecords(ctx context.Context, f RecordFilter,
 				return err
 			}
 		}
-		linked, err := v.ids(ctx, `SELECT DISTINCT e.session_id FROM entries e WHERE `+where+
-			` AND e.session_id IS NOT NULL`, args...)
+		var linked []journal.Entry
+		if err := v.eachEntry(ctx, where+" AND e.session_id IS NOT NULL", args, func(e journal.Entry) error {
+			linked = append(linked, e)
+			return nil
+		}); err != nil {
+			return err
+		}
+		var ids []int64
+		for _, e := range linked {
+			if !slices.Contains(ids, *e.SessionID) {
+				ids = append(ids, *e.SessionID)
+			}
+		}
+		recs, err := v.otherRecords(ctx, f, ids)
 		if err != nil {
 			return err
 		}
-		recs, err := v.otherRecords(ctx, f, linked)
-		if err != nil {
-			return err
-		}
-		return write(recs, func(fn func(journal.Entry) error) error { return v.eachEntry(ctx, where, args, fn) })
+		return write(RecordStream{
+			Records: recs,
+			Linked:  linked,
+			Each:    func(fn func(journal.Entry) error) error { return v.eachEntry(ctx, where, args, fn) },
+			EachOfSets: func(sets []string, fn func(journal.Entry) error) error {
+				if len(sets) == 0 {
+					return nil
+				}
+				w := where + " AND e.kind = ? AND e.prompt_set IN (?" + strings.Repeat(", ?", len(sets)-1) + ")"
+				a := append(slices.Clip(args), string(journal.KindGuided))
+				for _, set := range sets {
+					a = append(a, set)
+				}
+				return v.eachEntry(ctx, w, a, fn)
+			},
+		})
 	})
 	return private, err
 }

@@ -27,11 +27,60 @@ const (
 	colourCraving    = "#5b7fa6"
 )
 
+// dayFigures is what the charts show of a day: its drinks and its logged
+// cravings.
+type dayFigures struct {
+	Drinks   *journal.DrinkDay
+	cravings stats.CravingDay
+}
+
+// meanCraving is the mean intensity of the day's logged cravings, nil
+// when there were none (check-in answers are not cravings logged).
+func (f dayFigures) meanCraving() *float64 {
+	if f.cravings.Count == 0 {
+		return nil
+	}
+	m := f.cravings.Mean()
+	return &m
+}
+
+// figures is the charts' figures for each day of the document with any:
+// drinks from its records, cravings from CravingDays when the entries
+// come through EachEntry, else from its entries.
+func (doc Document) figures() map[journal.Date]dayFigures {
+	out := map[journal.Date]dayFigures{}
+	for i := range doc.Records.DrinkDays {
+		d := &doc.Records.DrinkDays[i]
+		f := out[d.Day]
+		f.Drinks = d
+		out[d.Day] = f
+	}
+	add := func(c stats.CravingDay) {
+		f := out[c.Day]
+		f.cravings.Day = c.Day
+		f.cravings.Count += c.Count
+		f.cravings.Sum += c.Sum
+		out[c.Day] = f
+	}
+	if doc.EachEntry != nil {
+		for _, c := range doc.CravingDays {
+			add(c)
+		}
+		return out
+	}
+	for _, e := range doc.Records.Entries {
+		if e.Kind == journal.KindCraving && e.Craving != nil {
+			add(stats.CravingDay{Day: e.Day, Count: 1, Sum: e.Craving.Intensity})
+		}
+	}
+	return out
+}
+
 // cravingChart plots the mean intensity (0–10) of each day's logged
 // cravings across from..to: the same measure as the report's chart. Each
 // value is also printed by its point when the days are wide enough, so the
 // page reads the same on paper.
-func cravingChart(days map[journal.Date]Day, from, to journal.Date) template.HTML {
+func cravingChart(days map[journal.Date]dayFigures, from, to journal.Date) template.HTML {
 	const w, h, left, right, top, bottom = 640.0, 200.0, 34.0, 12.0, 12.0, 28.0
 	n := to.DaysSince(from)
 	x := func(d journal.Date) float64 {
@@ -81,7 +130,7 @@ func cravingChart(days map[journal.Date]Day, from, to journal.Date) template.HTM
 
 // weekChart draws standard drinks per ISO week (Monday first) as bars.
 // Weeks with nothing recorded show a dash, not a zero.
-func weekChart(days map[journal.Date]Day, from, to journal.Date) template.HTML {
+func weekChart(days map[journal.Date]dayFigures, from, to journal.Date) template.HTML {
 	type week struct {
 		start    journal.Date
 		drinks   float64
@@ -136,7 +185,7 @@ func weekChart(days map[journal.Date]Day, from, to journal.Date) template.HTML {
 
 // calendar draws each month of from..to as a grid of days coloured by
 // what was recorded: alcohol-free, drinking, heavy, or not recorded.
-func calendar(days map[journal.Date]Day, from, to journal.Date, heavy stats.Heavy) template.HTML {
+func calendar(days map[journal.Date]dayFigures, from, to journal.Date, heavy stats.Heavy) template.HTML {
 	var b strings.Builder
 	b.WriteString(`<div class="calendar">`)
 	const cell, gap = 30.0, 3.0

@@ -12,26 +12,40 @@ import (
 
 // HTML writes doc as one self-contained page: inline styles and SVG
 // charts, no scripts and no external files, laid out to print cleanly to
-// PDF from a browser.
+// PDF from a browser. The charts come first, from the records other than
+// entries and the figures in doc; then each day is written as its entries
+// come (see Document.EachEntry).
 func HTML(w io.Writer, doc Document) error {
-	byDay := map[journal.Date]Day{}
-	for _, g := range Days(doc.Records) {
-		byDay[g.Day] = g
-	}
+	figs := doc.figures()
 	s := doc.Summary
 	data := htmlData{
 		Title:    "Journal, " + longDate(s.From) + " to " + longDate(s.To),
 		Exported: doc.ExportedAt.Format("2 January 2006, 15:04"),
 		Privacy:  privacyLine(doc),
 		Measures: measures(s),
-		Cravings: cravingChart(byDay, s.From, s.To),
-		Weeks:    weekChart(byDay, s.From, s.To),
-		Calendar: calendar(byDay, s.From, s.To, stats.Heavy{DayGrams: s.Drinking.HeavyDayGrams, DrinkGrams: s.Drinking.StandardDrinkGrams}),
-		Days:     doc.days(),
+		Cravings: cravingChart(figs, s.From, s.To),
+		Weeks:    weekChart(figs, s.From, s.To),
+		Calendar: calendar(figs, s.From, s.To, stats.Heavy{DayGrams: s.Drinking.HeavyDayGrams, DrinkGrams: s.Drinking.StandardDrinkGrams}),
 		Measured: questionnaireFigures(doc),
 	}
-	data.Doc = doc
-	return htmlTemplate().Execute(w, data)
+	t := htmlTemplate()
+	if err := t.ExecuteTemplate(w, "head", data); err != nil {
+		return err
+	}
+	days := 0
+	err := doc.eachDay(func(g Day) error {
+		days++
+		return t.ExecuteTemplate(w, "day", htmlDay{G: g, Doc: doc})
+	})
+	if err != nil {
+		return err
+	}
+	if days == 0 {
+		if _, err := io.WriteString(w, "\n<p>Nothing was recorded in this period.</p>"); err != nil {
+			return err
+		}
+	}
+	return t.ExecuteTemplate(w, "foot", nil)
 }
 
 type htmlData struct {
@@ -39,9 +53,14 @@ type htmlData struct {
 	Measures                 []measure
 	Cravings, Weeks          template.HTML
 	Calendar                 template.HTML
-	Days                     []Day
-	Doc                      Document // for the titles and links of guided entries
 	Measured                 []questionnaireFigure
+}
+
+// htmlDay is one day for the "day" template, with the document for the
+// titles and links of guided entries.
+type htmlDay struct {
+	G   Day
+	Doc Document
 }
 
 // htmlTemplate is parsed at its first use: most commands never export HTML.
@@ -75,7 +94,9 @@ func paragraphs(s string) []string {
 	return out
 }
 
-const htmlPage = `<!DOCTYPE html>
+// htmlPage is the page in three parts: "head" up to the days' heading,
+// "day" for each day, "foot" after them.
+const htmlPage = `{{define "head"}}<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -156,12 +177,8 @@ const htmlPage = `<!DOCTYPE html>
 </section>
 
 <section id="days">
-<h2>Day by day</h2>
-{{- if not .Days}}
-<p>Nothing was recorded in this period.</p>
-{{- end}}
-{{- range .Days}}
-{{- if not .Through.IsZero}}
+<h2>Day by day</h2>{{end}}
+{{- define "day"}}{{with .G}}{{- if not .Through.IsZero}}
 <article class="day quiet" id="day-{{.Day}}">
 <h3>{{span .Day .Through}}</h3>
 <p><strong>Drinks:</strong> alcohol-free, {{.Length}} days in a row; nothing else recorded</p>
@@ -218,11 +235,11 @@ const htmlPage = `<!DOCTYPE html>
 <p><strong>Coaching call</strong>{{with .Note}} — {{.}}{{end}}</p>
 {{- end}}
 </article>
-{{- end}}
-{{- end}}
+{{- end}}{{end}}{{end}}
+{{- define "foot"}}
 </section>
 
 <footer>Made with journal, from records kept on the writer's own computer.</footer>
 </body>
 </html>
-`
+{{end}}`
