@@ -285,7 +285,9 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		recs, doc.Records, doc.Linked = rs.Records, rs.Records, rs.Linked
 		keep := func(journal.Entry) bool { return true }
 		if plan.questionnaires != nil {
-			keep = func(e journal.Entry) bool { return len(onlyQuestionnaires(plan.questionnaires, []journal.Entry{e})) > 0 }
+			keep = func(e journal.Entry) bool {
+				return len(onlyQuestionnaires(plan.questionnaires, []journal.Entry{e})) > 0
+			}
 			doc.Linked = onlyQuestionnaires(plan.questionnaires, rs.Linked)
 		}
 		doc.EachEntry = func(fn func(journal.Entry) error) error {
