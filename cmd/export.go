@@ -379,11 +379,7 @@ func exportSummary(ctx context.Context, st *storage.Store, plan exportPlan, now 
 			from = first
 		}
 	}
-	read := st.SharedStatsInput
-	if plan.filter.IncludePrivate {
-		read = st.StatsInput
-	}
-	in, err := read(ctx, from, to, heavy)
+	in, err := st.ExportSummaryInput(ctx, from, to, heavy, !plan.filter.IncludePrivate)
 	if err != nil {
 		return export.Summary{}, nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"journal/journal"
+	"journal/journal/stats"
 )
 
 // entryPage is how many entries StreamRecords reads at a time.
@@ -143,4 +144,22 @@ func (s *Store) eachEntry(ctx context.Context, where string, args []any, fn func
 		}
 		last = es[len(es)-1].ID
 	}
+}
+
+// ExportSummaryInput is StatsInput (SharedStatsInput when shared) with only
+// what an export's summary and charts use: the drinking days, the cravings
+// by day, check-ins and sessions. The craving totals by trigger, coping
+// strategy and hour are left empty: over years they cost more to read than
+// the rest of the summary.
+func (s *Store) ExportSummaryInput(ctx context.Context, from, to journal.Date, heavy stats.Heavy, shared bool) (stats.Input, error) {
+	in := stats.Input{From: from, To: to, Heavy: heavy}
+	reads := summaryReads()
+	if shared {
+		reads = sharedReads()
+	}
+	var err error
+	if in.CravingDays, err = s.cravingDays(ctx, reads.days, from.AddDays(-stats.CompareDays).String(), to.String()); err != nil {
+		return in, err
+	}
+	return in, s.statsDays(ctx, &in, from.String(), to.String(), shared)
 }
