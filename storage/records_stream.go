@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -118,7 +120,6 @@ func recordWhere(f RecordFilter, withPrivate bool) (string, []any) {
 // entries_day index (day, time, id), a page at a time: each page after the
 // first starts after the last entry handed on.
 func (s *Store) eachEntry(ctx context.Context, where string, args []any, fn func(journal.Entry) error) error {
-	others := slices.DeleteFunc(slices.Clone(journal.Kinds), func(k journal.Kind) bool { return k == journal.KindGuided })
 	var last int64
 	for {
 		w, a := where, args
@@ -126,12 +127,9 @@ func (s *Store) eachEntry(ctx context.Context, where string, args []any, fn func
 			w += " AND (e.day, e.occurred_at, e.id) > (SELECT day, occurred_at, id FROM entries WHERE id = ?)"
 			a = append(slices.Clip(a), last)
 		}
-		es, err := s.queryEntries(ctx, `SELECT `+entryColumns+` FROM entries e WHERE `+w+
+		es, err := s.entryPage(ctx, `SELECT `+entryColumns+` FROM entries e WHERE `+w+
 			` ORDER BY e.day, e.occurred_at, e.id LIMIT `+strconv.Itoa(entryPage), a...)
 		if err != nil {
-			return err
-		}
-		if err := s.attachAnswers(ctx, es, others...); err != nil {
 			return err
 		}
 		for _, e := range es {
@@ -162,4 +160,117 @@ func (s *Store) ExportSummaryInput(ctx context.Context, from, to journal.Date, h
 		return in, err
 	}
 	return in, s.statsDays(ctx, &in, from.String(), to.String(), shared)
+}
+
+// entryPage runs a query selecting entryColumns and returns its entries
+// with their details and every entry's answers, as queryEntries and
+// attachAnswers do, in four queries: the entries, their cravings with
+// each craving's lists, their check-ins, and their answers.
+func (s *Store) entryPage(ctx context.Context, q string, args ...any) ([]journal.Entry, error) {
+	rows, err := s.rd().QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var es []journal.Entry
+	for rows.Next() {
+		e, err := scanEntry(rows)
+		if err != nil {
+			return nil, err
+		}
+		es = append(es, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	byID := map[int64]*journal.Entry{}
+	var cravings, checkins []int64
+	for i := range es {
+		switch es[i].Kind {
+		case journal.KindCraving:
+			cravings = append(cravings, es[i].ID)
+		case journal.KindCheckin:
+			checkins = append(checkins, es[i].ID)
+		default:
+			continue
+		}
+		byID[es[i].ID] = &es[i]
+	}
+	if len(cravings) > 0 {
+		if err := readCravingsWhole(ctx, s.rd(), idList(cravings), byID); err != nil {
+			return nil, fmt.Errorf("read cravings: %w", err)
+		}
+	}
+	if len(checkins) > 0 {
+		if err := readCheckins(ctx, s.rd(), idList(checkins), byID); err != nil {
+			return nil, fmt.Errorf("read check-ins: %w", err)
+		}
+	}
+	return es, s.attachAnswers(ctx, es)
+}
+
+// cravingList is a craving's triggers, feelings or coping in one text, in
+// order, each written as its length in bytes, a colon, and itself: no
+// character a word may hold can break it apart.
+func cravingList(table, col string) string {
+	return `(SELECT group_concat(length(CAST(` + col + ` AS BLOB)) || ':' || ` + col + `, '' ORDER BY ` + col + `)
+		FROM ` + table + ` WHERE entry_id = c.entry_id)`
+}
+
+// readCravingsWhole is readCravings in one query: each craving with its
+// lists (see cravingList).
+func readCravingsWhole(ctx context.Context, q queryer, ids string, byID map[int64]*journal.Entry) error {
+	rows, err := q.QueryContext(ctx, `SELECT entry_id, intensity, outcome, minutes, place, company, thoughts, `+
+		cravingList("craving_triggers", "trigger")+`, `+cravingList("craving_feelings", "feeling")+`, `+
+		cravingList("craving_coping", "strategy")+` FROM cravings c WHERE entry_id`+inIDs, ids)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id                       int64
+			outcome                  string
+			minutes                  sql.NullInt64
+			triggers, feelings, cope sql.NullString
+			c                        journal.Craving
+		)
+		if err := rows.Scan(&id, &c.Intensity, &outcome, &minutes, &c.Where, &c.With, &c.Thoughts,
+			&triggers, &feelings, &cope); err != nil {
+			return err
+		}
+		c.Outcome = journal.Outcome(outcome)
+		if minutes.Valid {
+			m := int(minutes.Int64)
+			c.Minutes = &m
+		}
+		for _, l := range []struct {
+			text sql.NullString
+			list *[]string
+		}{{triggers, &c.Triggers}, {feelings, &c.Feelings}, {cope, &c.Coping}} {
+			if *l.list, err = splitCravingList(l.text.String); err != nil {
+				return err
+			}
+		}
+		if e := byID[id]; e != nil {
+			e.Craving = &c
+		}
+	}
+	return rows.Err()
+}
+
+// splitCravingList reads what cravingList wrote; "" is an empty list.
+func splitCravingList(s string) ([]string, error) {
+	out := []string{}
+	for s != "" {
+		n, rest, ok := strings.Cut(s, ":")
+		size, err := strconv.Atoi(n)
+		if !ok || err != nil || size < 0 || size > len(rest) {
+			return nil, fmt.Errorf("a craving's list is not as written: %q", s)
+		}
+		out = append(out, rest[:size])
+		s = rest[size:]
+	}
+	return out, nil
 }
