@@ -191,3 +191,43 @@ func TestExportToStdoutFailingPartWaySaysSo(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONExportOfMeasuresHoldsOnlyQuestionnaires: --kind measure keeps
+// the questionnaires in a JSON export as in every other format, not the
+// other guided entries.
+func TestJSONExportOfMeasuresHoldsOnlyQuestionnaires(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "journal.db")
+	f, _, errOut := testFactory(map[string]string{"XDG_CONFIG_HOME": filepath.Join(filepath.Dir(db), "config")})
+	f.IO.InTTY, f.IO.OutTTY = false, false
+	f.Now = func() time.Time { return exportClock }
+	if code := Run(context.Background(), f, []string{"demo", "--days", "120", "--db", db, "--quiet"}); code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, errOut)
+	}
+	var all, measures bytes.Buffer
+	if code, errOut := exportTo(t, db, &all, "--format", "json", "--kind", "guided"); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errOut)
+	}
+	if code, errOut := exportTo(t, db, &measures, "--format", "json", "--kind", "measure"); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errOut)
+	}
+	sets := func(b *bytes.Buffer) map[string]int {
+		n := map[string]int{}
+		for _, l := range strings.Split(b.String(), "\n") {
+			if set, ok := strings.CutPrefix(strings.TrimSpace(l), `"prompt_set": `); ok {
+				n[strings.Trim(set, `",`)]++
+			}
+		}
+		return n
+	}
+	got, guided := sets(&measures), sets(&all)
+	if len(got) == 0 || len(guided) <= len(got) {
+		t.Fatalf("the demo's guided entries %v and questionnaires %v do not tell them apart", guided, got)
+	}
+	for set, n := range got {
+		if set != "phq9" && set != "gad7" && set != "pcl5" {
+			t.Errorf("--kind measure exported %d %q entries", n, set)
+		} else if n != guided[set] {
+			t.Errorf("--kind measure exported %d %s entries of %d", n, set, guided[set])
+		}
+	}
+}
