@@ -402,20 +402,6 @@ func (g Day) Length() int {
 	return g.Through.DaysSince(g.Day) + 1
 }
 
-// meanCraving is the mean intensity of the day's logged cravings, nil
-// when there were none (check-in answers are not cravings logged).
-func (g Day) meanCraving() *float64 {
-	if len(g.Cravings) == 0 {
-		return nil
-	}
-	sum := 0
-	for _, e := range g.Cravings {
-		sum += e.Craving.Intensity
-	}
-	m := float64(sum) / float64(len(g.Cravings))
-	return &m
-}
-
 // strongest is the day's strongest craving: the most intense urge logged,
 // or the check-in's answer when that is higher. nil when neither exists.
 func (g Day) strongest() *int {
