@@ -93,19 +93,22 @@ func (doc Document) eachDay(fn func(Day) error) error {
 // eachRawDay hands fn the days Days would list, in its order, each as its
 // entries have all come.
 func (doc Document) eachRawDay(add func(Day) error) error {
-	// The records other than entries are few: one a day at most, mostly.
-	others := Days(journal.Records{DrinkDays: doc.Records.DrinkDays, Calls: doc.Records.Calls, Sessions: doc.Records.Sessions})
-	next := 0
+	// The records other than entries are walked in day order, a day at a
+	// time, as the entries are.
+	others := newOtherDays(doc.Records)
 	var cur *Day
 	// othersBefore hands on the other records' days before a day (all of them
 	// for the zero day).
 	othersBefore := func(d journal.Date) error {
-		for ; next < len(others) && (d.IsZero() || others[next].Day.Before(d)); next++ {
-			if err := add(others[next]); err != nil {
+		for {
+			day, ok := others.next()
+			if !ok || (!d.IsZero() && !day.Before(d)) {
+				return nil
+			}
+			if err := add(others.take(day)); err != nil {
 				return err
 			}
 		}
-		return nil
 	}
 	// finish hands on the day gathered so far, with its other records,
 	// and the other records' days after it and before the next.
@@ -116,10 +119,9 @@ func (doc Document) eachRawDay(add func(Day) error) error {
 			if err := othersBefore(g.Day); err != nil {
 				return err
 			}
-			if next < len(others) && others[next].Day == g.Day {
-				o := others[next]
+			if day, ok := others.next(); ok && day == g.Day {
+				o := others.take(day)
 				g.Drinks, g.Calls, g.Sessions = o.Drinks, o.Calls, o.Sessions
-				next++
 			}
 			for _, l := range [][]journal.Entry{g.Cravings, g.Guided, g.Notes} {
 				slices.SortStableFunc(l, func(a, b journal.Entry) int { return a.OccurredAt.Compare(b.OccurredAt) })
@@ -144,6 +146,67 @@ func (doc Document) eachRawDay(add func(Day) error) error {
 		return err
 	}
 	return finish(journal.Date{})
+}
+
+// otherDays walks the drinking days, calls and sessions of a document in
+// day order, each list sorted by day as it is already (a copy is sorted
+// only when it is not), so no day is held before its turn.
+type otherDays struct {
+	drinks   []journal.DrinkDay
+	calls    []journal.Call
+	sessions []journal.Session
+}
+
+func newOtherDays(recs journal.Records) *otherDays {
+	return &otherDays{
+		drinks:   byDay(recs.DrinkDays, func(d journal.DrinkDay) journal.Date { return d.Day }),
+		calls:    byDay(recs.Calls, func(c journal.Call) journal.Date { return c.Day }),
+		sessions: byDay(recs.Sessions, func(s journal.Session) journal.Date { return s.Day }),
+	}
+}
+
+// byDay is l in day order, keeping the order of records on the same day.
+func byDay[T any](l []T, day func(T) journal.Date) []T {
+	cmp := func(a, b T) int { return day(a).DaysSince(day(b)) }
+	if slices.IsSortedFunc(l, cmp) {
+		return l
+	}
+	l = slices.Clone(l)
+	slices.SortStableFunc(l, cmp)
+	return l
+}
+
+// next is the first day not taken yet; ok is false when none is left.
+func (o *otherDays) next() (d journal.Date, ok bool) {
+	if len(o.drinks) > 0 {
+		d, ok = o.drinks[0].Day, true
+	}
+	if len(o.calls) > 0 && (!ok || o.calls[0].Day.Before(d)) {
+		d, ok = o.calls[0].Day, true
+	}
+	if len(o.sessions) > 0 && (!ok || o.sessions[0].Day.Before(d)) {
+		d, ok = o.sessions[0].Day, true
+	}
+	return d, ok
+}
+
+// take gathers the records of day d, the first day not taken yet, as Days
+// does: the last drinking day of the day, every call and session.
+func (o *otherDays) take(d journal.Date) Day {
+	g := Day{Day: d}
+	for len(o.drinks) > 0 && o.drinks[0].Day == d {
+		g.Drinks = &o.drinks[0]
+		o.drinks = o.drinks[1:]
+	}
+	for len(o.calls) > 0 && o.calls[0].Day == d {
+		g.Calls = append(g.Calls, o.calls[0])
+		o.calls = o.calls[1:]
+	}
+	for len(o.sessions) > 0 && o.sessions[0].Day == d {
+		g.Sessions = append(g.Sessions, o.sessions[0])
+		o.sessions = o.sessions[1:]
+	}
+	return g
 }
 
 // addEntry files an entry under its part of the day, as Days does.
