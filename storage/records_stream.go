@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"slices"
 	"strconv"
@@ -164,8 +163,7 @@ func (s *Store) ExportSummaryInput(ctx context.Context, from, to journal.Date, h
 
 // entryPage runs a query selecting entryColumns and returns its entries
 // with their details and every entry's answers, as queryEntries and
-// attachAnswers do, in four queries: the entries, their cravings with
-// each craving's lists, their check-ins, and their answers.
+// attachAnswers do, with one query for the answers of every kind.
 func (s *Store) entryPage(ctx context.Context, q string, args ...any) ([]journal.Entry, error) {
 	rows, err := s.rd().QueryContext(ctx, q, args...)
 	if err != nil {
@@ -198,7 +196,7 @@ func (s *Store) entryPage(ctx context.Context, q string, args ...any) ([]journal
 		byID[es[i].ID] = &es[i]
 	}
 	if len(cravings) > 0 {
-		if err := readCravingsWhole(ctx, s.rd(), idList(cravings), byID); err != nil {
+		if err := readCravings(ctx, s.rd(), idList(cravings), byID); err != nil {
 			return nil, fmt.Errorf("read cravings: %w", err)
 		}
 	}
@@ -208,69 +206,4 @@ func (s *Store) entryPage(ctx context.Context, q string, args ...any) ([]journal
 		}
 	}
 	return es, s.attachAnswers(ctx, es)
-}
-
-// cravingList is a craving's triggers, feelings or coping in one text, in
-// order, each written as its length in bytes, a colon, and itself: no
-// character a word may hold can break it apart.
-func cravingList(table, col string) string {
-	return `(SELECT group_concat(length(CAST(` + col + ` AS BLOB)) || ':' || ` + col + `, '' ORDER BY ` + col + `)
-		FROM ` + table + ` WHERE entry_id = c.entry_id)`
-}
-
-// readCravingsWhole is readCravings in one query: each craving with its
-// lists (see cravingList).
-func readCravingsWhole(ctx context.Context, q queryer, ids string, byID map[int64]*journal.Entry) error {
-	rows, err := q.QueryContext(ctx, `SELECT entry_id, intensity, outcome, minutes, place, company, thoughts, `+
-		cravingList("craving_triggers", "trigger")+`, `+cravingList("craving_feelings", "feeling")+`, `+
-		cravingList("craving_coping", "strategy")+` FROM cravings c WHERE entry_id`+inIDs, ids)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			id                       int64
-			outcome                  string
-			minutes                  sql.NullInt64
-			triggers, feelings, cope sql.NullString
-			c                        journal.Craving
-		)
-		if err := rows.Scan(&id, &c.Intensity, &outcome, &minutes, &c.Where, &c.With, &c.Thoughts,
-			&triggers, &feelings, &cope); err != nil {
-			return err
-		}
-		c.Outcome = journal.Outcome(outcome)
-		if minutes.Valid {
-			m := int(minutes.Int64)
-			c.Minutes = &m
-		}
-		for _, l := range []struct {
-			text sql.NullString
-			list *[]string
-		}{{triggers, &c.Triggers}, {feelings, &c.Feelings}, {cope, &c.Coping}} {
-			if *l.list, err = splitCravingList(l.text.String); err != nil {
-				return err
-			}
-		}
-		if e := byID[id]; e != nil {
-			e.Craving = &c
-		}
-	}
-	return rows.Err()
-}
-
-// splitCravingList reads what cravingList wrote; "" is an empty list.
-func splitCravingList(s string) ([]string, error) {
-	out := []string{}
-	for s != "" {
-		n, rest, ok := strings.Cut(s, ":")
-		size, err := strconv.Atoi(n)
-		if !ok || err != nil || size < 0 || size > len(rest) {
-			return nil, fmt.Errorf("a craving's list is not as written: %q", s)
-		}
-		out = append(out, rest[:size])
-		s = rest[size:]
-	}
-	return out, nil
 }
