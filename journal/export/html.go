@@ -23,14 +23,28 @@ func HTML(w io.Writer, doc Document) error {
 		Exported: doc.ExportedAt.Format("2 January 2006, 15:04"),
 		Privacy:  privacyLine(doc),
 		Measures: measures(s),
-		Cravings: cravingChart(figs, s.From, s.To),
-		Weeks:    weekChart(figs, s.From, s.To),
-		Calendar: calendar(figs, s.From, s.To, stats.Heavy{DayGrams: s.Drinking.HeavyDayGrams, DrinkGrams: s.Drinking.StandardDrinkGrams}),
 		Measured: questionnaireFigures(doc),
 	}
+	heavy := stats.Heavy{DayGrams: s.Drinking.HeavyDayGrams, DrinkGrams: s.Drinking.StandardDrinkGrams}
 	t := htmlTemplate()
-	if err := t.ExecuteTemplate(w, "head", data); err != nil {
-		return err
+	// The page up to each chart, the chart written as it is drawn, and on.
+	for _, part := range []struct {
+		template string
+		chart    func() error
+	}{
+		{"head", func() error { return cravingChart(w, figs, s.From, s.To) }},
+		{"after cravings", func() error { return weekChart(w, figs, s.From, s.To) }},
+		{"after weeks", func() error { return calendar(w, figs, s.From, s.To, heavy) }},
+		{"after calendar", nil},
+	} {
+		if err := t.ExecuteTemplate(w, part.template, data); err != nil {
+			return err
+		}
+		if part.chart != nil {
+			if err := part.chart(); err != nil {
+				return err
+			}
+		}
 	}
 	days := 0
 	err := doc.eachDay(func(g Day) error {
@@ -51,8 +65,6 @@ func HTML(w io.Writer, doc Document) error {
 type htmlData struct {
 	Title, Exported, Privacy string
 	Measures                 []measure
-	Cravings, Weeks          template.HTML
-	Calendar                 template.HTML
 	Measured                 []questionnaireFigure
 }
 
@@ -94,8 +106,9 @@ func paragraphs(s string) []string {
 	return out
 }
 
-// htmlPage is the page in three parts: "head" up to the days' heading,
-// "day" for each day, "foot" after them.
+// htmlPage is the page in parts: "head" up to the first chart, "after
+// cravings", "after weeks" and "after calendar" after each chart (the last
+// up to the days' heading), "day" for each day, "foot" after them.
 const htmlPage = `{{define "head"}}<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -161,9 +174,12 @@ const htmlPage = `{{define "head"}}<!DOCTYPE html>
 
 <section id="charts">
 <h2>Patterns</h2>
-<figure id="craving-trend">{{.Cravings}}<figcaption>Craving intensity each day: the mean (0 to 10) of the cravings logged that day, as in journal report.</figcaption></figure>
-<figure id="drinks-per-week">{{.Weeks}}<figcaption>Standard drinks per week (weeks start on Monday; a dash means nothing was recorded).</figcaption></figure>
-<figure id="drinking-calendar">{{.Calendar}}
+<figure id="craving-trend">{{end}}
+{{- define "after cravings"}}<figcaption>Craving intensity each day: the mean (0 to 10) of the cravings logged that day, as in journal report.</figcaption></figure>
+<figure id="drinks-per-week">{{end}}
+{{- define "after weeks"}}<figcaption>Standard drinks per week (weeks start on Monday; a dash means nothing was recorded).</figcaption></figure>
+<figure id="drinking-calendar">{{end}}
+{{- define "after calendar"}}
 <div class="legend">
 <span><span class="swatch" style="background:#5e9e7e"></span>alcohol-free</span>
 <span><span class="swatch" style="background:#e8c170"></span>drinking day</span>
