@@ -32,8 +32,9 @@ type Document struct {
 	// out otherwise is not here: no shared document carries it.
 	IncludePrivate bool
 	Summary        Summary
-	// Questionnaires are the totals of the questionnaires among Records,
-	// for the HTML export's charts (the entries' answers carry them too).
+	// Questionnaires are the totals of the questionnaires among the
+	// exported entries, for the HTML export's charts (the entries' answers
+	// carry them too), drawn before the entries.
 	Questionnaires []QuestionnaireSeries
 	// SetTitles names prompt sets for people: "reflect" is shown as its
 	// set's title ("After a session"). A set not in it shows its name.
