@@ -292,10 +292,10 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		}
 		doc.EachEntry = func(fn func(journal.Entry) error) error {
 			return rs.Each(func(e journal.Entry) error {
-				entries++
 				if !keep(e) {
 					return nil
 				}
+				entries++
 				return fn(e)
 			})
 		}

@@ -194,7 +194,8 @@ func TestExportToStdoutFailingPartWaySaysSo(t *testing.T) {
 
 // TestJSONExportOfMeasuresHoldsOnlyQuestionnaires: --kind measure keeps
 // the questionnaires in a JSON export as in every other format, not the
-// other guided entries.
+// other guided entries, and the count said after an export to a file is
+// theirs.
 func TestJSONExportOfMeasuresHoldsOnlyQuestionnaires(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "journal.db")
 	f, _, errOut := testFactory(map[string]string{"XDG_CONFIG_HOME": filepath.Join(filepath.Dir(db), "config")})
@@ -223,11 +224,21 @@ func TestJSONExportOfMeasuresHoldsOnlyQuestionnaires(t *testing.T) {
 	if len(got) == 0 || len(guided) <= len(got) {
 		t.Fatalf("the demo's guided entries %v and questionnaires %v do not tell them apart", guided, got)
 	}
+	total := 0
 	for set, n := range got {
+		total += n
 		if set != "phq9" && set != "gad7" && set != "pcl5" {
 			t.Errorf("--kind measure exported %d %q entries", n, set)
 		} else if n != guided[set] {
 			t.Errorf("--kind measure exported %d %s entries of %d", n, set, guided[set])
+		}
+	}
+	// The line after an export to a file counts what the file holds.
+	for _, format := range []string{"json", "csv", "md"} {
+		file := filepath.Join(t.TempDir(), "measures."+format)
+		code, errOut := exportTo(t, db, io.Discard, "--kind", "measure", "-o", file)
+		if want := fmt.Sprintf("Exported %d entries,", total); code != 0 || !strings.Contains(errOut, want) {
+			t.Errorf("%s: exit %d, stderr %q, want %q", format, code, errOut, want)
 		}
 	}
 }
