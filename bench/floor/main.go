@@ -209,17 +209,26 @@ func rows(db querier, out *bufio.Writer, q string, args ...any) error {
 	return r.Err()
 }
 
-// export streams every live entry with its craving or check-in, and every
-// drinking day, as JSON: one query per kind of record.
+// export streams every record the JSON export holds, as JSON lines, one
+// query per kind of record: live entries with their craving or check-in,
+// their tags, craving triggers, feelings and coping, answers, drinking
+// days, calls and sessions.
 func export(db *sql.DB, out *bufio.Writer) error {
 	enc := json.NewEncoder(out)
 	for _, q := range []string{
-		`SELECT e.id, e.uuid, e.kind, e.day, e.occurred_at, e.body, e.private, c.intensity, c.outcome, k.mood, k.sleep_hours
+		`SELECT e.id, e.uuid, e.kind, e.day, e.occurred_at, e.body, e.private, e.session_id, e.prompt_set,
+			e.created_at, e.updated_at, c.intensity, c.outcome, c.minutes, c.place, c.company, c.thoughts,
+			k.mood, k.craving, k.sleep_hours
 			FROM entries e LEFT JOIN cravings c ON c.entry_id = e.id LEFT JOIN checkins k ON k.entry_id = e.id
 			WHERE e.deleted_at IS NULL ORDER BY e.day, e.occurred_at, e.id`,
+		`SELECT entry_id, group_concat(tag, ' ') FROM entry_tags GROUP BY entry_id`,
 		`SELECT entry_id, group_concat(trigger, ',') FROM craving_triggers GROUP BY entry_id`,
+		`SELECT entry_id, group_concat(feeling, ',') FROM craving_feelings GROUP BY entry_id`,
+		`SELECT entry_id, group_concat(strategy, ',') FROM craving_coping GROUP BY entry_id`,
 		`SELECT entry_id, key, question, answer FROM answers ORDER BY entry_id, position`,
-		`SELECT day, standard_drinks, note FROM drink_days ORDER BY day`,
+		`SELECT day, uuid, standard_drinks, note, first_recorded_at, backfilled, updated_at FROM drink_days ORDER BY day`,
+		`SELECT uuid, day, note, created_at, updated_at FROM calls WHERE deleted_at IS NULL ORDER BY day`,
+		`SELECT id, uuid, day, setting, route, dose_mg, note, created_at, updated_at FROM sessions WHERE deleted_at IS NULL ORDER BY day`,
 	} {
 		r, err := db.Query(q)
 		if err != nil {
