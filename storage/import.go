@@ -68,13 +68,24 @@ type Importer struct {
 	s   *Store
 	ctx context.Context
 	tx  *stmtCache
-	// noEntries: the journal had no entries before this import (and the
-	// file's uuids are distinct, as the checks make sure), so there is
-	// nothing to look up.
-	noEntries bool
+	// fresh says which tables were empty before this import: records
+	// have distinct uuids and days (the checks make sure), so there is
+	// nothing to look up in those.
+	fresh freshTables
+	// checkins are the live check-ins this import added, by day, when the
+	// journal had no entries: one check-in a day is checked here, not
+	// with a query per check-in.
+	checkins map[journal.Date]checkinSeen
 	// localSession maps the file's session ids to the journal's.
 	localSession map[int64]int64
 	res          ImportResult
+}
+
+type freshTables struct{ entries, drinkDays, calls, sessions bool }
+
+type checkinSeen struct {
+	id      int64
+	updated time.Time
 }
 
 // indexBatch is how much search text (bytes) an import holds before
@@ -100,8 +111,13 @@ func (s *Store) ImportEach(ctx context.Context, dryRun bool, feed func(im *Impor
 			return writeErr(s.path, err)
 		}
 		im := &Importer{s: s, ctx: ctx, tx: tx, localSession: map[int64]int64{}}
-		if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM entries)`).Scan(&im.noEntries); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM entries), NOT EXISTS (SELECT 1 FROM drink_days),
+			NOT EXISTS (SELECT 1 FROM calls), NOT EXISTS (SELECT 1 FROM sessions)`).
+			Scan(&im.fresh.entries, &im.fresh.drinkDays, &im.fresh.calls, &im.fresh.sessions); err != nil {
 			return err
+		}
+		if im.fresh.entries {
+			im.checkins = map[journal.Date]checkinSeen{}
 		}
 		if err := feed(im); err != nil {
 			return err
@@ -130,7 +146,7 @@ func (s *Store) ImportEach(ctx context.Context, dryRun bool, feed func(im *Impor
 
 // Session merges one session.
 func (im *Importer) Session(ses journal.Session) error {
-	id, added, updated, err := im.s.importSession(im.ctx, im.tx, ses)
+	id, added, updated, err := im.s.importSession(im.ctx, im.tx, ses, im.fresh.sessions)
 	if err != nil {
 		return err
 	}
@@ -145,7 +161,7 @@ func (im *Importer) Entry(e journal.Entry) error {
 		id := im.localSession[*e.SessionID]
 		e.SessionID = &id
 	}
-	added, updated, err := im.s.importEntry(im.ctx, im.tx, e, im.noEntries)
+	added, updated, err := im.s.importEntry(im.ctx, im.tx, e, im.fresh.entries, im.checkins)
 	if err != nil {
 		return err
 	}
@@ -160,7 +176,7 @@ func (im *Importer) Entry(e journal.Entry) error {
 
 // DrinkDay merges one day's drinks.
 func (im *Importer) DrinkDay(d journal.DrinkDay) error {
-	added, updated, err := im.s.importDrinkDay(im.ctx, im.tx, d)
+	added, updated, err := im.s.importDrinkDay(im.ctx, im.tx, d, im.fresh.drinkDays)
 	if err != nil {
 		return err
 	}
@@ -170,7 +186,7 @@ func (im *Importer) DrinkDay(d journal.DrinkDay) error {
 
 // Call merges one coaching call.
 func (im *Importer) Call(c journal.Call) error {
-	added, updated, err := im.s.importCall(im.ctx, im.tx, c)
+	added, updated, err := im.s.importCall(im.ctx, im.tx, c, im.fresh.calls)
 	if err != nil {
 		return err
 	}
@@ -192,8 +208,10 @@ func newer(incoming, local string) bool { return parseStamp(incoming).After(pars
 
 // importEntry merges one entry. With noEntries the journal had none
 // before this import (and the file's uuids are distinct, as Validate
-// checks), so there is nothing to look up.
-func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry, noEntries bool) (added, updated bool, err error) {
+// checks), so there is nothing to look up; checkins then holds the live
+// check-ins imported so far.
+func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry, noEntries bool,
+	checkins map[journal.Date]checkinSeen) (added, updated bool, err error) {
 	if err := e.ValidateText(); err != nil {
 		return false, false, err
 	}
@@ -211,18 +229,14 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry, noE
 	if id == 0 {
 		if e.Kind == journal.KindCheckin && e.DeletedAt == nil {
 			// One check-in a day: the later of two copies wins.
-			var oldID int64
-			var oldUpdated string
-			err := tx.QueryRowContext(ctx, `SELECT id, updated_at FROM entries
-				WHERE kind = ? AND day = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`,
-				string(journal.KindCheckin), e.Day.String()).Scan(&oldID, &oldUpdated)
+			old, err := liveCheckin(ctx, tx, e.Day, checkins)
 			switch {
 			case err == nil:
-				if !e.UpdatedAt.After(parseStamp(oldUpdated)) {
+				if !e.UpdatedAt.After(old.updated) {
 					return false, false, nil
 				}
 				now := stamp(s.now())
-				if _, err := tx.ExecContext(ctx, `UPDATE entries SET deleted_at = ?, updated_at = ? WHERE id = ?`, now, now, oldID); err != nil {
+				if _, err := tx.ExecContext(ctx, `UPDATE entries SET deleted_at = ?, updated_at = ? WHERE id = ?`, now, now, old.id); err != nil {
 					return false, false, writeErr(s.path, err)
 				}
 			case !errors.Is(err, sql.ErrNoRows):
@@ -238,6 +252,9 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry, noE
 		}
 		if err := markDeleted(ctx, tx, "entries", e.ID, e.DeletedAt); err != nil {
 			return false, false, writeErr(s.path, err)
+		}
+		if checkins != nil && e.Kind == journal.KindCheckin && e.DeletedAt == nil {
+			checkins[e.Day] = checkinSeen{e.ID, parseStamp(stamp(e.UpdatedAt))}
 		}
 		return true, false, nil
 	}
@@ -280,6 +297,26 @@ func (s *Store) importEntry(ctx context.Context, tx execer, e journal.Entry, noE
 		return false, false, writeErr(s.path, err)
 	}
 	return false, true, index(ctx, tx, &e, details(e))
+}
+
+// liveCheckin is the live check-in of day (the first made), from checkins
+// when the journal had no entries before the import, else from the
+// journal; sql.ErrNoRows when there is none.
+func liveCheckin(ctx context.Context, tx execer, day journal.Date, checkins map[journal.Date]checkinSeen) (checkinSeen, error) {
+	if checkins != nil {
+		old, ok := checkins[day]
+		if !ok {
+			return old, sql.ErrNoRows
+		}
+		return old, nil
+	}
+	var old checkinSeen
+	var updated string
+	err := tx.QueryRowContext(ctx, `SELECT id, updated_at FROM entries
+		WHERE kind = ? AND day = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`,
+		string(journal.KindCheckin), day.String()).Scan(&old.id, &updated)
+	old.updated = parseStamp(updated)
+	return old, err
 }
 
 // markDeleted soft-deletes a row just imported when the file says it was
@@ -325,11 +362,16 @@ func (s *Store) writeDetails(ctx context.Context, tx execer, e journal.Entry, fr
 	return nil
 }
 
-func (s *Store) importDrinkDay(ctx context.Context, tx execer, d journal.DrinkDay) (added, updated bool, err error) {
+// importDrinkDay merges one day's drinks; fresh: the journal had no
+// drinking days before this import.
+func (s *Store) importDrinkDay(ctx context.Context, tx execer, d journal.DrinkDay, fresh bool) (added, updated bool, err error) {
 	if err := journal.CheckUTF8("a drinks note", d.Note); err != nil {
 		return false, false, err
 	}
-	old, err := drinkDay(ctx, tx, d.Day)
+	old, err := journal.DrinkDay{}, journal.ErrNotFound
+	if !fresh {
+		old, err = drinkDay(ctx, tx, d.Day)
+	}
 	switch {
 	case errors.Is(err, journal.ErrNotFound):
 		if d.UUID == "" {
@@ -366,13 +408,18 @@ func (s *Store) importDrinkDay(ctx context.Context, tx execer, d journal.DrinkDa
 	return false, true, nil
 }
 
-func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (added, updated bool, err error) {
+// importCall merges one call; fresh: the journal had no calls before this
+// import.
+func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call, fresh bool) (added, updated bool, err error) {
 	if err := c.ValidateText(); err != nil {
 		return false, false, err
 	}
-	id, local, err := localStamp(ctx, tx, "calls", c.UUID)
-	if err != nil {
-		return false, false, err
+	var id int64
+	var local string
+	if !fresh {
+		if id, local, err = localStamp(ctx, tx, "calls", c.UUID); err != nil {
+			return false, false, err
+		}
 	}
 	if id == 0 {
 		if c.UpdatedAt.IsZero() {
@@ -395,14 +442,17 @@ func (s *Store) importCall(ctx context.Context, tx execer, c journal.Call) (adde
 	return false, true, nil
 }
 
-// importSession merges one session and returns its local id.
-func (s *Store) importSession(ctx context.Context, tx execer, ses journal.Session) (id int64, added, updated bool, err error) {
+// importSession merges one session and returns its local id; fresh: the
+// journal had no sessions before this import.
+func (s *Store) importSession(ctx context.Context, tx execer, ses journal.Session, fresh bool) (id int64, added, updated bool, err error) {
 	if err := ses.ValidateText(); err != nil {
 		return 0, false, false, err
 	}
-	id, local, err := localStamp(ctx, tx, "sessions", ses.UUID)
-	if err != nil {
-		return 0, false, false, err
+	var local string
+	if !fresh {
+		if id, local, err = localStamp(ctx, tx, "sessions", ses.UUID); err != nil {
+			return 0, false, false, err
+		}
 	}
 	if ses.UpdatedAt.IsZero() {
 		ses.UpdatedAt = ses.CreatedAt

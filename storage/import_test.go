@@ -69,3 +69,38 @@ func TestImportEachWritesSearchTextInBatchesAndRollsBackWhole(t *testing.T) {
 		t.Errorf("search evening: %d hits, %v, want %d", len(hits), err, len(es))
 	}
 }
+
+// One check-in a day: of two copies of a day's check-in the one updated
+// last is the live one, whether the journal was empty before the import
+// or not.
+func TestImportKeepsTheLaterOfTwoCheckinsOfADay(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC)
+	checkin := func(n int, body string, updated time.Time) journal.Entry {
+		mood := 5
+		return journal.Entry{UUID: fmt.Sprintf("66666666-0000-4000-8000-%012d", n), Kind: journal.KindCheckin,
+			Day: journal.DateOf(at), OccurredAt: at.Add(time.Duration(n) * time.Minute), Body: body,
+			Checkin: &journal.Checkin{Mood: &mood}, CreatedAt: at, UpdatedAt: updated}
+	}
+	for _, before := range []bool{false, true} {
+		s := openTemp(t)
+		if before {
+			if _, err := s.Import(ctx, journal.Records{Entries: longNotes(1)}, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		recs := journal.Records{Entries: []journal.Entry{
+			checkin(1, "first, updated last", at.Add(2*time.Hour)),
+			checkin(2, "second, older", at.Add(time.Hour)),
+			checkin(3, "third, newest of all", at.Add(3*time.Hour)),
+		}}
+		res, err := s.Import(ctx, recs, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.CheckinOn(ctx, journal.DateOf(at))
+		if err != nil || got.Body != "third, newest of all" || res.Added != 2 || res.Unchanged != 1 {
+			t.Errorf("journal with entries before: %v: live check-in %q (%v), import %+v", before, got.Body, err, res)
+		}
+	}
+}
