@@ -124,15 +124,19 @@ func stats(db *sql.DB, now time.Time) error {
 	if to.AddDate(0, 0, 1).Day() == 1 {
 		end = to.AddDate(0, 0, 1)
 	}
-	split := []any{wFrom, wTo, "", "", "", ""}
+	// With no whole month inside, the day rows alone.
+	split := []any{wFrom, wTo}
+	totals := func(sel, dayTable, _ string) string {
+		return `SELECT ` + sel + ` FROM ` + dayTable + ` WHERE day BETWEEN ?1 AND ?2 GROUP BY 1`
+	}
 	if first.Before(end) {
 		split = []any{wFrom, day(first.AddDate(0, 0, -1)), day(end), wTo, day(first)[:7], day(end.AddDate(0, 0, -1))[:7]}
-	}
-	totals := func(sel, dayTable, monthTable string) string {
-		return `SELECT ` + sel + ` FROM (
+		totals = func(sel, dayTable, monthTable string) string {
+			return `SELECT ` + sel + ` FROM (
 			SELECT * FROM ` + dayTable + ` WHERE day BETWEEN ?1 AND ?2
 			UNION ALL SELECT * FROM ` + dayTable + ` WHERE day BETWEEN ?3 AND ?4
 			UNION ALL SELECT * FROM ` + monthTable + ` WHERE month BETWEEN ?5 AND ?6) GROUP BY 1`
+		}
 	}
 
 	// storage.Store.cravingDays: a row a day with cravings, from
@@ -164,17 +168,14 @@ func stats(db *sql.DB, now time.Time) error {
 		WHERE e.kind = 'checkin' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`, wFrom, wTo); err != nil {
 		return err
 	}
-	sessions, err := db.Query(`SELECT row_number() OVER (ORDER BY day, id), day FROM sessions WHERE deleted_at IS NULL ORDER BY day, id`)
+	sessions, err := db.Query(`SELECT day FROM sessions WHERE deleted_at IS NULL ORDER BY day, id`)
 	if err != nil {
 		return err
 	}
 	around := false // a session in the window: its scores before and after are read
 	for sessions.Next() {
-		var (
-			n int
-			d string
-		)
-		if err := sessions.Scan(&n, &d); err != nil {
+		var d string
+		if err := sessions.Scan(&d); err != nil {
 			sessions.Close()
 			return err
 		}
