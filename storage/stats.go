@@ -167,21 +167,7 @@ func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy sta
 // statsDays reads the drinking days, check-ins and sessions: the small reads.
 func (s *Store) statsDays(ctx context.Context, in *stats.Input, wFrom, wTo string, shared bool) error {
 	var err error
-	// The runs and the last drink need the days back to the last drinking
-	// day before the window (every earlier day is behind it); the session
-	// comparisons need CompareDays before the window.
-	start := in.From.AddDays(-stats.CompareDays).String()
-	var lastDrink sql.NullString
-	if err := s.rd().QueryRowContext(ctx, `SELECT max(day) FROM drink_days WHERE day < ? AND standard_drinks > 0`, wFrom).Scan(&lastDrink); err != nil {
-		return fmt.Errorf("read stats: %w", err)
-	}
-	switch {
-	case !lastDrink.Valid:
-		start = "" // no drink before the window: the run may reach the first record
-	case lastDrink.String < start:
-		start = lastDrink.String
-	}
-	if in.DrinkDays, err = s.drinkDays(ctx, start, wTo); err != nil {
+	if err := s.statsDrinkDays(ctx, in, wFrom, wTo); err != nil {
 		return err
 	}
 	c := &in.Checkins
@@ -207,6 +193,59 @@ func (s *Store) statsDays(ctx context.Context, in *stats.Input, wFrom, wTo strin
 		in.Sessions = append(in.Sessions, stats.SessionDay{Number: len(in.Sessions) + 1, Day: dayOf(day)})
 		return nil
 	}, `SELECT day FROM sessions WHERE deleted_at IS NULL ORDER BY day, id`)
+}
+
+// rowsUpTo is how many days before the session comparisons' reach the
+// drinking days are still read as rows; a longer run is summed up.
+const rowsUpTo = 92
+
+// statsDrinkDays reads the drinking days the window needs. The runs and
+// the last drink need the days back to the last drinking day before the
+// window (every earlier day is behind it), or to the first record when
+// there is none; the session comparisons need CompareDays before the
+// window. When that reaches more than rowsUpTo days further back and every
+// day in between is recorded (a long alcohol-free run), SQLite counts them
+// and stats.Earlier stands for them, so years of a run cost what a month
+// does. A run with an unrecorded day in it is read as rows, as before.
+func (s *Store) statsDrinkDays(ctx context.Context, in *stats.Input, wFrom, wTo string) error {
+	compare := in.From.AddDays(-stats.CompareDays)
+	var (
+		last, first sql.NullString // the last drink before the window; the first record after it
+		between     int            // records after the last drink, before compare
+	)
+	err := s.rd().QueryRowContext(ctx, `WITH last(day) AS (SELECT max(day) FROM drink_days WHERE day < ?1 AND standard_drinks > 0)
+		SELECT last.day, (SELECT min(day) FROM drink_days WHERE day > coalesce(last.day, '')),
+			(SELECT count(*) FROM drink_days WHERE day > coalesce(last.day, '') AND day < ?2)
+		FROM last`, wFrom, compare.String()).Scan(&last, &first, &between)
+	if err != nil {
+		return fmt.Errorf("read stats: %w", err)
+	}
+	start := compare
+	reach := compare // the first day the rows need
+	switch {
+	case last.Valid:
+		reach = dayOf(last.String)
+	case first.Valid:
+		reach = dayOf(first.String)
+	}
+	if reach.Before(compare) {
+		// Every day from the first record after the last drink to the
+		// day before compare is recorded (or none is).
+		allRecorded := between == 0
+		if first.Valid && dayOf(first.String).Before(compare) {
+			allRecorded = between == compare.DaysSince(dayOf(first.String))
+		}
+		if compare.DaysSince(reach) > rowsUpTo && allRecorded {
+			in.Earlier = stats.Earlier{Since: compare, Run: between}
+			if last.Valid {
+				in.Earlier.LastDrink = reach
+			}
+		} else {
+			start = reach
+		}
+	}
+	in.DrinkDays, err = s.drinkDays(ctx, start.String(), wTo)
+	return err
 }
 
 func (s *Store) drinkDays(ctx context.Context, from, to string) ([]stats.DrinkDay, error) {

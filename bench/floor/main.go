@@ -145,20 +145,41 @@ func stats(db *sql.DB, now time.Time) error {
 		day(from.AddDate(0, 0, -compareDays)), wTo); err != nil {
 		return err
 	}
-	// storage.Store.statsDays: the last drinking day before the window,
-	// then the recorded days back to it (storage.Store.drinkDays).
-	var lastDrink sql.NullString
-	if err := db.QueryRow(`SELECT max(day) FROM drink_days WHERE day < ? AND standard_drinks > 0`, wFrom).Scan(&lastDrink); err != nil {
+	// storage.Store.statsDrinkDays: the last drinking day before the
+	// window, the first record after it and how many records lie between
+	// it and the comparisons' reach; then the recorded days from that reach
+	// or, for a short reach or one with unrecorded days, from the last
+	// drink or the first record (storage.Store.drinkDays).
+	compare := from.AddDate(0, 0, -compareDays)
+	var (
+		last, firstAfter sql.NullString
+		between          int
+	)
+	if err := db.QueryRow(`WITH last(day) AS (SELECT max(day) FROM drink_days WHERE day < ?1 AND standard_drinks > 0)
+		SELECT last.day, (SELECT min(day) FROM drink_days WHERE day > coalesce(last.day, '')),
+			(SELECT count(*) FROM drink_days WHERE day > coalesce(last.day, '') AND day < ?2)
+		FROM last`, wFrom, day(compare)).Scan(&last, &firstAfter, &between); err != nil {
 		return err
 	}
-	start := day(from.AddDate(0, 0, -compareDays))
+	parse := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
+	daysTo := func(a, b time.Time) int { return int(b.Sub(a).Hours()/24 + 0.5) }
+	start, reach := compare, compare
 	switch {
-	case !lastDrink.Valid:
-		start = ""
-	case lastDrink.String < start:
-		start = lastDrink.String
+	case last.Valid:
+		reach = parse(last.String)
+	case firstAfter.Valid:
+		reach = parse(firstAfter.String)
 	}
-	if err := discard(db, `SELECT day, standard_drinks, backfilled FROM drink_days WHERE day BETWEEN ? AND ? ORDER BY day`, start, wTo); err != nil {
+	if reach.Before(compare) {
+		allRecorded := between == 0
+		if firstAfter.Valid && parse(firstAfter.String).Before(compare) {
+			allRecorded = between == daysTo(parse(firstAfter.String), compare)
+		}
+		if daysTo(reach, compare) <= 92 || !allRecorded { // storage.rowsUpTo
+			start = reach
+		}
+	}
+	if err := discard(db, `SELECT day, standard_drinks, backfilled FROM drink_days WHERE day BETWEEN ? AND ? ORDER BY day`, day(start), wTo); err != nil {
 		return err
 	}
 	// statsDays: the check-ins' totals, and every live session, numbered.
