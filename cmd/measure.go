@@ -392,17 +392,16 @@ func addQuestionnaires(ctx context.Context, f *Factory, st *storage.Store, r *st
 	for i, q := range qs {
 		names[i] = q.Name
 	}
+	// A cheap look first: many never do a questionnaire, and the read
+	// below is the costliest statement of a month's stats.
+	if ever, err := st.AnyPromptSetEntry(ctx, names); err != nil || !ever {
+		return err
+	}
 	from, to := r.Range.From, r.Range.To
 	around := len(r.Sessions) > 0
 	es, err := st.QuestionnaireEntries(ctx, names, from, to, around, withPrivate)
 	if err != nil {
 		return err
-	}
-	// Nothing read may still mean one was done, privately or elsewhen.
-	if len(es) == 0 {
-		if ever, err := st.AnyPromptSetEntry(ctx, names); err != nil || !ever {
-			return err
-		}
 	}
 	defs := make([]stats.QuestionnaireDef, len(qs))
 	history := map[string][]stats.QuestionnaireScore{}

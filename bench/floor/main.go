@@ -217,8 +217,14 @@ func stats(db *sql.DB, now time.Time) error {
 			return err
 		}
 	}
-	// storage.Store.QuestionnaireEntries for the built-in questionnaires,
-	// by name, private ones counted.
+	// cmd's addQuestionnaires: whether any questionnaire was ever done
+	// (storage.Store.AnyPromptSetEntry), then storage.Store.QuestionnaireEntries
+	// for the built-in questionnaires, by name, private ones counted.
+	var ever int
+	if err := db.QueryRow(`SELECT EXISTS (SELECT 1 FROM entries e WHERE e.deleted_at IS NULL AND e.kind = 'guided' AND e.prompt_set IN (?, ?, ?))`,
+		"gad7", "pcl5", "phq9").Scan(&ever); err != nil || ever == 0 {
+		return err
+	}
 	picked := `SELECT e.id FROM entries e WHERE e.deleted_at IS NULL AND e.kind = 'guided' AND e.prompt_set IN (SELECT name FROM sets) AND e.day BETWEEN ?1 AND ?2`
 	if around {
 		picked += `
