@@ -59,24 +59,6 @@ func (s *Store) AnyPromptSetEntry(ctx context.Context, sets []string) (bool, err
 	return n == 1, nil
 }
 
-// PromptSetEntriesBetween returns the live entries answering any of the
-// prompt sets named whose day is from..to (both included), oldest first
-// (day, time written, id), with their answers; private ones only when
-// withPrivate.
-func (s *Store) PromptSetEntriesBetween(ctx context.Context, sets []string, from, to journal.Date, withPrivate bool) ([]journal.Entry, error) {
-	if len(sets) == 0 {
-		return nil, nil
-	}
-	w, args := promptSetWhere(sets, withPrivate)
-	q := `SELECT ` + entryColumns + ` FROM entries e WHERE ` + w + ` AND e.day >= ? AND e.day <= ?
-		ORDER BY e.day, e.occurred_at, e.id`
-	out, err := s.queryEntries(ctx, q, append(args, from.String(), to.String())...)
-	if err != nil {
-		return nil, fmt.Errorf("read questionnaires: %w", err)
-	}
-	return out, nil
-}
-
 // PromptSetEntriesOutside returns up to limit live entries answering the
 // prompt set named, skipping the first skip, going away from day: when
 // before, those of earlier days, newest first; otherwise those of later
