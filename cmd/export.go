@@ -2,12 +2,12 @@ package cmd
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -221,8 +221,14 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 			doc.SetTitles[set.Name] = set.Title
 		}
 	}
-	if doc.Summary, err = exportSummary(c.Context(), st, plan, now, heavyOf(cfg)); err != nil {
+	var cravingDays []stats.CravingDay
+	if doc.Summary, cravingDays, err = exportSummary(c.Context(), st, plan, now, heavyOf(cfg)); err != nil {
 		return err
+	}
+	// The HTML chart of cravings shows the exported cravings: the figures
+	// computed for the summary, unless --kind leaves cravings out.
+	if len(plan.filter.Kinds) == 0 || slices.Contains(plan.filter.Kinds, journal.KindCraving) {
+		doc.CravingDays = cravingDays
 	}
 
 	// render writes the export, encrypted when asked, to w as it is made.
@@ -253,53 +259,72 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 	}
 	write := func() error {
 		if o.out == "" {
-			// Made whole in memory first: an error part-way never leaves
-			// half a document on the screen.
-			var all bytes.Buffer
-			if err := render(&all); err != nil {
+			// Written as it is made: a failure part-way leaves part of the
+			// document on the screen, and says so.
+			cw := &countingWriter{w: f.IO.Out}
+			if err := render(cw); err != nil {
+				if cw.n > 0 {
+					return partialExport{err}
+				}
 				return err
 			}
-			_, err := f.IO.Out.Write(all.Bytes())
-			return err
+			return nil
 		}
 		// The file is written as the export is made, into a temporary
 		// file renamed into place at the end: whole or not at all.
 		return writeFileAtomic(o.out, render)
 	}
 	var (
-		recs           journal.Records
-		privateLeftOut int
-		entries        int
+		recs    journal.Records
+		entries int
 	)
-	if plan.format == "json" {
-		// The JSON export hands its entries on a page at a time, inside
-		// one read of the journal: an export of years never holds them all.
-		privateLeftOut, err = st.StreamRecords(c.Context(), plan.filter,
-			func(r journal.Records, each func(func(journal.Entry) error) error) error {
-				recs, doc.Records = r, r
-				doc.EachEntry = func(fn func(journal.Entry) error) error {
-					return each(func(e journal.Entry) error {
-						entries++
-						return fn(e)
-					})
+	// Every format reads the entries a page at a time, inside one read of
+	// the journal, and writes each as it comes: an export of years never
+	// holds them all.
+	privateLeftOut, err := st.StreamExport(c.Context(), plan.filter, func(rs storage.RecordStream) error {
+		recs, doc.Records, doc.Linked = rs.Records, rs.Records, rs.Linked
+		keep := func(journal.Entry) bool { return true }
+		if plan.questionnaires != nil {
+			keep = func(e journal.Entry) bool {
+				return len(onlyQuestionnaires(plan.questionnaires, []journal.Entry{e})) > 0
+			}
+			doc.Linked = onlyQuestionnaires(plan.questionnaires, rs.Linked)
+		}
+		doc.EachEntry = func(fn func(journal.Entry) error) error {
+			return rs.Each(func(e journal.Entry) error {
+				if !keep(e) {
+					return nil
 				}
-				return write()
+				entries++
+				return fn(e)
 			})
-		if err != nil {
-			return err
 		}
-	} else {
-		if recs, privateLeftOut, err = st.Records(c.Context(), plan.filter); err != nil {
-			return err
+		if plan.format == "html" {
+			// The questionnaires' charts come before the entries: their
+			// entries are few, read on their own first.
+			qs, _, err := questionnaires(f)
+			if err != nil {
+				return err
+			}
+			var names []string
+			for _, q := range qs {
+				names = append(names, q.Name)
+			}
+			var answered []journal.Entry
+			if err := rs.EachOfSets(names, func(e journal.Entry) error {
+				answered = append(answered, e)
+				return nil
+			}); err != nil {
+				return err
+			}
+			if doc.Questionnaires, err = questionnaireSeries(f, answered); err != nil {
+				return err
+			}
 		}
-		entries = len(recs.Entries)
-		doc.Records = recs
-		if doc.Questionnaires, err = questionnaireSeries(f, recs.Entries); err != nil {
-			return err
-		}
-		if err := write(); err != nil {
-			return err
-		}
+		return write()
+	})
+	if err != nil {
+		return err
 	}
 	// How many private entries exist is for the person alone: it goes
 	// here, never into the document.
@@ -337,7 +362,8 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 // export's window: the journal's own rows, private cravings and check-ins
 // counted only with --include-private, so a --kind filter never changes
 // them. An open start is the first record of any kind.
-func exportSummary(ctx context.Context, st *storage.Store, plan exportPlan, now time.Time, heavy stats.Heavy) (export.Summary, error) {
+// cravingDays are the summary's cravings by day (and some days before it).
+func exportSummary(ctx context.Context, st *storage.Store, plan exportPlan, now time.Time, heavy stats.Heavy) (export.Summary, []stats.CravingDay, error) {
 	today := journal.DateOf(now)
 	from, to := plan.filter.Since, plan.filter.Until
 	if to.IsZero() {
@@ -346,20 +372,16 @@ func exportSummary(ctx context.Context, st *storage.Store, plan exportPlan, now 
 	if from.IsZero() {
 		first, ok, err := st.FirstRecordDay(ctx, plan.filter.IncludePrivate)
 		if err != nil {
-			return export.Summary{}, err
+			return export.Summary{}, nil, err
 		}
 		from = to
 		if ok && first.Before(to) {
 			from = first
 		}
 	}
-	read := st.SharedStatsInput
-	if plan.filter.IncludePrivate {
-		read = st.StatsInput
-	}
-	in, err := read(ctx, from, to, heavy)
+	in, err := st.ExportSummaryInput(ctx, from, to, heavy, !plan.filter.IncludePrivate)
 	if err != nil {
-		return export.Summary{}, err
+		return export.Summary{}, nil, err
 	}
 	s := export.SummaryOf(stats.Compute(in))
 	if len(plan.filter.Kinds) > 0 {
@@ -370,13 +392,11 @@ func exportSummary(ctx context.Context, st *storage.Store, plan exportPlan, now 
 		s.Holds = "only " + strings.Join(kinds, ", ") + " entries (--kind), with the drinks diary and calls; " +
 			"the figures above count the whole journal"
 	}
-	return s, nil
+	return s, in.CravingDays, nil
 }
 
+// renderExport writes doc in the plan's format, each entry as it comes.
 func renderExport(w io.Writer, plan exportPlan, doc export.Document) error {
-	if plan.questionnaires != nil {
-		doc.Records.Entries = onlyQuestionnaires(plan.questionnaires, doc.Records.Entries)
-	}
 	switch plan.format {
 	case "html":
 		return export.HTML(w, doc)
@@ -384,12 +404,41 @@ func renderExport(w io.Writer, plan exportPlan, doc export.Document) error {
 		return export.JSON(w, doc)
 	case "csv":
 		if plan.questionnaires != nil {
-			return export.QuestionnairesCSV(w, questionnaireRows(plan.questionnaires, doc.Records.Entries))
+			// One row per questionnaire, as many item columns as the
+			// longest has: the rows are few, so they are gathered first.
+			var answered []journal.Entry
+			if err := doc.EachEntry(func(e journal.Entry) error {
+				answered = append(answered, e)
+				return nil
+			}); err != nil {
+				return err
+			}
+			return export.QuestionnairesCSV(w, questionnaireRows(plan.questionnaires, answered))
 		}
 		if len(plan.filter.Kinds) == 1 && plan.filter.Kinds[0] == journal.KindCraving {
-			return export.CravingsCSV(w, doc.Records)
+			return export.CravingsCSVOf(w, doc)
 		}
-		return export.CSV(w, doc.Records, doc.Summary)
+		return export.CSV(w, doc)
 	}
 	return export.Markdown(w, doc)
+}
+
+// partialExport is an export to standard output that failed after part of
+// it was written.
+type partialExport struct{ err error }
+
+func (e partialExport) Error() string {
+	return fmt.Sprintf("the export stopped part-way, so what it wrote above is incomplete (%v): run it again, or use -o FILE to get a whole file or none", e.err)
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }

@@ -62,7 +62,7 @@ func Run(ctx context.Context, f *Factory, args []string) (code int) {
 			code = exitFailure
 		}
 	}()
-	root := NewRoot(f)
+	root := newRootFor(f, args)
 	if err := utf8Args(args); err != nil {
 		return report(f.IO.ErrOut, err)
 	}

@@ -86,13 +86,38 @@ func ValidateDrinks(n float64) error {
 // as some locales write it). No exponents, infinities or hex.
 func parseNumber(s string) (float64, error) {
 	s = strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
-	if !numberRe().MatchString(s) {
+	if !isDecimal(s) {
 		return 0, fmt.Errorf("not a number: %s", Quote(s))
 	}
 	return strconv.ParseFloat(s, 64)
 }
 
-var numberRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)$`) })
+// isDecimal reports whether s is a plain decimal number: an optional sign,
+// then digits with an optional point and more digits, or a point and
+// digits ("2", "1.5", "2.", ".5").
+func isDecimal(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	digits := func() int {
+		n := 0
+		for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		s = s[n:]
+		return n
+	}
+	whole := digits()
+	if s == "" {
+		return whole > 0
+	}
+	if s[0] != '.' {
+		return false
+	}
+	s = s[1:]
+	frac := digits()
+	return s == "" && (whole > 0 || frac > 0)
+}
 
 // round2 rounds to 2 decimals, the precision journal keeps.
 func round2(x float64) float64 { return math.Round(x*100) / 100 }

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -146,4 +147,24 @@ func TestKeepDrinksTinyAmounts(t *testing.T) {
 			t.Errorf("ParseDrinkSpec(%q) = %v, want refused as too small", s, err)
 		}
 	}
+}
+
+// isDecimal accepts exactly what the pattern it replaced accepted, on
+// every short text built from the characters that decide it.
+func TestIsDecimalMatchesPattern(t *testing.T) {
+	re := regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)$`)
+	chars := []string{"", "+", "-", ".", "0", "7", "a", " ", ","}
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		if got, want := isDecimal(s), re.MatchString(s); got != want {
+			t.Fatalf("isDecimal(%q) = %v, the pattern says %v", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range chars[1:] {
+			walk(s+c, n-1)
+		}
+	}
+	walk("", 5)
 }

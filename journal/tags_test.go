@@ -1,7 +1,10 @@
 package journal
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -54,6 +57,31 @@ func TestTagOf(t *testing.T) {
 			if v, err := ValidateTag(got); err != nil || v != got {
 				t.Errorf("TagOf(%q) = %q, which ValidateTag turns into %q, %v", in, got, v, err)
 			}
+		}
+	}
+}
+
+// HashTags finds exactly the tags the regular expression it replaced
+// found, on texts built from the characters that decide a tag's edges.
+func TestHashTagsMatchesPattern(t *testing.T) {
+	re := regexp.MustCompile(`(?:^|[^\p{L}\p{N}_&#/])#([\p{L}_][\p{L}\p{N}_-]*)`)
+	want := func(text string) []string {
+		var out []string
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			out = append(out, NormalizeTag(m[1]))
+		}
+		return MergeTags(out)
+	}
+	parts := []string{"#", "#", "a", "É", "é", "1", "٣", "_", "-", "&", "/", " ", "\n", ",", ".", "ß", "日", "\xff", "x#y"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := b.String()
+		if got, w := HashTags(text), want(text); !slices.Equal(got, w) {
+			t.Fatalf("HashTags(%q) = %q, the pattern finds %q", text, got, w)
 		}
 	}
 }

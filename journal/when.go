@@ -37,6 +37,31 @@ var (
 	yearRe        = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}$`) })
 )
 
+// startsWithDigit is re's submatches in s, for a pattern that only matches
+// text opening with a digit: other text never compiles it.
+func startsWithDigit(s string, re func() *regexp.Regexp) []string {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return nil
+	}
+	return re().FindStringSubmatch(s)
+}
+
+// endsWithAgo is agoRe's submatches in s ("3 days ago").
+func endsWithAgo(s string) []string {
+	if !strings.HasSuffix(s, " ago") {
+		return nil
+	}
+	return agoRe().FindStringSubmatch(s)
+}
+
+// startsWithIn is inRe's submatches in s ("in 2 weeks").
+func startsWithIn(s string) []string {
+	if !strings.HasPrefix(s, "in ") {
+		return nil
+	}
+	return inRe().FindStringSubmatch(s)
+}
+
 // whenHelp lists the accepted forms; it ends every parse error. dayHelp is
 // the same for flags that take a day only.
 const (
@@ -83,15 +108,17 @@ func parseWhen(s string, now time.Time) (When, error) {
 	if in == "now" {
 		return When{Date: DateOf(now), Time: now, HasTime: true}, nil
 	}
-	if m := isoRe().FindStringSubmatch(in); m != nil {
+	// Each pattern runs only where it could match: compiling them cost
+	// more than the rest of reading "yesterday".
+	if m := startsWithDigit(in, isoRe); m != nil {
 		return parseISO(s, m, now)
 	}
-	if slashedRe().MatchString(in) {
+	if strings.ContainsAny(in, "/.") && slashedRe().MatchString(in) {
 		return When{}, slashed(strings.TrimSpace(s), in, DateOf(now))
 	}
 	// Moments counted back from now: elapsed time, so exact across a
 	// daylight-saving change.
-	if m := agoRe().FindStringSubmatch(in); m != nil {
+	if m := endsWithAgo(in); m != nil {
 		if unit, ok := shortUnits[m[2]]; ok {
 			n, ok := count(m[1])
 			if !ok {
@@ -268,7 +295,7 @@ func isClock(s string) bool {
 	if s == "noon" || s == "midnight" {
 		return true
 	}
-	m := clockRe().FindStringSubmatch(s)
+	m := startsWithDigit(s, clockRe)
 	return m != nil && (m[2] != "" || m[4] != "")
 }
 
@@ -340,7 +367,7 @@ func parseDay(s string, today Date) (Date, error) {
 	if d, err := ParseDate(s); err == nil {
 		return d, nil
 	}
-	if m := agoRe().FindStringSubmatch(s); m != nil {
+	if m := endsWithAgo(s); m != nil {
 		if n, ok := count(m[1]); ok {
 			if days, ok := dayUnits[m[2]]; ok {
 				return today.AddDays(-n * days), nil
@@ -350,7 +377,7 @@ func parseDay(s string, today Date) (Date, error) {
 	}
 	// Looking ahead is for planned things (a session); what already
 	// happened refuses future days where it is parsed.
-	if m := inRe().FindStringSubmatch(s); m != nil {
+	if m := startsWithIn(s); m != nil {
 		if n, ok := count(m[1]); ok {
 			if days, ok := dayUnits[m[2]]; ok {
 				return today.AddDays(n * days), nil

@@ -51,7 +51,7 @@ func (s *Store) insertEntry(ctx context.Context, tx execer, e *journal.Entry, de
 	if e.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	if err := writeTags(ctx, tx, e.ID, e.Tags); err != nil {
+	if err := addTags(ctx, tx, e.ID, e.Tags); err != nil {
 		return writeErr(s.path, err)
 	}
 	for i, a := range e.Answers {
@@ -63,10 +63,16 @@ func (s *Store) insertEntry(ctx context.Context, tx execer, e *journal.Entry, de
 	return index(ctx, tx, e, details)
 }
 
+// writeTags replaces the tags of entry id.
 func writeTags(ctx context.Context, tx execer, id int64, tags []string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM entry_tags WHERE entry_id = ?`, id); err != nil {
 		return err
 	}
+	return addTags(ctx, tx, id, tags)
+}
+
+// addTags gives entry id the tags; a new entry has none to replace.
+func addTags(ctx context.Context, tx execer, id int64, tags []string) error {
 	for _, t := range tags {
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO entry_tags (entry_id, tag) VALUES (?, ?)`, id, t); err != nil {
 			return err
@@ -110,17 +116,14 @@ func scanEntry(row scanner) (journal.Entry, error) {
 
 // Entry returns one entry with its answers, deleted or not.
 func (s *Store) Entry(ctx context.Context, id int64) (journal.Entry, error) {
-	e, err := scanEntry(s.rd().QueryRowContext(ctx, `SELECT `+entryColumns+` FROM entries e WHERE e.id = ?`, id))
+	e, err := scanEntryDetails(s.rd().QueryRowContext(ctx, `SELECT `+detailColumns+` FROM `+entryFrom+` WHERE e.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, journal.ErrNotFound
 	}
 	if err != nil {
 		return e, fmt.Errorf("read entry %d: %w", id, err)
 	}
-	if e.Answers, err = s.answers(ctx, id); err != nil {
-		return e, err
-	}
-	err = s.attachOne(ctx, s.rd(), &e)
+	e.Answers, err = s.answers(ctx, id)
 	return e, err
 }
 
@@ -145,7 +148,7 @@ func (s *Store) answers(ctx context.Context, id int64) ([]journal.Answer, error)
 // of guided entries.
 func (s *Store) Entries(ctx context.Context, f journal.Filter) ([]journal.Entry, error) {
 	q, args := entriesQuery(f)
-	out, err := s.queryEntries(ctx, q, args...)
+	out, err := s.queryEntriesWithDetails(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list entries: %w", err)
 	}
@@ -166,7 +169,7 @@ func (s *Store) EachEntry(ctx context.Context, f journal.Filter, fn func(journal
 				page.Limit = min(entryPage, left)
 			}
 			q, args := entriesQueryAfter(page, after)
-			es, err := v.queryEntries(ctx, q, args...)
+			es, err := v.queryEntriesWithDetails(ctx, q, args...)
 			if err != nil {
 				return fmt.Errorf("list entries: %w", err)
 			}
@@ -220,7 +223,7 @@ func entriesQueryAfter(f journal.Filter, after int64) (string, []any) {
 		where = append(where, "e.id IN (SELECT entry_id FROM entry_tags WHERE tag = ?)")
 		args = append(args, f.Tag)
 	}
-	q := `SELECT ` + entryColumns + ` FROM entries e WHERE ` + strings.Join(where, " AND ") +
+	q := `SELECT ` + detailColumns + ` FROM ` + entryFrom + ` WHERE ` + strings.Join(where, " AND ") +
 		` ORDER BY e.day DESC, e.occurred_at DESC, e.id DESC`
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)

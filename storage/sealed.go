@@ -296,7 +296,7 @@ func (t trust) openSealed(ctx context.Context, path string, now func() time.Time
 	} else if dir := filepath.Dir(path); !t.writable(dir) {
 		s.readOnly = &FileError{Problem: ProblemReadOnly, Path: path, Blocker: dir, Why: "is a read-only folder (each save writes a new file beside the journal)"}
 	}
-	version, err := s.check(ctx)
+	version, _, err := s.check(ctx)
 	if err != nil {
 		s.db.Close()
 		return nil, err

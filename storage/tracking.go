@@ -96,15 +96,6 @@ func (s *Store) attachDetails(ctx context.Context, q queryer, es []journal.Entry
 	return nil
 }
 
-func (s *Store) attachOne(ctx context.Context, q queryer, e *journal.Entry) error {
-	one := []journal.Entry{*e}
-	if err := s.attachDetails(ctx, q, one); err != nil {
-		return err
-	}
-	*e = one[0]
-	return nil
-}
-
 // idList is ids as a JSON array, for "IN (SELECT value FROM json_each(?))".
 func idList(ids []int64) string {
 	var b strings.Builder
@@ -238,7 +229,7 @@ func (s *Store) CheckinOn(ctx context.Context, day journal.Date) (journal.Entry,
 }
 
 func (s *Store) checkinOn(ctx context.Context, q queryer, day journal.Date) (journal.Entry, error) {
-	e, err := scanEntry(q.QueryRowContext(ctx, `SELECT `+entryColumns+` FROM entries e
+	e, err := scanEntryDetails(q.QueryRowContext(ctx, `SELECT `+detailColumns+` FROM `+entryFrom+`
 		WHERE e.kind = ? AND e.day = ? AND e.deleted_at IS NULL ORDER BY e.id LIMIT 1`,
 		string(journal.KindCheckin), day.String()))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -247,8 +238,7 @@ func (s *Store) checkinOn(ctx context.Context, q queryer, day journal.Date) (jou
 	if err != nil {
 		return e, fmt.Errorf("read check-in of %s: %w", day, err)
 	}
-	err = s.attachOne(ctx, q, &e)
-	return e, err
+	return e, nil
 }
 
 // SaveCheckin writes the check-in of e.Day: a new entry the first time,

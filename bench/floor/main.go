@@ -9,10 +9,12 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -48,12 +50,24 @@ func run(db *sql.DB, op string) error {
 	day := now.Format("2006-01-02")
 	switch op {
 	case "list":
-		return rows(db, out, `SELECT e.id, e.day, e.kind, e.body,
-			coalesce((SELECT group_concat(tag, ' ') FROM entry_tags WHERE entry_id = e.id), '')
-			FROM entries e WHERE e.deleted_at IS NULL ORDER BY e.day DESC, e.occurred_at DESC, e.id DESC LIMIT 10`)
+		// journal list -n 10 (storage's EachEntry): one read transaction
+		// around one statement reading the page of entries with their tags
+		// and craving or check-in details. (A page holding a guided entry
+		// adds one statement for answers; the newest ten hold none.)
+		tx, err := db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		return rows(tx, out, `SELECT `+entryDetails+` WHERE e.deleted_at IS NULL
+			ORDER BY e.day DESC, e.occurred_at DESC, e.id DESC LIMIT 10`)
 	case "show":
-		return rows(db, out, `SELECT e.id, e.day, e.kind, e.body, c.intensity, c.outcome
-			FROM entries e LEFT JOIN cravings c ON c.entry_id = e.id WHERE e.id = 1`)
+		// journal show 1 (storage's Entry): the entry with its tags and
+		// details, then its answers.
+		if err := rows(db, out, `SELECT `+entryDetails+` WHERE e.id = 1`); err != nil {
+			return err
+		}
+		return rows(db, out, `SELECT key, question, answer FROM answers WHERE entry_id = 1 ORDER BY position`)
 	case "count":
 		return rows(db, out, `SELECT count(*) FROM entries WHERE deleted_at IS NULL`)
 	case "search":
@@ -62,43 +76,72 @@ func run(db *sql.DB, op string) error {
 	case "stats":
 		return stats(db, now)
 	case "write", "craving":
+		// journal write TEXT and journal craving 6 --trigger stress
+		// --outcome resisted (storage's AddEntry and AddCraving): in one
+		// write transaction, the entry, its two search-index rows (no
+		// tags; entries_grams only indexes CJK and similar scripts, which
+		// this text has none of), then for a craving its details and
+		// trigger.
 		tx, err := db.Begin()
 		if err != nil {
 			return err
 		}
 		defer tx.Rollback()
 		stamp := now.Format(time.RFC3339)
-		res, err := tx.Exec(`INSERT INTO entries (uuid, kind, day, occurred_at, body, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, uuid(), map[string]string{"write": "note", "craving": "craving"}[op], day, stamp,
-			"A quiet evening with tea and a walk.", stamp, stamp)
+		body, kind, details := "A quiet evening with tea and a walk.", "note", ""
+		if op == "craving" {
+			body, kind, details = "", "craving", "stress\nresisted"
+		}
+		res, err := tx.Exec(`INSERT INTO entries
+			(uuid, kind, day, occurred_at, body, private, session_id, prompt_set, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, uuid(), kind, day, stamp, body, false, nil, "", stamp, stamp)
 		if err != nil {
 			return err
 		}
 		id, _ := res.LastInsertId()
-		if op == "craving" {
-			if _, err := tx.Exec(`INSERT INTO cravings (entry_id, intensity, outcome) VALUES (?, 6, 'resisted')`, id); err != nil {
-				return err
-			}
-			if _, err := tx.Exec(`INSERT INTO craving_triggers (entry_id, trigger) VALUES (?, 'stress')`, id); err != nil {
-				return err
-			}
-		}
 		for _, t := range []string{"entries_fts", "entries_trigram"} {
-			if _, err := tx.Exec(`INSERT INTO `+t+` (rowid, body, answers, tags, details) VALUES (?, ?, '', '', '')`,
-				id, "A quiet evening with tea and a walk."); err != nil {
+			if _, err := tx.Exec(`INSERT INTO `+t+` (rowid, body, answers, tags, details) VALUES (?, ?, ?, ?, ?)`,
+				id, body, "", "", details); err != nil {
 				return err
 			}
 		}
-		if _, err := tx.Exec(`INSERT INTO entries_grams (rowid, grams) VALUES (?, '')`, id); err != nil {
-			return err
+		if op == "craving" {
+			if _, err := tx.Exec(`INSERT INTO cravings
+				(entry_id, intensity, outcome, minutes, place, company, thoughts) VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (entry_id) DO UPDATE SET intensity = excluded.intensity, outcome = excluded.outcome,
+					minutes = excluded.minutes, place = excluded.place, company = excluded.company, thoughts = excluded.thoughts`,
+				id, 6, "resisted", nil, "", "", ""); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(`INSERT OR IGNORE INTO craving_triggers (entry_id, trigger) VALUES (?, ?)`, id, "stress"); err != nil {
+				return err
+			}
 		}
 		return tx.Commit()
 	case "drinks":
-		stamp := now.Format(time.RFC3339)
-		_, err := db.Exec(`INSERT INTO drink_days (day, uuid, standard_drinks, first_recorded_at, updated_at)
-			VALUES (?, ?, 2, ?, ?) ON CONFLICT (day) DO UPDATE SET standard_drinks = 2, updated_at = excluded.updated_at`,
-			now.AddDate(0, 0, -1).Format("2006-01-02"), uuid(), stamp, stamp)
-		return err
+		// journal drinks 2 --date yesterday (storage's SetDrinks): in one
+		// write transaction, read the day's record, and write it only when
+		// the total changes (run again, it does not).
+		tx, err := db.Begin()
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		yesterday := now.AddDate(0, 0, -1).Format("2006-01-02")
+		var n float64
+		err = tx.QueryRow(`SELECT day, uuid, standard_drinks, note, first_recorded_at, backfilled, updated_at
+			FROM drink_days WHERE day = ?`, yesterday).Scan(new(string), new(string), &n, new(string), new(string), new(bool), new(string))
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && n != 2) {
+			stamp := now.Format(time.RFC3339)
+			_, err = tx.Exec(`INSERT INTO drink_days
+				(day, uuid, standard_drinks, note, first_recorded_at, backfilled, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (day) DO UPDATE SET standard_drinks = excluded.standard_drinks, note = excluded.note,
+					updated_at = excluded.updated_at`, yesterday, uuid(), 2.0, "", stamp, true, stamp)
+		}
+		if err != nil {
+			return err
+		}
+		return tx.Commit()
 	case "export":
 		return export(db, out)
 	}
@@ -261,8 +304,31 @@ func discard(db *sql.DB, q string, args ...any) error {
 	return r.Err()
 }
 
+// entryDetails is journal's entry with its tags and its craving's or
+// check-in's details (storage's detailColumns over entryFrom), up to WHERE.
+const entryDetails = `e.id, e.uuid, e.kind, e.day, e.occurred_at, e.body, e.private, e.session_id,
+	e.prompt_set, e.created_at, e.updated_at, e.deleted_at,
+	coalesce((SELECT group_concat(tag, ' ') FROM (SELECT tag FROM entry_tags WHERE entry_id = e.id ORDER BY tag)), ''),
+	c.entry_id IS NOT NULL, c.intensity, c.outcome, c.minutes, c.place, c.company, c.thoughts,
+	CASE WHEN c.entry_id IS NOT NULL THEN (SELECT json_group_array(trigger) FROM
+		(SELECT trigger FROM craving_triggers WHERE entry_id = e.id ORDER BY trigger)) END,
+	CASE WHEN c.entry_id IS NOT NULL THEN (SELECT json_group_array(feeling) FROM
+		(SELECT feeling FROM craving_feelings WHERE entry_id = e.id ORDER BY feeling)) END,
+	CASE WHEN c.entry_id IS NOT NULL THEN (SELECT json_group_array(strategy) FROM
+		(SELECT strategy FROM craving_coping WHERE entry_id = e.id ORDER BY strategy)) END,
+	k.entry_id IS NOT NULL, k.mood, k.craving, k.sleep_hours, d.standard_drinks
+	FROM entries e
+	LEFT JOIN cravings c ON e.kind = 'craving' AND c.entry_id = e.id
+	LEFT JOIN checkins k ON e.kind = 'checkin' AND k.entry_id = e.id
+	LEFT JOIN drink_days d ON k.entry_id IS NOT NULL AND d.day = e.day`
+
+// querier is a database or a transaction.
+type querier interface {
+	Query(q string, args ...any) (*sql.Rows, error)
+}
+
 // rows prints each row's fields, tab-separated.
-func rows(db *sql.DB, out *bufio.Writer, q string, args ...any) error {
+func rows(db querier, out *bufio.Writer, q string, args ...any) error {
 	r, err := db.Query(q, args...)
 	if err != nil {
 		return err
@@ -289,17 +355,26 @@ func rows(db *sql.DB, out *bufio.Writer, q string, args ...any) error {
 	return r.Err()
 }
 
-// export streams every live entry with its craving or check-in, and every
-// drinking day, as JSON: one query per kind of record.
+// export streams every record the JSON export holds, as JSON lines, one
+// query per kind of record: live entries with their craving or check-in,
+// their tags, craving triggers, feelings and coping, answers, drinking
+// days, calls and sessions.
 func export(db *sql.DB, out *bufio.Writer) error {
 	enc := json.NewEncoder(out)
 	for _, q := range []string{
-		`SELECT e.id, e.uuid, e.kind, e.day, e.occurred_at, e.body, e.private, c.intensity, c.outcome, k.mood, k.sleep_hours
+		`SELECT e.id, e.uuid, e.kind, e.day, e.occurred_at, e.body, e.private, e.session_id, e.prompt_set,
+			e.created_at, e.updated_at, c.intensity, c.outcome, c.minutes, c.place, c.company, c.thoughts,
+			k.mood, k.craving, k.sleep_hours
 			FROM entries e LEFT JOIN cravings c ON c.entry_id = e.id LEFT JOIN checkins k ON k.entry_id = e.id
 			WHERE e.deleted_at IS NULL ORDER BY e.day, e.occurred_at, e.id`,
+		`SELECT entry_id, group_concat(tag, ' ') FROM entry_tags GROUP BY entry_id`,
 		`SELECT entry_id, group_concat(trigger, ',') FROM craving_triggers GROUP BY entry_id`,
+		`SELECT entry_id, group_concat(feeling, ',') FROM craving_feelings GROUP BY entry_id`,
+		`SELECT entry_id, group_concat(strategy, ',') FROM craving_coping GROUP BY entry_id`,
 		`SELECT entry_id, key, question, answer FROM answers ORDER BY entry_id, position`,
-		`SELECT day, standard_drinks, note FROM drink_days ORDER BY day`,
+		`SELECT day, uuid, standard_drinks, note, first_recorded_at, backfilled, updated_at FROM drink_days ORDER BY day`,
+		`SELECT uuid, day, note, created_at, updated_at FROM calls WHERE deleted_at IS NULL ORDER BY day`,
+		`SELECT id, uuid, day, setting, route, dose_mg, note, created_at, updated_at FROM sessions WHERE deleted_at IS NULL ORDER BY day`,
 	} {
 		r, err := db.Query(q)
 		if err != nil {

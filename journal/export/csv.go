@@ -17,7 +17,9 @@ import (
 // sleep hours, craving count and strongest craving. Every row also says
 // what it was measured with, so a file read months later explains itself:
 // the heavy-day level in grams and in drinks, and the standard drink size.
-func CSV(w io.Writer, recs journal.Records, s Summary) error {
+// The rows are written as the entries come (see Document.EachEntry).
+func CSV(w io.Writer, doc Document) error {
+	s := doc.Summary
 	from, to := s.From, s.To
 	d := s.Drinking
 	heavy := stats.Heavy{DayGrams: d.HeavyDayGrams, DrinkGrams: d.StandardDrinkGrams}
@@ -25,12 +27,8 @@ func CSV(w io.Writer, recs journal.Records, s Summary) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"day", "standard_drinks", "heavy", "mood", "sleep_hours", "craving_count", "strongest_craving",
 		"heavy_day_grams", "heavy_day_drinks", "standard_drink_grams"})
-	byDay := map[journal.Date]Day{}
-	for _, g := range Days(recs) {
-		byDay[g.Day] = g
-	}
-	for d := from; !d.After(to); d = d.AddDays(1) {
-		g := byDay[d]
+	// row writes day d's row, from its records when it has any.
+	row := func(d journal.Date, g Day) {
 		row := append([]string{d.String(), "", "", "", "", strconv.Itoa(len(g.Cravings)), ""}, measured...)
 		if g.Drinks != nil {
 			row[1] = journal.FormatNumber(g.Drinks.StandardDrinks)
@@ -50,17 +48,42 @@ func CSV(w io.Writer, recs journal.Records, s Summary) error {
 		}
 		cw.Write(row)
 	}
+	// next is the first day of the window not written yet.
+	next := from
+	err := doc.eachRawDay(func(g Day) error {
+		if g.Day.Before(from) || g.Day.After(to) {
+			return nil
+		}
+		for ; next.Before(g.Day); next = next.AddDays(1) {
+			row(next, Day{})
+		}
+		row(g.Day, g)
+		next = g.Day.AddDays(1)
+		return cw.Error()
+	})
+	if err != nil {
+		return err
+	}
+	for ; !next.After(to); next = next.AddDays(1) {
+		row(next, Day{})
+	}
 	cw.Flush()
 	return cw.Error()
 }
 
 // CravingsCSV writes one row per craving, oldest first.
 func CravingsCSV(w io.Writer, recs journal.Records) error {
+	return CravingsCSVOf(w, Document{Records: recs})
+}
+
+// CravingsCSVOf is CravingsCSV for a document, each row written as its
+// entry comes (see Document.EachEntry).
+func CravingsCSVOf(w io.Writer, doc Document) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"day", "time", "intensity", "triggers", "feelings", "coping", "outcome", "minutes", "where", "with", "thoughts", "note"})
-	for _, e := range recs.Entries {
+	err := doc.entries(func(e journal.Entry) error {
 		if e.Kind != journal.KindCraving || e.Craving == nil {
-			continue
+			return nil
 		}
 		c := e.Craving
 		minutes := ""
@@ -72,6 +95,10 @@ func CravingsCSV(w io.Writer, recs journal.Records) error {
 			cell(strings.Join(c.Triggers, "; ")), cell(strings.Join(c.Feelings, "; ")), cell(strings.Join(c.Coping, "; ")),
 			string(c.Outcome), minutes, cell(c.Where), cell(c.With), cell(c.Thoughts), cell(e.Body),
 		})
+		return cw.Error()
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()

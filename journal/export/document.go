@@ -17,15 +17,24 @@ type Document struct {
 	// Since and Until are the window asked for; zero is an open end.
 	Since, Until journal.Date
 	Records      journal.Records
-	// EachEntry, when set, hands the entries to the JSON export oldest
-	// first in place of Records.Entries, so they need not all be held.
+	// EachEntry, when set, hands the entries to the writers oldest first
+	// (by day, then time) in place of Records.Entries, so they need not all
+	// be held: every format then writes each day as its entries come.
 	EachEntry func(fn func(journal.Entry) error) error
+	// Linked, with EachEntry, is the exported entries linked to a session,
+	// oldest first: a session names them before the document reaches them.
+	Linked []journal.Entry
+	// CravingDays, with EachEntry, is each day's logged cravings among the
+	// exported entries (count and sum of intensities), for the HTML chart
+	// drawn before the entries.
+	CravingDays []stats.CravingDay
 	// IncludePrivate says private entries were asked for. The number left
 	// out otherwise is not here: no shared document carries it.
 	IncludePrivate bool
 	Summary        Summary
-	// Questionnaires are the totals of the questionnaires among Records,
-	// for the HTML export's charts (the entries' answers carry them too).
+	// Questionnaires are the totals of the questionnaires among the
+	// exported entries, for the HTML export's charts (the entries' answers
+	// carry them too), drawn before the entries.
 	Questionnaires []QuestionnaireSeries
 	// SetTitles names prompt sets for people: "reflect" is shown as its
 	// set's title ("After a session"). A set not in it shows its name.
@@ -43,24 +52,219 @@ func (doc Document) setTitle(e journal.Entry) string {
 	return "Guided entry"
 }
 
-// days is the document's days, compacted, with sessions only inside the
-// window shown (the records also carry sessions outside it that an
-// exported entry links to).
-func (doc Document) days() []Day {
-	all := Days(doc.Records)
-	out := all[:0]
-	for _, g := range all {
-		from, to := doc.Summary.From, doc.Summary.To
+// entries hands fn the document's entries grouped by day, oldest day
+// first: through EachEntry when set, else from Records.Entries.
+func (doc Document) entries(fn func(journal.Entry) error) error {
+	if doc.EachEntry != nil {
+		return doc.EachEntry(fn)
+	}
+	es := slices.Clone(doc.Records.Entries)
+	slices.SortStableFunc(es, func(a, b journal.Entry) int { return a.Day.DaysSince(b.Day) })
+	for _, e := range es {
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachDay hands fn the document's days as Days lists them, oldest first,
+// with sessions only inside the window shown (the records also carry
+// sessions outside it that an exported entry links to), compacted as
+// Compact does. Only one day's entries are held at a time.
+func (doc Document) eachDay(fn func(Day) error) error {
+	c := compactor{fn: fn}
+	from, to := doc.Summary.From, doc.Summary.To
+	err := doc.eachRawDay(func(g Day) error {
 		outside := (!from.IsZero() && g.Day.Before(from)) || (!to.IsZero() && g.Day.After(to))
 		if outside && len(g.Sessions) > 0 {
 			g.Sessions = nil
 			if g.empty() {
-				continue
+				return nil
 			}
 		}
-		out = append(out, g)
+		return c.add(g)
+	})
+	if err != nil {
+		return err
 	}
-	return Compact(out)
+	return c.flush()
+}
+
+// eachRawDay hands fn the days Days would list, in its order, each as its
+// entries have all come.
+func (doc Document) eachRawDay(add func(Day) error) error {
+	// The records other than entries are walked in day order, a day at a
+	// time, as the entries are.
+	others := newOtherDays(doc.Records)
+	var cur *Day
+	// othersBefore hands on the other records' days before a day (all of them
+	// for the zero day).
+	othersBefore := func(d journal.Date) error {
+		for {
+			day, ok := others.next()
+			if !ok || (!d.IsZero() && !day.Before(d)) {
+				return nil
+			}
+			if err := add(others.take(day)); err != nil {
+				return err
+			}
+		}
+	}
+	// finish hands on the day gathered so far, with its other records,
+	// and the other records' days after it and before the next.
+	finish := func(before journal.Date) error {
+		if cur != nil {
+			g := *cur
+			cur = nil
+			if err := othersBefore(g.Day); err != nil {
+				return err
+			}
+			if day, ok := others.next(); ok && day == g.Day {
+				o := others.take(day)
+				g.Drinks, g.Calls, g.Sessions = o.Drinks, o.Calls, o.Sessions
+			}
+			for _, l := range [][]journal.Entry{g.Cravings, g.Guided, g.Notes} {
+				slices.SortStableFunc(l, func(a, b journal.Entry) int { return a.OccurredAt.Compare(b.OccurredAt) })
+			}
+			if err := add(g); err != nil {
+				return err
+			}
+		}
+		return othersBefore(before)
+	}
+	err := doc.entries(func(e journal.Entry) error {
+		if cur == nil || cur.Day != e.Day {
+			if err := finish(e.Day); err != nil {
+				return err
+			}
+			cur = &Day{Day: e.Day}
+		}
+		cur.addEntry(e)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return finish(journal.Date{})
+}
+
+// otherDays walks the drinking days, calls and sessions of a document in
+// day order, each list sorted by day as it is already (a copy is sorted
+// only when it is not), so no day is held before its turn.
+type otherDays struct {
+	drinks   []journal.DrinkDay
+	calls    []journal.Call
+	sessions []journal.Session
+}
+
+func newOtherDays(recs journal.Records) *otherDays {
+	return &otherDays{
+		drinks:   byDay(recs.DrinkDays, func(d journal.DrinkDay) journal.Date { return d.Day }),
+		calls:    byDay(recs.Calls, func(c journal.Call) journal.Date { return c.Day }),
+		sessions: byDay(recs.Sessions, func(s journal.Session) journal.Date { return s.Day }),
+	}
+}
+
+// byDay is l in day order, keeping the order of records on the same day.
+func byDay[T any](l []T, day func(T) journal.Date) []T {
+	cmp := func(a, b T) int { return day(a).DaysSince(day(b)) }
+	if slices.IsSortedFunc(l, cmp) {
+		return l
+	}
+	l = slices.Clone(l)
+	slices.SortStableFunc(l, cmp)
+	return l
+}
+
+// next is the first day not taken yet; ok is false when none is left.
+func (o *otherDays) next() (d journal.Date, ok bool) {
+	if len(o.drinks) > 0 {
+		d, ok = o.drinks[0].Day, true
+	}
+	if len(o.calls) > 0 && (!ok || o.calls[0].Day.Before(d)) {
+		d, ok = o.calls[0].Day, true
+	}
+	if len(o.sessions) > 0 && (!ok || o.sessions[0].Day.Before(d)) {
+		d, ok = o.sessions[0].Day, true
+	}
+	return d, ok
+}
+
+// take gathers the records of day d, the first day not taken yet, as Days
+// does: the last drinking day of the day, every call and session.
+func (o *otherDays) take(d journal.Date) Day {
+	g := Day{Day: d}
+	for len(o.drinks) > 0 && o.drinks[0].Day == d {
+		g.Drinks = &o.drinks[0]
+		o.drinks = o.drinks[1:]
+	}
+	for len(o.calls) > 0 && o.calls[0].Day == d {
+		g.Calls = append(g.Calls, o.calls[0])
+		o.calls = o.calls[1:]
+	}
+	for len(o.sessions) > 0 && o.sessions[0].Day == d {
+		g.Sessions = append(g.Sessions, o.sessions[0])
+		o.sessions = o.sessions[1:]
+	}
+	return g
+}
+
+// addEntry files an entry under its part of the day, as Days does.
+func (g *Day) addEntry(e journal.Entry) {
+	switch {
+	case e.Kind == journal.KindCheckin && e.Checkin != nil:
+		g.Checkin = &e
+	case e.Kind == journal.KindCraving && e.Craving != nil:
+		g.Cravings = append(g.Cravings, e)
+	case e.Kind == journal.KindGuided:
+		g.Guided = append(g.Guided, e)
+	default:
+		g.Notes = append(g.Notes, e)
+	}
+}
+
+// compactor is Compact for days handed on one at a time: it holds back a
+// run of quiet days (the first two and the last) until it ends.
+type compactor struct {
+	fn    func(Day) error
+	first [2]Day
+	last  Day
+	n     int
+}
+
+func (c *compactor) add(g Day) error {
+	if c.n > 0 && g.quiet() && g.Day == c.last.Day.AddDays(1) {
+		if c.n < 2 {
+			c.first[c.n] = g
+		}
+		c.last = g
+		c.n++
+		return nil
+	}
+	if err := c.flush(); err != nil {
+		return err
+	}
+	if !g.quiet() {
+		return c.fn(g)
+	}
+	c.first[0], c.last, c.n = g, g, 1
+	return nil
+}
+
+// flush hands on the run held back: one Day when it is three days or more.
+func (c *compactor) flush() error {
+	n := c.n
+	c.n = 0
+	if n >= 3 {
+		return c.fn(Day{Day: c.first[0].Day, Through: c.last.Day, Drinks: c.first[0].Drinks})
+	}
+	for _, g := range c.first[:n] {
+		if err := c.fn(g); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // forSession is ", for session N" when a guided entry is linked to a
@@ -80,7 +284,11 @@ func (doc Document) forSession(e journal.Entry) string {
 // linked is the exported guided entries linked to a session, oldest first.
 func (doc Document) linked(ses journal.Session) []journal.Entry {
 	var out []journal.Entry
-	for _, e := range doc.Records.Entries {
+	all := doc.Records.Entries
+	if doc.EachEntry != nil {
+		all = doc.Linked
+	}
+	for _, e := range all {
 		if e.SessionID != nil && *e.SessionID == ses.ID {
 			out = append(out, e)
 		}
@@ -193,19 +401,8 @@ func Days(recs journal.Records) []Day {
 		byDay[d] = g
 		return g
 	}
-	for i := range recs.Entries {
-		e := recs.Entries[i]
-		g := get(e.Day)
-		switch {
-		case e.Kind == journal.KindCheckin && e.Checkin != nil:
-			g.Checkin = &e
-		case e.Kind == journal.KindCraving && e.Craving != nil:
-			g.Cravings = append(g.Cravings, e)
-		case e.Kind == journal.KindGuided:
-			g.Guided = append(g.Guided, e)
-		default:
-			g.Notes = append(g.Notes, e)
-		}
+	for _, e := range recs.Entries {
+		get(e.Day).addEntry(e)
 	}
 	for i := range recs.DrinkDays {
 		d := recs.DrinkDays[i]
@@ -267,20 +464,6 @@ func (g Day) Length() int {
 		return 1
 	}
 	return g.Through.DaysSince(g.Day) + 1
-}
-
-// meanCraving is the mean intensity of the day's logged cravings, nil
-// when there were none (check-in answers are not cravings logged).
-func (g Day) meanCraving() *float64 {
-	if len(g.Cravings) == 0 {
-		return nil
-	}
-	sum := 0
-	for _, e := range g.Cravings {
-		sum += e.Craving.Intensity
-	}
-	m := float64(sum) / float64(len(g.Cravings))
-	return &m
 }
 
 // strongest is the day's strongest craving: the most intense urge logged,

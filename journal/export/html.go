@@ -12,36 +12,67 @@ import (
 
 // HTML writes doc as one self-contained page: inline styles and SVG
 // charts, no scripts and no external files, laid out to print cleanly to
-// PDF from a browser.
+// PDF from a browser. The charts come first, from the records other than
+// entries and the figures in doc; then each day is written as its entries
+// come (see Document.EachEntry).
 func HTML(w io.Writer, doc Document) error {
-	byDay := map[journal.Date]Day{}
-	for _, g := range Days(doc.Records) {
-		byDay[g.Day] = g
-	}
+	figs := doc.figures()
 	s := doc.Summary
 	data := htmlData{
 		Title:    "Journal, " + longDate(s.From) + " to " + longDate(s.To),
 		Exported: doc.ExportedAt.Format("2 January 2006, 15:04"),
 		Privacy:  privacyLine(doc),
 		Measures: measures(s),
-		Cravings: cravingChart(byDay, s.From, s.To),
-		Weeks:    weekChart(byDay, s.From, s.To),
-		Calendar: calendar(byDay, s.From, s.To, stats.Heavy{DayGrams: s.Drinking.HeavyDayGrams, DrinkGrams: s.Drinking.StandardDrinkGrams}),
-		Days:     doc.days(),
 		Measured: questionnaireFigures(doc),
 	}
-	data.Doc = doc
-	return htmlTemplate().Execute(w, data)
+	heavy := stats.Heavy{DayGrams: s.Drinking.HeavyDayGrams, DrinkGrams: s.Drinking.StandardDrinkGrams}
+	t := htmlTemplate()
+	// The page up to each chart, the chart written as it is drawn, and on.
+	for _, part := range []struct {
+		template string
+		chart    func() error
+	}{
+		{"head", func() error { return cravingChart(w, figs, s.From, s.To) }},
+		{"after cravings", func() error { return weekChart(w, figs, s.From, s.To) }},
+		{"after weeks", func() error { return calendar(w, figs, s.From, s.To, heavy) }},
+		{"after calendar", nil},
+	} {
+		if err := t.ExecuteTemplate(w, part.template, data); err != nil {
+			return err
+		}
+		if part.chart != nil {
+			if err := part.chart(); err != nil {
+				return err
+			}
+		}
+	}
+	days := 0
+	err := doc.eachDay(func(g Day) error {
+		days++
+		return t.ExecuteTemplate(w, "day", htmlDay{G: g, Doc: doc})
+	})
+	if err != nil {
+		return err
+	}
+	if days == 0 {
+		if _, err := io.WriteString(w, "\n<p>Nothing was recorded in this period.</p>"); err != nil {
+			return err
+		}
+	}
+	return t.ExecuteTemplate(w, "foot", nil)
 }
 
 type htmlData struct {
 	Title, Exported, Privacy string
 	Measures                 []measure
-	Cravings, Weeks          template.HTML
-	Calendar                 template.HTML
-	Days                     []Day
-	Doc                      Document // for the titles and links of guided entries
 	Measured                 []questionnaireFigure
+}
+
+// htmlDay is one day for the "day" template, with the document for the
+// titles and links of guided entries.
+type htmlDay struct {
+	G   Day
+	Doc Document
 }
 
 // htmlTemplate is parsed at its first use: most commands never export HTML.
@@ -75,7 +106,10 @@ func paragraphs(s string) []string {
 	return out
 }
 
-const htmlPage = `<!DOCTYPE html>
+// htmlPage is the page in parts: "head" up to the first chart, "after
+// cravings", "after weeks" and "after calendar" after each chart (the last
+// up to the days' heading), "day" for each day, "foot" after them.
+const htmlPage = `{{define "head"}}<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -140,9 +174,12 @@ const htmlPage = `<!DOCTYPE html>
 
 <section id="charts">
 <h2>Patterns</h2>
-<figure id="craving-trend">{{.Cravings}}<figcaption>Craving intensity each day: the mean (0 to 10) of the cravings logged that day, as in journal report.</figcaption></figure>
-<figure id="drinks-per-week">{{.Weeks}}<figcaption>Standard drinks per week (weeks start on Monday; a dash means nothing was recorded).</figcaption></figure>
-<figure id="drinking-calendar">{{.Calendar}}
+<figure id="craving-trend">{{end}}
+{{- define "after cravings"}}<figcaption>Craving intensity each day: the mean (0 to 10) of the cravings logged that day, as in journal report.</figcaption></figure>
+<figure id="drinks-per-week">{{end}}
+{{- define "after weeks"}}<figcaption>Standard drinks per week (weeks start on Monday; a dash means nothing was recorded).</figcaption></figure>
+<figure id="drinking-calendar">{{end}}
+{{- define "after calendar"}}
 <div class="legend">
 <span><span class="swatch" style="background:#5e9e7e"></span>alcohol-free</span>
 <span><span class="swatch" style="background:#e8c170"></span>drinking day</span>
@@ -156,12 +193,8 @@ const htmlPage = `<!DOCTYPE html>
 </section>
 
 <section id="days">
-<h2>Day by day</h2>
-{{- if not .Days}}
-<p>Nothing was recorded in this period.</p>
-{{- end}}
-{{- range .Days}}
-{{- if not .Through.IsZero}}
+<h2>Day by day</h2>{{end}}
+{{- define "day"}}{{with .G}}{{- if not .Through.IsZero}}
 <article class="day quiet" id="day-{{.Day}}">
 <h3>{{span .Day .Through}}</h3>
 <p><strong>Drinks:</strong> alcohol-free, {{.Length}} days in a row; nothing else recorded</p>
@@ -218,11 +251,11 @@ const htmlPage = `<!DOCTYPE html>
 <p><strong>Coaching call</strong>{{with .Note}} — {{.}}{{end}}</p>
 {{- end}}
 </article>
-{{- end}}
-{{- end}}
+{{- end}}{{end}}{{end}}
+{{- define "foot"}}
 </section>
 
 <footer>Made with journal, from records kept on the writer's own computer.</footer>
 </body>
 </html>
-`
+{{end}}`

@@ -94,15 +94,34 @@ func JSON(w io.Writer, doc Document) error {
 		name, _, _ := strings.Cut(recs.Type().Field(i).Tag.Get("json"), ",")
 		list := recs.Field(i)
 		key := ",\n  " + strconv.Quote(name) + ": "
-		if name == "entries" && doc.EachEntry != nil {
+		if name == "entries" && (doc.EachEntry != nil || len(doc.Records.Entries) > 0) {
 			n := 0
-			err := doc.EachEntry(func(e journal.Entry) error {
+			each := doc.EachEntry
+			if each == nil {
+				each = func(fn func(journal.Entry) error) error {
+					for _, e := range doc.Records.Entries {
+						if err := fn(e); err != nil {
+							return err
+						}
+					}
+					return nil
+				}
+			}
+			var eb []byte
+			err := each(func(e journal.Entry) error {
 				before := ",\n    "
 				if n == 0 {
 					before = key + "[\n    "
 				}
 				n++
-				return put(before, "    ", e)
+				eb = append(eb[:0], before...)
+				var ok bool
+				if eb, ok = appendEntry(eb, &e); !ok {
+					// What encoding/json says of it.
+					return put(before, "    ", e)
+				}
+				_, err := w.Write(eb)
+				return err
 			})
 			if err != nil {
 				return err

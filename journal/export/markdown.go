@@ -15,9 +15,18 @@ import (
 
 // Markdown writes doc as a readable document grouped by day: check-ins,
 // drinks, cravings as a table, guided entries as question and answer,
-// notes.
+// notes. Each day is written as its entries come (see Document.EachEntry):
+// the document is never held whole.
 func Markdown(w io.Writer, doc Document) error {
 	var b strings.Builder
+	// put writes what b holds and empties it. One cleaning step for every
+	// field of the person's text: Markdown is read in terminals (a pasted
+	// escape would redraw the screen there).
+	put := func() error {
+		_, err := io.WriteString(w, journal.CleanText(b.String()))
+		b.Reset()
+		return err
+	}
 	s := doc.Summary
 	fmt.Fprintf(&b, "# Journal, %s to %s\n\n", longDate(s.From), longDate(s.To))
 	fmt.Fprintf(&b, "Exported %s.", doc.ExportedAt.Format("2 January 2006, 15:04"))
@@ -28,98 +37,108 @@ func Markdown(w io.Writer, doc Document) error {
 	for _, m := range measures(s) {
 		fmt.Fprintf(&b, "- %s: %s\n", m.Label, strings.TrimSpace(m.Value+" "+m.Note))
 	}
-	days := doc.days()
-	if len(days) == 0 {
+	if err := put(); err != nil {
+		return err
+	}
+	days := 0
+	err := doc.eachDay(func(g Day) error {
+		days++
+		markdownDay(&b, doc, g)
+		return put()
+	})
+	if err != nil {
+		return err
+	}
+	if days == 0 {
 		b.WriteString("\nNothing was recorded in this period.\n")
 	}
-	for _, g := range days {
-		if !g.Through.IsZero() {
-			fmt.Fprintf(&b, "\n## %s\n\n**Drinks:** alcohol-free, %d days in a row; nothing else recorded\n", dateRange(g.Day, g.Through), g.Length())
-			continue
+	return put()
+}
+
+// markdownDay writes one day (or a run of quiet days) of the document.
+func markdownDay(b *strings.Builder, doc Document, g Day) {
+	if !g.Through.IsZero() {
+		fmt.Fprintf(b, "\n## %s\n\n**Drinks:** alcohol-free, %d days in a row; nothing else recorded\n", dateRange(g.Day, g.Through), g.Length())
+		return
+	}
+	fmt.Fprintf(b, "\n## %s\n", longDate(g.Day))
+	for _, ses := range g.Sessions {
+		fmt.Fprintf(b, "\n### Session %d", ses.Number)
+		if facts := sessionFacts(ses); len(facts) > 0 {
+			fmt.Fprintf(b, ": %s", strings.Join(facts, ", "))
 		}
-		fmt.Fprintf(&b, "\n## %s\n", longDate(g.Day))
-		for _, ses := range g.Sessions {
-			fmt.Fprintf(&b, "\n### Session %d", ses.Number)
-			if facts := sessionFacts(ses); len(facts) > 0 {
-				fmt.Fprintf(&b, ": %s", strings.Join(facts, ", "))
-			}
-			b.WriteString("\n")
-			if note := strings.TrimSpace(ses.Note); note != "" {
-				fmt.Fprintf(&b, "\n%s\n", quoteBlock(note))
-			}
-			if linked := doc.linked(ses); len(linked) > 0 {
-				var names []string
-				for _, e := range linked {
-					names = append(names, fmt.Sprintf("%s (%s, %s)", inline(doc.setTitle(e)), dayMonth(e.Day), e.OccurredAt.Format("15:04")))
-				}
-				fmt.Fprintf(&b, "\nGuided entries for this session: %s\n", strings.Join(names, "; "))
-			}
+		b.WriteString("\n")
+		if note := strings.TrimSpace(ses.Note); note != "" {
+			fmt.Fprintf(b, "\n%s\n", quoteBlock(note))
 		}
-		if g.Checkin != nil {
-			fmt.Fprintf(&b, "\n**Check-in:** %s", strings.TrimPrefix(g.Checkin.Checkin.Summary(), "check-in · "))
-			if body := strings.TrimSpace(g.Checkin.Body); body != "" {
-				fmt.Fprintf(&b, " — %s", oneLine(body))
+		if linked := doc.linked(ses); len(linked) > 0 {
+			var names []string
+			for _, e := range linked {
+				names = append(names, fmt.Sprintf("%s (%s, %s)", inline(doc.setTitle(e)), dayMonth(e.Day), e.OccurredAt.Format("15:04")))
 			}
-			b.WriteString("\n")
-		}
-		if g.Drinks != nil {
-			fmt.Fprintf(&b, "\n**Drinks:** %s", drinksText(*g.Drinks))
-			if g.Drinks.Note != "" {
-				fmt.Fprintf(&b, " — %s", oneLine(g.Drinks.Note))
-			}
-			b.WriteString("\n")
-		}
-		if len(g.Cravings) > 0 {
-			b.WriteString("\n**Cravings**\n\n| Time | Intensity | Triggers | Coping | Outcome | Note |\n|---|---|---|---|---|---|\n")
-			for _, e := range g.Cravings {
-				c := e.Craving
-				fmt.Fprintf(&b, "| %s%s | %d/10 | %s | %s | %s | %s |\n", e.OccurredAt.Format("15:04"), privateMark(e), c.Intensity,
-					tableCell(strings.Join(c.Triggers, ", ")), tableCell(strings.Join(c.Coping, ", ")),
-					tableCell(string(c.Outcome)), tableCell(e.Body))
-			}
-			// The rest of each craving, below the table: a row of eleven
-			// columns would not fit a page.
-			first := true
-			for _, e := range g.Cravings {
-				if facts := cravingFacts(e.Craving); len(facts) > 0 {
-					if first {
-						b.WriteString("\n")
-						first = false
-					}
-					fmt.Fprintf(&b, "- %s: %s\n", e.OccurredAt.Format("15:04"), oneLine(strings.Join(facts, "; ")))
-				}
-			}
-		}
-		for _, e := range g.Guided {
-			fmt.Fprintf(&b, "\n### %s, %s%s%s\n", inline(doc.setTitle(e)), e.OccurredAt.Format("15:04"), doc.forSession(e), privateMark(e))
-			for _, a := range e.Answers {
-				if strings.TrimSpace(a.Answer) == "" {
-					continue // a skipped question
-				}
-				fmt.Fprintf(&b, "\n**%s**\n\n%s\n", oneLine(a.Question), quoteBlock(a.Answer))
-			}
-			if body := strings.TrimSpace(e.Body); body != "" {
-				fmt.Fprintf(&b, "\n%s\n", quoteBlock(body))
-			}
-		}
-		for _, e := range g.Notes {
-			fmt.Fprintf(&b, "\n### Note, %s%s\n\n%s\n", e.OccurredAt.Format("15:04"), privateMark(e), quoteBlock(e.Body))
-			if len(e.Tags) > 0 {
-				fmt.Fprintf(&b, "\nTags: %s\n", inline(strings.Join(e.Tags, ", ")))
-			}
-		}
-		for _, c := range g.Calls {
-			fmt.Fprintf(&b, "\n**Coaching call**")
-			if c.Note != "" {
-				fmt.Fprintf(&b, " — %s", oneLine(c.Note))
-			}
-			b.WriteString("\n")
+			fmt.Fprintf(b, "\nGuided entries for this session: %s\n", strings.Join(names, "; "))
 		}
 	}
-	// One cleaning step for every field of the person's text: Markdown is
-	// read in terminals (a pasted escape would redraw the screen there).
-	_, err := io.WriteString(w, journal.CleanText(b.String()))
-	return err
+	if g.Checkin != nil {
+		fmt.Fprintf(b, "\n**Check-in:** %s", strings.TrimPrefix(g.Checkin.Checkin.Summary(), "check-in · "))
+		if body := strings.TrimSpace(g.Checkin.Body); body != "" {
+			fmt.Fprintf(b, " — %s", oneLine(body))
+		}
+		b.WriteString("\n")
+	}
+	if g.Drinks != nil {
+		fmt.Fprintf(b, "\n**Drinks:** %s", drinksText(*g.Drinks))
+		if g.Drinks.Note != "" {
+			fmt.Fprintf(b, " — %s", oneLine(g.Drinks.Note))
+		}
+		b.WriteString("\n")
+	}
+	if len(g.Cravings) > 0 {
+		b.WriteString("\n**Cravings**\n\n| Time | Intensity | Triggers | Coping | Outcome | Note |\n|---|---|---|---|---|---|\n")
+		for _, e := range g.Cravings {
+			c := e.Craving
+			fmt.Fprintf(b, "| %s%s | %d/10 | %s | %s | %s | %s |\n", e.OccurredAt.Format("15:04"), privateMark(e), c.Intensity,
+				tableCell(strings.Join(c.Triggers, ", ")), tableCell(strings.Join(c.Coping, ", ")),
+				tableCell(string(c.Outcome)), tableCell(e.Body))
+		}
+		// The rest of each craving, below the table: a row of eleven
+		// columns would not fit a page.
+		first := true
+		for _, e := range g.Cravings {
+			if facts := cravingFacts(e.Craving); len(facts) > 0 {
+				if first {
+					b.WriteString("\n")
+					first = false
+				}
+				fmt.Fprintf(b, "- %s: %s\n", e.OccurredAt.Format("15:04"), oneLine(strings.Join(facts, "; ")))
+			}
+		}
+	}
+	for _, e := range g.Guided {
+		fmt.Fprintf(b, "\n### %s, %s%s%s\n", inline(doc.setTitle(e)), e.OccurredAt.Format("15:04"), doc.forSession(e), privateMark(e))
+		for _, a := range e.Answers {
+			if strings.TrimSpace(a.Answer) == "" {
+				continue // a skipped question
+			}
+			fmt.Fprintf(b, "\n**%s**\n\n%s\n", oneLine(a.Question), quoteBlock(a.Answer))
+		}
+		if body := strings.TrimSpace(e.Body); body != "" {
+			fmt.Fprintf(b, "\n%s\n", quoteBlock(body))
+		}
+	}
+	for _, e := range g.Notes {
+		fmt.Fprintf(b, "\n### Note, %s%s\n\n%s\n", e.OccurredAt.Format("15:04"), privateMark(e), quoteBlock(e.Body))
+		if len(e.Tags) > 0 {
+			fmt.Fprintf(b, "\nTags: %s\n", inline(strings.Join(e.Tags, ", ")))
+		}
+	}
+	for _, c := range g.Calls {
+		fmt.Fprintf(b, "\n**Coaching call**")
+		if c.Note != "" {
+			fmt.Fprintf(b, " — %s", oneLine(c.Note))
+		}
+		b.WriteString("\n")
+	}
 }
 
 // measure is one line of the summary, in the order a coach reads them:
