@@ -392,11 +392,14 @@ func addQuestionnaires(ctx context.Context, f *Factory, st *storage.Store, r *st
 	for i, q := range qs {
 		names[i] = q.Name
 	}
+	// A cheap look first: many never do a questionnaire, and the read
+	// below is the costliest statement of a month's stats.
 	if ever, err := st.AnyPromptSetEntry(ctx, names); err != nil || !ever {
 		return err
 	}
 	from, to := r.Range.From, r.Range.To
-	es, err := st.PromptSetEntriesBetween(ctx, names, from, to, withPrivate)
+	around := len(r.Sessions) > 0
+	es, err := st.QuestionnaireEntries(ctx, names, from, to, around, withPrivate)
 	if err != nil {
 		return err
 	}
@@ -404,21 +407,25 @@ func addQuestionnaires(ctx context.Context, f *Factory, st *storage.Store, r *st
 	history := map[string][]stats.QuestionnaireScore{}
 	for i, q := range qs {
 		defs[i] = stats.QuestionnaireDef{Name: q.Name, Title: q.Title, Max: q.Scoring.Max, RemissionBelow: q.Scoring.RemissionBelow}
-		var in []stats.QuestionnaireScore
+		var before, in, after []stats.QuestionnaireScore
 		for _, e := range es {
-			if e.PromptSet == q.Name {
-				in = append(in, questionnaireScore(q, e))
+			if e.PromptSet != q.Name {
+				continue
+			}
+			s := questionnaireScore(q, e)
+			switch {
+			case e.Day.Before(from):
+				before, err = nearestScore(ctx, st, q, s, from, true, withPrivate)
+			case e.Day.After(to):
+				after, err = nearestScore(ctx, st, q, s, to, false, withPrivate)
+			default:
+				in = append(in, s)
+			}
+			if err != nil {
+				return err
 			}
 		}
-		if len(r.Sessions) > 0 {
-			before, err := nearestScore(ctx, st, q, from, true, withPrivate)
-			if err != nil {
-				return err
-			}
-			after, err := nearestScore(ctx, st, q, to, false, withPrivate)
-			if err != nil {
-				return err
-			}
+		if around {
 			in = append(append(before, in...), after...)
 		}
 		history[q.Name] = in
@@ -437,11 +444,15 @@ func questionnaireScore(q prompts.Set, e journal.Entry) stats.QuestionnaireScore
 }
 
 // nearestScore is the latest score of q on a day before day (before) or
-// the first on a day after it, as a list of none or one: entries with too
-// many items left out have no score and are passed over.
-func nearestScore(ctx context.Context, st *storage.Store, q prompts.Set, day journal.Date, before, withPrivate bool) ([]stats.QuestionnaireScore, error) {
+// the first on a day after it, as a list of none or one, given the
+// nearest entry's score: entries with too many items left out have no
+// score and are passed over, a page at a time.
+func nearestScore(ctx context.Context, st *storage.Store, q prompts.Set, nearest stats.QuestionnaireScore, day journal.Date, before, withPrivate bool) ([]stats.QuestionnaireScore, error) {
+	if nearest.Score != nil {
+		return []stats.QuestionnaireScore{nearest}, nil
+	}
 	const page = 8
-	for skip := 0; ; skip += page {
+	for skip := 1; ; skip += page {
 		es, err := st.PromptSetEntriesOutside(ctx, q.Name, day, before, withPrivate, skip, page)
 		if err != nil {
 			return nil, err

@@ -39,8 +39,9 @@ func (d Date) In(loc *time.Location) time.Time {
 	return LocalTime(d.Year, d.Month, d.Day, 0, 0, 0, loc)
 }
 
-// utc is d at midnight UTC: day arithmetic there never meets a DST change.
-func (d Date) utc() time.Time { return d.In(time.UTC) }
+// utc is d at midnight UTC: day arithmetic there never meets a DST change,
+// so it needs none of LocalTime's care (and stats do it for every day).
+func (d Date) utc() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
 
 // AddDays returns the day n days after d (before, when n is negative).
 func (d Date) AddDays(n int) Date { return DateOf(d.utc().AddDate(0, 0, n)) }

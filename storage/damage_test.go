@@ -36,23 +36,32 @@ func damagedJournal(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Five leaf pages from the middle of the entries table, found by
+	// SQLite's dbstat table: noise at a fixed place in the file would hit
+	// another table or free pages, depending on where random uuids put
+	// the index pages.
+	var first, size int
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT page_size FROM pragma_page_size), pageno FROM dbstat WHERE name = 'entries' AND pagetype = 'leaf'
+		ORDER BY pageno LIMIT 1 OFFSET (SELECT count(*) / 2 FROM dbstat WHERE name = 'entries' AND pagetype = 'leaf')`).Scan(&size, &first)
+	if err != nil {
+		t.Fatal(err)
+	}
 	s.Close() // the last close checkpoints: the file alone holds it all
-	damagePages(t, path, 0.4, 5)
+	damagePages(t, path, size, first, 5)
 	return path
 }
 
-// damagePages overwrites n pages starting at the given fraction of the
-// file with random bytes.
-func damagePages(t *testing.T, path string, at float64, n int) {
+// damagePages overwrites n pages of the given size with random bytes, from
+// page number first (SQLite counts pages from 1).
+func damagePages(t *testing.T, path string, page, first, n int) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	const page = 4096
-	first := int(float64(len(b)/page)*at) * page
+	start := (first - 1) * page
 	rng := rand.New(rand.NewPCG(7, 7))
-	for i := first; i < first+n*page && i < len(b); i++ {
+	for i := start; i < start+n*page && i < len(b); i++ {
 		b[i] = byte(rng.Uint32())
 	}
 	if err := os.WriteFile(path, b, 0o600); err != nil {

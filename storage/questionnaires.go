@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -58,24 +59,6 @@ func (s *Store) AnyPromptSetEntry(ctx context.Context, sets []string) (bool, err
 	return n == 1, nil
 }
 
-// PromptSetEntriesBetween returns the live entries answering any of the
-// prompt sets named whose day is from..to (both included), oldest first
-// (day, time written, id), with their answers; private ones only when
-// withPrivate.
-func (s *Store) PromptSetEntriesBetween(ctx context.Context, sets []string, from, to journal.Date, withPrivate bool) ([]journal.Entry, error) {
-	if len(sets) == 0 {
-		return nil, nil
-	}
-	w, args := promptSetWhere(sets, withPrivate)
-	q := `SELECT ` + entryColumns + ` FROM entries e WHERE ` + w + ` AND e.day >= ? AND e.day <= ?
-		ORDER BY e.day, e.occurred_at, e.id`
-	out, err := s.queryEntries(ctx, q, append(args, from.String(), to.String())...)
-	if err != nil {
-		return nil, fmt.Errorf("read questionnaires: %w", err)
-	}
-	return out, nil
-}
-
 // PromptSetEntriesOutside returns up to limit live entries answering the
 // prompt set named, skipping the first skip, going away from day: when
 // before, those of earlier days, newest first; otherwise those of later
@@ -93,6 +76,74 @@ func (s *Store) PromptSetEntriesOutside(ctx context.Context, set string, day jou
 	q += ` LIMIT ? OFFSET ?`
 	out, err := s.queryEntries(ctx, q, append(args, day.String(), limit, skip)...)
 	if err != nil {
+		return nil, fmt.Errorf("read questionnaires: %w", err)
+	}
+	return out, nil
+}
+
+// QuestionnaireEntries returns what the scores of the prompt sets named
+// need, in one statement: the live entries answering them whose day is
+// from..to and, when around, for each set the latest entry on a day before
+// from and the first on a day after to, however far away. Entries come
+// oldest first (day, time written, id) with only ID, Kind, Day, PromptSet,
+// Private and the answers' Key and Answer filled; private ones only when
+// withPrivate. The nearest entry may have no score: PromptSetEntriesOutside
+// then pages on past it.
+func (s *Store) QuestionnaireEntries(ctx context.Context, sets []string, from, to journal.Date, around, withPrivate bool) ([]journal.Entry, error) {
+	if len(sets) == 0 {
+		return nil, nil
+	}
+	// ?1 and ?2 are the window; the sets follow.
+	args := []any{from.String(), to.String()}
+	values := make([]string, len(sets))
+	for i, n := range sets {
+		args = append(args, n)
+		values[i] = fmt.Sprintf("(?%d)", i+3)
+	}
+	live := `e.deleted_at IS NULL AND e.kind = 'guided'`
+	if !withPrivate {
+		live += ` AND e.private = 0`
+	}
+	picked := `SELECT e.id FROM entries e WHERE ` + live + ` AND e.prompt_set IN (SELECT name FROM sets) AND e.day BETWEEN ?1 AND ?2`
+	if around {
+		// A scalar subquery a set: each is one step down the
+		// questionnaire index, whatever the journal's age.
+		picked += `
+			UNION ALL SELECT (SELECT e.id FROM entries e WHERE ` + live + ` AND e.prompt_set = sets.name AND e.day < ?1
+				ORDER BY e.day DESC, e.occurred_at DESC, e.id DESC LIMIT 1) FROM sets
+			UNION ALL SELECT (SELECT e.id FROM entries e WHERE ` + live + ` AND e.prompt_set = sets.name AND e.day > ?2
+				ORDER BY e.day, e.occurred_at, e.id LIMIT 1) FROM sets`
+	}
+	q := `WITH sets(name) AS (VALUES ` + strings.Join(values, ", ") + `), picked(id) AS (` + picked + `)
+		SELECT e.id, e.prompt_set, e.day, e.private, a.key, a.answer
+		FROM entries e LEFT JOIN answers a ON a.entry_id = e.id
+		WHERE e.id IN (SELECT id FROM picked)
+		ORDER BY e.day, e.occurred_at, e.id, a.position`
+	rows, err := s.rd().QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read questionnaires: %w", err)
+	}
+	defer rows.Close()
+	var out []journal.Entry
+	for rows.Next() {
+		var (
+			id          int64
+			set, day    string
+			private     bool
+			key, answer sql.NullString
+		)
+		if err := rows.Scan(&id, &set, &day, &private, &key, &answer); err != nil {
+			return nil, fmt.Errorf("read questionnaires: %w", err)
+		}
+		if len(out) == 0 || out[len(out)-1].ID != id {
+			out = append(out, journal.Entry{ID: id, Kind: journal.KindGuided, Day: dayOf(day), PromptSet: set, Private: private})
+		}
+		if key.Valid {
+			e := &out[len(out)-1]
+			e.Answers = append(e.Answers, journal.Answer{Key: key.String, Answer: answer.String})
+		}
+	}
+	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read questionnaires: %w", err)
 	}
 	return out, nil

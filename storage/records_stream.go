@@ -150,7 +150,7 @@ func (s *Store) eachEntry(ctx context.Context, where string, args []any, fn func
 // the rest of the summary.
 func (s *Store) ExportSummaryInput(ctx context.Context, from, to journal.Date, heavy stats.Heavy, shared bool) (stats.Input, error) {
 	in := stats.Input{From: from, To: to, Heavy: heavy}
-	reads := summaryReads()
+	reads := summaryReads(from, to)
 	if shared {
 		reads = sharedReads()
 	}

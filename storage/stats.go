@@ -17,23 +17,33 @@ type cravingReads struct {
 	args                          func(from, to journal.Date) []any
 }
 
-// summaryReads read the summaries the schema keeps: a row a day for the
-// daily figures, and for the totals the whole months of the window from
-// the month rows and only its ragged ends from the day rows, so ten years
-// cost a few thousand small rows.
-func summaryReads() cravingReads {
+// summaryReads read the summaries the schema keeps for the window
+// from..to: a row a day for the daily figures, and for the totals the
+// whole months of the window from the month rows and only its ragged ends
+// from the day rows, so ten years cost a few thousand small rows. A window
+// holding no whole month (most windows of a month or less) reads the day
+// rows alone, in a statement a third the size: preparing the three-part one
+// cost more than reading a month.
+func summaryReads(from, to journal.Date) cravingReads {
+	split := monthSplit(from, to)
 	totals := func(sel, day, month string) string {
 		return `SELECT ` + sel + ` FROM (
 			SELECT * FROM ` + day + ` WHERE day BETWEEN ?1 AND ?2
 			UNION ALL SELECT * FROM ` + day + ` WHERE day BETWEEN ?3 AND ?4
 			UNION ALL SELECT * FROM ` + month + ` WHERE month BETWEEN ?5 AND ?6) GROUP BY 1`
 	}
+	if split[4] == "" { // no whole month: split is from, to and empty ranges
+		split = split[:2]
+		totals = func(sel, day, _ string) string {
+			return `SELECT ` + sel + ` FROM ` + day + ` WHERE day BETWEEN ?1 AND ?2 GROUP BY 1`
+		}
+	}
 	return cravingReads{
 		days:     `SELECT day, n, sum, max FROM craving_days WHERE day BETWEEN ? AND ? ORDER BY day`,
 		triggers: totals(`trigger, sum(n)`, `craving_day_triggers`, `craving_month_triggers`),
 		coping:   totals(`strategy, sum(uses), sum(known), sum(resisted)`, `craving_day_coping`, `craving_month_coping`),
 		hours:    totals(`hour, sum(n)`, `craving_hours`, `craving_month_hours`),
-		args:     monthSplit,
+		args:     func(journal.Date, journal.Date) []any { return split },
 	}
 }
 
@@ -108,7 +118,7 @@ func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy sta
 	in := stats.Input{From: from, To: to, Heavy: heavy}
 	wFrom, wTo := from.String(), to.String()
 	xFrom, xTo := from.AddDays(-stats.CompareDays).String(), wTo
-	reads := summaryReads()
+	reads := summaryReads(from, to)
 	if shared {
 		reads = sharedReads()
 	}
@@ -157,21 +167,7 @@ func (s *Store) statsInput(ctx context.Context, from, to journal.Date, heavy sta
 // statsDays reads the drinking days, check-ins and sessions: the small reads.
 func (s *Store) statsDays(ctx context.Context, in *stats.Input, wFrom, wTo string, shared bool) error {
 	var err error
-	// The runs and the last drink need the days back to the last drinking
-	// day before the window (every earlier day is behind it); the session
-	// comparisons need CompareDays before the window.
-	start := in.From.AddDays(-stats.CompareDays).String()
-	var lastDrink sql.NullString
-	if err := s.rd().QueryRowContext(ctx, `SELECT max(day) FROM drink_days WHERE day < ? AND standard_drinks > 0`, wFrom).Scan(&lastDrink); err != nil {
-		return fmt.Errorf("read stats: %w", err)
-	}
-	switch {
-	case !lastDrink.Valid:
-		start = "" // no drink before the window: the run may reach the first record
-	case lastDrink.String < start:
-		start = lastDrink.String
-	}
-	if in.DrinkDays, err = s.drinkDays(ctx, start, wTo); err != nil {
+	if err := s.statsDrinkDays(ctx, in, wFrom, wTo); err != nil {
 		return err
 	}
 	c := &in.Checkins
@@ -187,18 +183,69 @@ func (s *Store) statsDays(ctx context.Context, in *stats.Input, wFrom, wTo strin
 	if err != nil {
 		return fmt.Errorf("read check-ins: %w", err)
 	}
+	// Numbered here in the order read: a window function in SQL cost
+	// three times the whole read.
 	return s.eachRow(ctx, func(r *sql.Rows) error {
-		var (
-			sd  stats.SessionDay
-			day string
-		)
-		if err := r.Scan(&sd.Number, &day); err != nil {
+		var day string
+		if err := r.Scan(&day); err != nil {
 			return err
 		}
-		sd.Day = dayOf(day)
-		in.Sessions = append(in.Sessions, sd)
+		in.Sessions = append(in.Sessions, stats.SessionDay{Number: len(in.Sessions) + 1, Day: dayOf(day)})
 		return nil
-	}, `SELECT row_number() OVER (ORDER BY day, id), day FROM sessions WHERE deleted_at IS NULL ORDER BY day, id`)
+	}, `SELECT day FROM sessions WHERE deleted_at IS NULL ORDER BY day, id`)
+}
+
+// rowsUpTo is how many days before the session comparisons' reach the
+// drinking days are still read as rows; a longer run is summed up.
+const rowsUpTo = 92
+
+// statsDrinkDays reads the drinking days the window needs. The runs and
+// the last drink need the days back to the last drinking day before the
+// window (every earlier day is behind it), or to the first record when
+// there is none; the session comparisons need CompareDays before the
+// window. When that reaches more than rowsUpTo days further back and every
+// day in between is recorded (a long alcohol-free run), SQLite counts them
+// and stats.Earlier stands for them, so years of a run cost what a month
+// does. A run with an unrecorded day in it is read as rows, as before.
+func (s *Store) statsDrinkDays(ctx context.Context, in *stats.Input, wFrom, wTo string) error {
+	compare := in.From.AddDays(-stats.CompareDays)
+	var (
+		last, first sql.NullString // the last drink before the window; the first record after it
+		between     int            // records after the last drink, before compare
+	)
+	err := s.rd().QueryRowContext(ctx, `WITH last(day) AS (SELECT max(day) FROM drink_days WHERE day < ?1 AND standard_drinks > 0)
+		SELECT last.day, (SELECT min(day) FROM drink_days WHERE day > coalesce(last.day, '')),
+			(SELECT count(*) FROM drink_days WHERE day > coalesce(last.day, '') AND day < ?2)
+		FROM last`, wFrom, compare.String()).Scan(&last, &first, &between)
+	if err != nil {
+		return fmt.Errorf("read stats: %w", err)
+	}
+	start := compare
+	reach := compare // the first day the rows need
+	switch {
+	case last.Valid:
+		reach = dayOf(last.String)
+	case first.Valid:
+		reach = dayOf(first.String)
+	}
+	if reach.Before(compare) {
+		// Every day from the first record after the last drink to the
+		// day before compare is recorded (or none is).
+		allRecorded := between == 0
+		if first.Valid && dayOf(first.String).Before(compare) {
+			allRecorded = between == compare.DaysSince(dayOf(first.String))
+		}
+		if compare.DaysSince(reach) > rowsUpTo && allRecorded {
+			in.Earlier = stats.Earlier{Since: compare, Run: between}
+			if last.Valid {
+				in.Earlier.LastDrink = reach
+			}
+		} else {
+			start = reach
+		}
+	}
+	in.DrinkDays, err = s.drinkDays(ctx, start.String(), wTo)
+	return err
 }
 
 func (s *Store) drinkDays(ctx context.Context, from, to string) ([]stats.DrinkDay, error) {

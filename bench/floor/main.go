@@ -75,17 +75,7 @@ func run(db *sql.DB, op string) error {
 		return rows(db, out, `SELECT rowid, snippet(entries_fts, -1, '[', ']', '…', 12) FROM entries_fts
 			WHERE entries_fts MATCH 'stress' ORDER BY bm25(entries_fts) LIMIT 20`)
 	case "stats":
-		from := now.AddDate(0, 0, -29).Format("2006-01-02")
-		for _, q := range []string{
-			`SELECT count(*), sum(standard_drinks = 0), sum(standard_drinks > 0), sum(standard_drinks), sum(backfilled) FROM drink_days WHERE day BETWEEN ?1 AND ?2`,
-			`SELECT sum(n), sum(sum), max(max) FROM craving_days WHERE day BETWEEN ?1 AND ?2`,
-			`SELECT count(*), avg(mood), avg(sleep_hours) FROM checkins c JOIN entries e ON e.id = c.entry_id WHERE e.day BETWEEN ?1 AND ?2 AND e.deleted_at IS NULL`,
-		} {
-			if err := rows(db, out, q, from, day); err != nil {
-				return err
-			}
-		}
-		return nil
+		return stats(db, now)
 	case "write", "craving":
 		// journal write TEXT and journal craving 6 --trigger stress
 		// --outcome resisted (storage's AddEntry and AddCraving): in one
@@ -159,6 +149,162 @@ func run(db *sql.DB, op string) error {
 		return importJSON(db, os.Args[3])
 	}
 	return fmt.Errorf("unknown operation %q", op)
+}
+
+// stats runs the statements `journal stats` runs for the last 30 days,
+// with the same text and arguments, reading every row and keeping
+// nothing: storage.Store.StatsInput, then cmd's addQuestionnaires.
+func stats(db *sql.DB, now time.Time) error {
+	const compareDays = 7 // stats.CompareDays
+	to := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	from := to.AddDate(0, 0, -29)
+	day := func(t time.Time) string { return t.Format("2006-01-02") }
+	wFrom, wTo := day(from), day(to)
+	// summaryReads' totals: the window split into whole calendar months
+	// and the days before and after them (storage.monthSplit).
+	first := from
+	if first.Day() != 1 {
+		first = time.Date(from.Year(), from.Month()+1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	end := time.Date(to.Year(), to.Month(), 1, 0, 0, 0, 0, time.UTC)
+	if to.AddDate(0, 0, 1).Day() == 1 {
+		end = to.AddDate(0, 0, 1)
+	}
+	// With no whole month inside, the day rows alone.
+	split := []any{wFrom, wTo}
+	totals := func(sel, dayTable, _ string) string {
+		return `SELECT ` + sel + ` FROM ` + dayTable + ` WHERE day BETWEEN ?1 AND ?2 GROUP BY 1`
+	}
+	if first.Before(end) {
+		split = []any{wFrom, day(first.AddDate(0, 0, -1)), day(end), wTo, day(first)[:7], day(end.AddDate(0, 0, -1))[:7]}
+		totals = func(sel, dayTable, monthTable string) string {
+			return `SELECT ` + sel + ` FROM (
+			SELECT * FROM ` + dayTable + ` WHERE day BETWEEN ?1 AND ?2
+			UNION ALL SELECT * FROM ` + dayTable + ` WHERE day BETWEEN ?3 AND ?4
+			UNION ALL SELECT * FROM ` + monthTable + ` WHERE month BETWEEN ?5 AND ?6) GROUP BY 1`
+		}
+	}
+
+	// storage.Store.cravingDays: a row a day with cravings, from
+	// CompareDays before the window for the session comparisons.
+	if err := discard(db, `SELECT day, n, sum, max FROM craving_days WHERE day BETWEEN ? AND ? ORDER BY day`,
+		day(from.AddDate(0, 0, -compareDays)), wTo); err != nil {
+		return err
+	}
+	// storage.Store.statsDrinkDays: the last drinking day before the
+	// window, the first record after it and how many records lie between
+	// it and the comparisons' reach; then the recorded days from that reach
+	// or, for a short reach or one with unrecorded days, from the last
+	// drink or the first record (storage.Store.drinkDays).
+	compare := from.AddDate(0, 0, -compareDays)
+	var (
+		last, firstAfter sql.NullString
+		between          int
+	)
+	if err := db.QueryRow(`WITH last(day) AS (SELECT max(day) FROM drink_days WHERE day < ?1 AND standard_drinks > 0)
+		SELECT last.day, (SELECT min(day) FROM drink_days WHERE day > coalesce(last.day, '')),
+			(SELECT count(*) FROM drink_days WHERE day > coalesce(last.day, '') AND day < ?2)
+		FROM last`, wFrom, day(compare)).Scan(&last, &firstAfter, &between); err != nil {
+		return err
+	}
+	parse := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
+	daysTo := func(a, b time.Time) int { return int(b.Sub(a).Hours()/24 + 0.5) }
+	start, reach := compare, compare
+	switch {
+	case last.Valid:
+		reach = parse(last.String)
+	case firstAfter.Valid:
+		reach = parse(firstAfter.String)
+	}
+	if reach.Before(compare) {
+		allRecorded := between == 0
+		if firstAfter.Valid && parse(firstAfter.String).Before(compare) {
+			allRecorded = between == daysTo(parse(firstAfter.String), compare)
+		}
+		if daysTo(reach, compare) <= 92 || !allRecorded { // storage.rowsUpTo
+			start = reach
+		}
+	}
+	if err := discard(db, `SELECT day, standard_drinks, backfilled FROM drink_days WHERE day BETWEEN ? AND ? ORDER BY day`, day(start), wTo); err != nil {
+		return err
+	}
+	// statsDays: the check-ins' totals, and every live session, numbered.
+	if err := discard(db, `SELECT count(*), count(k.mood), coalesce(sum(k.mood), 0),
+		count(k.sleep_hours), coalesce(sum(k.sleep_hours), 0)
+		FROM entries e JOIN checkins k ON k.entry_id = e.id
+		WHERE e.kind = 'checkin' AND e.deleted_at IS NULL AND e.day BETWEEN ? AND ?`, wFrom, wTo); err != nil {
+		return err
+	}
+	sessions, err := db.Query(`SELECT day FROM sessions WHERE deleted_at IS NULL ORDER BY day, id`)
+	if err != nil {
+		return err
+	}
+	around := false // a session in the window: its scores before and after are read
+	for sessions.Next() {
+		var d string
+		if err := sessions.Scan(&d); err != nil {
+			sessions.Close()
+			return err
+		}
+		around = around || (d >= wFrom && d <= wTo)
+	}
+	sessions.Close()
+	if err := sessions.Err(); err != nil {
+		return err
+	}
+	// statsInput: the window's triggers, coping and hours, from the
+	// summaries (storage.summaryReads).
+	for _, q := range []string{
+		totals(`trigger, sum(n)`, `craving_day_triggers`, `craving_month_triggers`),
+		totals(`strategy, sum(uses), sum(known), sum(resisted)`, `craving_day_coping`, `craving_month_coping`),
+		totals(`hour, sum(n)`, `craving_hours`, `craving_month_hours`),
+	} {
+		if err := discard(db, q, split...); err != nil {
+			return err
+		}
+	}
+	// cmd's addQuestionnaires: whether any questionnaire was ever done
+	// (storage.Store.AnyPromptSetEntry), then storage.Store.QuestionnaireEntries
+	// for the built-in questionnaires, by name, private ones counted.
+	var ever int
+	if err := db.QueryRow(`SELECT EXISTS (SELECT 1 FROM entries e WHERE e.deleted_at IS NULL AND e.kind = 'guided' AND e.prompt_set IN (?, ?, ?))`,
+		"gad7", "pcl5", "phq9").Scan(&ever); err != nil || ever == 0 {
+		return err
+	}
+	picked := `SELECT e.id FROM entries e WHERE e.deleted_at IS NULL AND e.kind = 'guided' AND e.prompt_set IN (SELECT name FROM sets) AND e.day BETWEEN ?1 AND ?2`
+	if around {
+		picked += `
+			UNION ALL SELECT (SELECT e.id FROM entries e WHERE e.deleted_at IS NULL AND e.kind = 'guided' AND e.prompt_set = sets.name AND e.day < ?1
+				ORDER BY e.day DESC, e.occurred_at DESC, e.id DESC LIMIT 1) FROM sets
+			UNION ALL SELECT (SELECT e.id FROM entries e WHERE e.deleted_at IS NULL AND e.kind = 'guided' AND e.prompt_set = sets.name AND e.day > ?2
+				ORDER BY e.day, e.occurred_at, e.id LIMIT 1) FROM sets`
+	}
+	return discard(db, `WITH sets(name) AS (VALUES (?3), (?4), (?5)), picked(id) AS (`+picked+`)
+		SELECT e.id, e.prompt_set, e.day, e.private, a.key, a.answer
+		FROM entries e LEFT JOIN answers a ON a.entry_id = e.id
+		WHERE e.id IN (SELECT id FROM picked)
+		ORDER BY e.day, e.occurred_at, e.id, a.position`, wFrom, wTo, "gad7", "pcl5", "phq9")
+}
+
+// discard runs a query and reads every row's fields, keeping none.
+func discard(db *sql.DB, q string, args ...any) error {
+	r, err := db.Query(q, args...)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	cols, _ := r.Columns()
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for r.Next() {
+		if err := r.Scan(ptrs...); err != nil {
+			return err
+		}
+	}
+	return r.Err()
 }
 
 // entryDetails is journal's entry with its tags and its craving's or

@@ -55,6 +55,14 @@ func drinking(in Input, days int) Drinking {
 		lastDrink journal.Date
 		drank     bool
 	)
+	if e := in.Earlier; !e.Since.IsZero() {
+		if e.Run > 0 {
+			run, runEnd = e.Run, e.Since.AddDays(-1)
+		}
+		if !e.LastDrink.IsZero() {
+			lastDrink, drank = e.LastDrink, true
+		}
+	}
 	for _, d := range in.DrinkDays {
 		if d.Day.After(in.To) {
 			break

@@ -116,6 +116,17 @@ type SessionDay struct {
 	Day    journal.Date
 }
 
+// Earlier is what the runs and the last drink need of the recorded days
+// before Since, which DrinkDays leave out.
+type Earlier struct {
+	Since journal.Date // the first day DrinkDays may hold; zero when nothing is left out
+	// LastDrink is the last drinking day before Since (zero when none).
+	LastDrink journal.Date
+	// Run is how many alcohol-free recorded days in a row end on the day
+	// before Since (0 when that day is unrecorded or a drinking day).
+	Run int
+}
+
 // Input is everything Compute needs for the window From..To (inclusive).
 type Input struct {
 	From, To journal.Date
@@ -125,8 +136,12 @@ type Input struct {
 	// back at least to the last drinking day before From (or to the first
 	// record) and CompareDays before From: runs and the last drink count
 	// back past the window's first day. Window measures use only the days
-	// inside it.
+	// inside it. When Earlier.Since is set they need only reach back to
+	// it, and Earlier stands for the days before.
 	DrinkDays []DrinkDay
+	// Earlier sums up the recorded days before DrinkDays, so a run of
+	// years need not be read day by day (the zero value: none left out).
+	Earlier Earlier
 	// CravingDays are sorted by day and reach CompareDays before From,
 	// for the session comparisons; window measures ignore the extra days.
 	CravingDays []CravingDay
