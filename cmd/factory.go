@@ -3,7 +3,10 @@ package cmd
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -66,6 +69,17 @@ func (f *Factory) storeWithoutBackup(ctx context.Context) (*storage.Store, error
 	}
 	f.store = s
 	return s, nil
+}
+
+// journalExists reports whether the journal file is there already (or
+// cannot be looked at: then opening it says why).
+func (f *Factory) journalExists() bool {
+	path, err := f.dbPath()
+	if err != nil {
+		return true
+	}
+	_, err = os.Stat(path)
+	return !errors.Is(err, fs.ErrNotExist)
 }
 
 // dbPath is --db, else $JOURNAL_DB, else the XDG data folder.

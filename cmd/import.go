@@ -2,12 +2,9 @@ package cmd
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/google/uuid"
@@ -15,6 +12,7 @@ import (
 
 	"journal/journal"
 	"journal/journal/export"
+	"journal/storage"
 )
 
 type importOptions struct {
@@ -61,17 +59,66 @@ journal backup: an export leaves things out.`,
 }
 
 func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) error {
-	b, err := readImportFile(f, name)
+	src, err := openSource(c.Context(), f, o, name)
 	if err != nil {
 		return err
 	}
-	if export.IsEncrypted(b) {
-		if b, err = decryptImport(c.Context(), f, o, b); err != nil {
-			return err
-		}
-	} else if o.identity != "" {
+	defer src.Close()
+	if src.encrypted == nil && o.identity != "" {
 		fmt.Fprintf(f.IO.ErrOut, "%s is not encrypted; --identity is not needed.\n", name)
 	}
+	if !streamable(src.top) {
+		b, err := io.ReadAll(src)
+		if err != nil {
+			return src.in.explain(name, err)
+		}
+		return importWhole(c, f, o, name, b)
+	}
+	now := f.Now()
+	read := func(src *source, im *storage.Importer) (*importSink, error) {
+		sink := &importSink{now: now, private: o.private, im: im}
+		u := &journal.UTF8Reader{R: src, Name: name}
+		_, err := export.ReadJSONStream(skipBOM(u), sink)
+		// The whole file is read, whatever went wrong: an unreadable part
+		// or a bad byte anywhere comes before what the JSON says.
+		io.Copy(io.Discard, u)
+		return sink, sink.verdict(name, src.in.failure(name), u.Err(), err)
+	}
+	// A bad file must not leave a new, empty journal behind: a file that
+	// can be read twice is checked whole before the journal is made, then
+	// read again to write. Into a journal that exists, a bad file rolls
+	// back what it wrote. (Standard input cannot be read twice, nor an
+	// encrypted file without a second passphrase derivation.)
+	if name != "-" && (src.encrypted == nil || o.identity != "") && !f.journalExists() {
+		if _, err := read(src, nil); err != nil {
+			return err
+		}
+		src.Close()
+		if src, err = openSource(c.Context(), f, o, name); err != nil {
+			return err
+		}
+		defer src.Close()
+	}
+	st, err := f.Store(c.Context())
+	if err != nil {
+		return err
+	}
+	var sink *importSink
+	res, err := st.ImportEach(c.Context(), o.dryRun, func(im *storage.Importer) error {
+		var err error
+		sink, err = read(src, im)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	importReport(f, o, name, "journal export", res, sink.entries, sink.shared)
+	return nil
+}
+
+// importWhole imports a file read whole: a jrnl or Day One export, or a
+// JSON file laid out otherwise than journal writes its exports.
+func importWhole(c *cobra.Command, f *Factory, o *importOptions, name string, b []byte) error {
 	// Before decoding: a JSON reader would quietly turn a bad byte into "�".
 	// (A Day One .zip is binary; the journals inside it are checked.)
 	if !export.IsZip(b) {
@@ -101,33 +148,39 @@ func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) erro
 	if err != nil {
 		return err
 	}
-	counts := fmt.Sprintf("%d added, %d updated, %d already here", res.Added, res.Updated, res.Unchanged)
-	if o.dryRun {
-		fmt.Fprintf(f.IO.Out, "Would import %s (%s): %s. Nothing was written (--dry-run).\n", name, what, counts)
-	} else {
-		fmt.Fprintf(f.IO.Out, "Imported %s (%s): %s.\n", name, what, counts)
-	}
-	if line := sharingLine(recs, o.private); line != "" {
-		fmt.Fprintln(f.IO.Out, line)
-	}
-	return nil
-}
-
-// sharingLine says whether the imported entries will be in what the person
-// shares, so a private diary never slips into a coach's export unnoticed.
-func sharingLine(recs journal.Records, private bool) string {
 	shared := 0
 	for _, e := range recs.Entries {
 		if !e.Private {
 			shared++
 		}
 	}
+	importReport(f, o, name, what, res, len(recs.Entries), shared)
+	return nil
+}
+
+// importReport says what an import did, or would do, and whether its entries
+// are shared.
+func importReport(f *Factory, o *importOptions, name, what string, res storage.ImportResult, entries, shared int) {
+	counts := fmt.Sprintf("%d added, %d updated, %d already here", res.Added, res.Updated, res.Unchanged)
+	if o.dryRun {
+		fmt.Fprintf(f.IO.Out, "Would import %s (%s): %s. Nothing was written (--dry-run).\n", name, what, counts)
+	} else {
+		fmt.Fprintf(f.IO.Out, "Imported %s (%s): %s.\n", name, what, counts)
+	}
+	if line := sharingLine(entries, shared, o.private); line != "" {
+		fmt.Fprintln(f.IO.Out, line)
+	}
+}
+
+// sharingLine says whether the imported entries will be in what the person
+// shares, so a private diary never slips into a coach's export unnoticed.
+func sharingLine(entries, shared int, private bool) string {
 	switch {
-	case len(recs.Entries) == 0:
+	case entries == 0:
 		return ""
 	case private:
 		return "They are marked private: exports and reports leave them out unless you add --include-private."
-	case shared == len(recs.Entries):
+	case shared == entries:
 		return "They are not private: exports and reports for your coach include them. To keep them to yourself, import with --private."
 	}
 	verb := "are"
@@ -136,44 +189,6 @@ func sharingLine(recs journal.Records, private bool) string {
 	}
 	return fmt.Sprintf("%s of them %s shared in exports and reports; the rest are private.",
 		plural(shared, "entry", "entries"), verb)
-}
-
-func readImportFile(f *Factory, name string) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(f.IO.In)
-	}
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return nil, journal.Invalid("cannot read %s: %v", name, unwrapPath(err))
-	}
-	return b, nil
-}
-
-func decryptImport(ctx context.Context, f *Factory, o *importOptions, b []byte) ([]byte, error) {
-	var ids []byte
-	pass := ""
-	if o.identity != "" {
-		var err error
-		if ids, err = os.ReadFile(o.identity); err != nil {
-			return nil, journal.Invalid("cannot read --identity %s: %v", o.identity, unwrapPath(err))
-		}
-	} else {
-		var err error
-		if pass, err = f.passphrase(ctx, false); errors.Is(err, errAborted) {
-			return nil, err
-		} else if err != nil {
-			return nil, journal.Invalid("the file is encrypted: give --identity FILE (an age identity), or its passphrase in JOURNAL_PASSPHRASE")
-		}
-	}
-	r, err := export.Decrypt(bytes.NewReader(b), ids, pass)
-	if err != nil {
-		return nil, journal.Invalid("%v", err)
-	}
-	out, err := io.ReadAll(r)
-	if err != nil {
-		return nil, journal.Invalid("the encrypted file is damaged: %v", err)
-	}
-	return out, nil
 }
 
 // parseImport reads our JSON export, a jrnl or a Day One one, checking all

@@ -39,6 +39,10 @@ func searchGrams(texts ...string) string {
 	}
 	for _, text := range texts {
 		for i := 0; i < len(text); {
+			if text[i] < utf8.RuneSelf { // no gram script is ASCII
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if !isGramRune(r) {
 				i += n

@@ -26,6 +26,7 @@ func index(ctx context.Context, tx execer, e *journal.Entry, details string) err
 	t := searchText{e.Body, strings.Join(answers, "\n"), strings.Join(e.Tags, " "), details}
 	if c, ok := tx.(*stmtCache); ok && c.deferIndex {
 		c.toIndex = append(c.toIndex, indexRow{e.ID, t})
+		c.indexBytes += len(t.body) + len(t.answers) + len(t.tags) + len(t.details)
 		return nil
 	}
 	return writeSearchText(ctx, tx, e.ID, t)

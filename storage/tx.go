@@ -69,6 +69,7 @@ type stmtCache struct {
 	deferIndex bool
 	unindexed  []int64    // entries to remove from the search indexes
 	toIndex    []indexRow // search text to add
+	indexBytes int        // the length of the text in toIndex
 }
 
 // flushIndex writes the deferred search-index changes.
@@ -83,7 +84,7 @@ func (c *stmtCache) flushIndex(ctx context.Context) error {
 			return err
 		}
 	}
-	c.unindexed, c.toIndex = nil, nil
+	c.unindexed, c.toIndex, c.indexBytes = c.unindexed[:0], c.toIndex[:0], 0
 	return nil
 }
 

@@ -5,6 +5,7 @@
 // and no start-up work.
 //
 //	floor FILE count|list|show|search|write|craving|drinks|stats|export
+//	floor FILE import EXPORT
 package main
 
 import (
@@ -23,8 +24,8 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: floor FILE OPERATION")
+	if len(os.Args) != 3 && (len(os.Args) != 4 || os.Args[2] != "import") {
+		fmt.Fprintln(os.Stderr, "usage: floor FILE OPERATION, or floor FILE import EXPORT")
 		os.Exit(2)
 	}
 	db, err := sql.Open("sqlite", "file:"+os.Args[1]+"?_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"+
@@ -144,6 +145,8 @@ func run(db *sql.DB, op string) error {
 		return tx.Commit()
 	case "export":
 		return export(db, out)
+	case "import":
+		return importJSON(db, os.Args[3])
 	}
 	return fmt.Errorf("unknown operation %q", op)
 }
