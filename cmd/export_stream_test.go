@@ -111,13 +111,18 @@ func TestExportsKeepMemoryFlat(t *testing.T) {
 		var sizes [2]int
 		var peaks [2]uint64
 		for i, db := range []string{one, two} {
-			var out countWriter
-			peaks[i] = peakHeap(func() {
-				if code, errOut := exportTo(t, db, &out, args...); code != 0 {
-					t.Fatalf("%s: exit %d: %s", name, code, errOut)
-				}
-			})
-			sizes[i] = out.n
+			// The least of three runs: a busy machine delays the
+			// collector and only ever raises a peak.
+			peaks[i] = ^uint64(0)
+			for range 3 {
+				var out countWriter
+				peaks[i] = min(peaks[i], peakHeap(func() {
+					if code, errOut := exportTo(t, db, &out, args...); code != 0 {
+						t.Fatalf("%s: exit %d: %s", name, code, errOut)
+					}
+				}))
+				sizes[i] = out.n
+			}
 		}
 		t.Logf("%s: %d and %d bytes, peak heap %.1f and %.1f MB", name, sizes[0], sizes[1],
 			float64(peaks[0])/(1<<20), float64(peaks[1])/(1<<20))
