@@ -231,9 +231,9 @@ func entriesQueryAfter(f journal.Filter, after int64) (string, []any) {
 	return q, args
 }
 
-// queryEntries runs a query selecting entryColumns and returns its entries
-// with their details and answers, a few queries for the whole list.
-func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]journal.Entry, error) {
+// scanEntries runs query q and reads each of its rows with scan: the
+// query's statement is done with before the caller reads more.
+func (s *Store) scanEntries(ctx context.Context, scan func(scanner) (journal.Entry, error), q string, args ...any) ([]journal.Entry, error) {
 	rows, err := s.rd().QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -241,16 +241,22 @@ func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]jour
 	defer rows.Close()
 	var out []journal.Entry
 	for rows.Next() {
-		e, err := scanEntry(rows)
+		e, err := scan(rows)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, e)
 	}
-	if err := rows.Err(); err != nil {
+	return out, rows.Err()
+}
+
+// queryEntries runs a query selecting entryColumns and returns its entries
+// with their details and answers, a few queries for the whole list.
+func (s *Store) queryEntries(ctx context.Context, q string, args ...any) ([]journal.Entry, error) {
+	out, err := s.scanEntries(ctx, scanEntry, q, args...)
+	if err != nil {
 		return nil, err
 	}
-	rows.Close()
 	if err := s.attachDetails(ctx, s.rd(), out); err != nil {
 		return nil, err
 	}

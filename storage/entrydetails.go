@@ -86,26 +86,33 @@ func scanEntryDetails(row scanner) (journal.Entry, error) {
 		e.Craving = &c
 	}
 	if hasCheckin {
-		var c journal.Checkin
-		if mood.Valid {
-			v := int(mood.Int64)
-			c.Mood = &v
-		}
-		if craving.Valid {
-			v := int(craving.Int64)
-			c.Craving = &v
-		}
-		if sleep.Valid {
-			v := sleep.Float64
-			c.SleepHours = &v
-		}
-		if drinks.Valid {
-			v := drinks.Float64
-			c.Drinks = &v
-		}
+		c := checkinOf(mood, craving, sleep, drinks)
 		e.Checkin = &c
 	}
 	return e, nil
+}
+
+// checkinOf makes a check-in of its columns, each of which may be NULL
+// (a question skipped).
+func checkinOf(mood, craving sql.NullInt64, sleep, drinks sql.NullFloat64) journal.Checkin {
+	var c journal.Checkin
+	if mood.Valid {
+		v := int(mood.Int64)
+		c.Mood = &v
+	}
+	if craving.Valid {
+		v := int(craving.Int64)
+		c.Craving = &v
+	}
+	if sleep.Valid {
+		v := sleep.Float64
+		c.SleepHours = &v
+	}
+	if drinks.Valid {
+		v := drinks.Float64
+		c.Drinks = &v
+	}
+	return c
 }
 
 // wordList decodes a JSON array of strings from json_group_array; never
@@ -129,22 +136,9 @@ func wordList(s string) ([]string, error) {
 // entryFrom and returns its entries, with the answers of guided ones (one
 // more statement, only when the list holds one).
 func (s *Store) queryEntriesWithDetails(ctx context.Context, q string, args ...any) ([]journal.Entry, error) {
-	rows, err := s.rd().QueryContext(ctx, q, args...)
+	out, err := s.scanEntries(ctx, scanEntryDetails, q, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []journal.Entry
-	for rows.Next() {
-		e, err := scanEntryDetails(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
 	return out, s.attachAnswers(ctx, out, journal.KindGuided)
 }

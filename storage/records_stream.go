@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -165,45 +164,12 @@ func (s *Store) ExportSummaryInput(ctx context.Context, from, to journal.Date, h
 // with their details and every entry's answers, as queryEntries and
 // attachAnswers do, with one query for the answers of every kind.
 func (s *Store) entryPage(ctx context.Context, q string, args ...any) ([]journal.Entry, error) {
-	rows, err := s.rd().QueryContext(ctx, q, args...)
+	es, err := s.scanEntries(ctx, scanEntry, q, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var es []journal.Entry
-	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
-			return nil, err
-		}
-		es = append(es, e)
-	}
-	if err := rows.Err(); err != nil {
+	if err := s.attachDetails(ctx, s.rd(), es); err != nil {
 		return nil, err
-	}
-	rows.Close()
-	byID := map[int64]*journal.Entry{}
-	var cravings, checkins []int64
-	for i := range es {
-		switch es[i].Kind {
-		case journal.KindCraving:
-			cravings = append(cravings, es[i].ID)
-		case journal.KindCheckin:
-			checkins = append(checkins, es[i].ID)
-		default:
-			continue
-		}
-		byID[es[i].ID] = &es[i]
-	}
-	if len(cravings) > 0 {
-		if err := readCravings(ctx, s.rd(), idList(cravings), byID); err != nil {
-			return nil, fmt.Errorf("read cravings: %w", err)
-		}
-	}
-	if len(checkins) > 0 {
-		if err := readCheckins(ctx, s.rd(), idList(checkins), byID); err != nil {
-			return nil, fmt.Errorf("read check-ins: %w", err)
-		}
 	}
 	return es, s.attachAnswers(ctx, es)
 }

@@ -193,30 +193,14 @@ func readCheckins(ctx context.Context, q queryer, ids string, byID map[int64]*jo
 	for rows.Next() {
 		var (
 			id           int64
-			c            journal.Checkin
 			mood, crav   sql.NullInt64
 			sleep, drink sql.NullFloat64
 		)
 		if err := rows.Scan(&id, &mood, &crav, &sleep, &drink); err != nil {
 			return err
 		}
-		if mood.Valid {
-			v := int(mood.Int64)
-			c.Mood = &v
-		}
-		if crav.Valid {
-			v := int(crav.Int64)
-			c.Craving = &v
-		}
-		if sleep.Valid {
-			v := sleep.Float64
-			c.SleepHours = &v
-		}
-		if drink.Valid {
-			v := drink.Float64
-			c.Drinks = &v
-		}
 		if e := byID[id]; e != nil {
+			c := checkinOf(mood, crav, sleep, drink)
 			e.Checkin = &c
 		}
 	}

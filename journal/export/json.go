@@ -181,31 +181,5 @@ type header struct {
 // first other key, so a large file is not read twice. ok is false when the
 // file is laid out otherwise; the caller then reads all of it.
 func quickHeader(b []byte) (h header, ok bool) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return h, false
-	}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return h, false
-		}
-		var dst any
-		switch tok {
-		case "format":
-			dst = &h.Format
-		case "version":
-			dst = &h.Version
-		case "exported_at":
-			dst = &h.ExportedAt
-		case "range":
-			dst = &h.Range
-		default:
-			return h, h.Format != nil && h.Version != nil
-		}
-		if err := dec.Decode(dst); err != nil {
-			return h, false
-		}
-	}
-	return h, false
+	return streamHeader(json.NewDecoder(bytes.NewReader(b)), &tracker{})
 }
