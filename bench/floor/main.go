@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -286,25 +287,10 @@ func stats(db *sql.DB, now time.Time) error {
 		ORDER BY e.day, e.occurred_at, e.id, a.position`, wFrom, wTo, "gad7", "pcl5", "phq9")
 }
 
-// discard runs a query and reads every row's fields, keeping none.
+// discard runs a query and reads every row's fields, printing them
+// nowhere.
 func discard(db *sql.DB, q string, args ...any) error {
-	r, err := db.Query(q, args...)
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	cols, _ := r.Columns()
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	for r.Next() {
-		if err := r.Scan(ptrs...); err != nil {
-			return err
-		}
-	}
-	return r.Err()
+	return rows(db, bufio.NewWriter(io.Discard), q, args...)
 }
 
 // entryDetails is journal's entry with its tags and its craving's or
