@@ -50,7 +50,11 @@ journal backup: an export leaves things out.`,
   jrnl --export json > jrnl.json && journal import jrnl.json --private
   journal import "Export - Journal.zip"`,
 		Args: exactArgs(1, "the file to import"),
-		RunE: func(c *cobra.Command, args []string) error { return importRun(c, f, &o, args[0]) },
+		RunE: func(c *cobra.Command, args []string) error {
+			// "Nothing written" holds for a journal this import would make.
+			f.undoNewJournalOnError()
+			return importRun(c, f, &o, args[0])
+		},
 	}
 	c.Flags().StringVar(&o.identity, "identity", "", "age identity or SSH private key `file` to open an encrypted export")
 	c.Flags().BoolVar(&o.dryRun, "dry-run", false, "say what would change, and write nothing")
@@ -88,7 +92,9 @@ func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) erro
 	// can be read twice is checked whole before the journal is made, then
 	// read again to write. Into a journal that exists, a bad file rolls
 	// back what it wrote. (Standard input cannot be read twice, nor an
-	// encrypted file without a second passphrase derivation.)
+	// encrypted file without a second passphrase derivation: there a
+	// refused import removes the journal it made; see
+	// undoNewJournalOnError.)
 	if name != "-" && (src.encrypted == nil || o.identity != "") && !f.journalExists() {
 		if _, err := read(src, nil); err != nil {
 			return err
