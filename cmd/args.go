@@ -22,7 +22,7 @@ import (
 func noArgs(c *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		if !c.HasParent() {
-			return journal.Invalid("unknown command %s: see journal --help", journal.Quote(args[0]))
+			return journal.Invalid("unknown command %s: %ssee journal --help", journal.Quote(args[0]), didYouMean(c, args[0]))
 		}
 		// A word after "journal config" is a sub-command mistyped, not an
 		// argument.
@@ -259,6 +259,11 @@ func flagError(c *cobra.Command, err error) error {
 		return journal.Invalid("--%s must be %s, got %s", bad.GetFlag().Name, what, journal.Quote(bad.GetValue()))
 	}
 	var unknown *pflag.NotExistError
+	if errors.As(err, &unknown) && !c.HasParent() && len(c.Flags().Args()) > 0 {
+		// "journal exprot --format json": the command is what is wrong, and
+		// its flags only look unknown because the command was not found.
+		return noArgs(c, c.Flags().Args())
+	}
 	if errors.As(err, &unknown) && takesFreeText(c) {
 		// "-care" to search is a word, not a flag.
 		if text := unknown.GetSpecifiedShortnames(); text != "" {
