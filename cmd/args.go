@@ -105,6 +105,23 @@ func isDeleted(id int64, already bool) error {
 	return journal.Invalid("entry %d is deleted: bring it back with journal restore %d to change it", id, id)
 }
 
+// kindNames are the kinds of entry a --kind takes (journal.ParseKind's).
+func kindNames() []string {
+	var kinds []string
+	for _, k := range journal.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	return kinds
+}
+
+// orList is "a", "a or b", "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return fmt.Sprintf("%d %s", n, one)

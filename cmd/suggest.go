@@ -46,11 +46,7 @@ func didYouMean(c *cobra.Command, typed string) string {
 	for i, n := range names {
 		names[i] = journal.Quote(n)
 	}
-	or := names[len(names)-1]
-	if len(names) > 1 {
-		or = strings.Join(names[:len(names)-1], ", ") + " or " + or
-	}
-	return "did you mean " + or + "? "
+	return "did you mean " + orList(names) + "? "
 }
 
 // editDistance counts the letters to insert, remove or change, or pairs
