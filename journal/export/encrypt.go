@@ -25,7 +25,7 @@ func Recipients(keys []string, files map[string][]byte) ([]age.Recipient, error)
 	for _, k := range keys {
 		r, err := parseRecipient(strings.TrimSpace(k))
 		if err != nil {
-			return nil, fmt.Errorf("%q %v", k, err)
+			return nil, fmt.Errorf("%s %v", shown(strings.TrimSpace(k)), err)
 		}
 		out = append(out, r)
 	}
@@ -39,7 +39,7 @@ func Recipients(keys []string, files map[string][]byte) ([]age.Recipient, error)
 			}
 			r, err := parseRecipient(line)
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %q %v", name, n, short(line), err)
+				return nil, fmt.Errorf("%s:%d: %s %v", name, n, shown(line), err)
 			}
 			out = append(out, r)
 		}
@@ -55,6 +55,9 @@ func Recipients(keys []string, files map[string][]byte) ([]age.Recipient, error)
 func parseRecipient(s string) (age.Recipient, error) {
 	if strings.HasPrefix(strings.ToUpper(s), "AGE-SECRET-KEY-") {
 		return nil, errors.New("is a secret key, not a public key: keep it to yourself; the public key starts with age1")
+	}
+	if isPrivateSSH(s) {
+		return nil, errors.New("is a private SSH key, not a public key: keep it to yourself; the public key is the one line in the .pub file beside it (ssh-ed25519 …)")
 	}
 	if strings.HasPrefix(s, "age1") {
 		r, err := age.ParseX25519Recipient(s)
@@ -78,6 +81,22 @@ func parseRecipient(s string) (age.Recipient, error) {
 		return r, nil
 	}
 	return nil, fmt.Errorf("is an SSH key of type %s, which age cannot encrypt to: ask for an ssh-ed25519 or ssh-rsa key, or an age key (age1…)", pk.Type())
+}
+
+// shown is how a key is named in a message: a secret one never, since
+// messages end up in terminals' scrollback and in shared screenshots; a
+// long one cut short.
+func shown(s string) string {
+	if strings.HasPrefix(strings.ToUpper(s), "AGE-SECRET-KEY-") || isPrivateSSH(s) {
+		return "the key given"
+	}
+	return fmt.Sprintf("%q", short(s))
+}
+
+// isPrivateSSH is whether s starts like a private key file (OpenSSH's or
+// PEM's "-----BEGIN … PRIVATE KEY-----").
+func isPrivateSSH(s string) bool {
+	return strings.HasPrefix(s, "-----BEGIN") && strings.Contains(strings.SplitN(s, "\n", 2)[0], "PRIVATE KEY")
 }
 
 // short keeps a long key line readable in a message.

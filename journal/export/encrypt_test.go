@@ -84,6 +84,34 @@ func TestRecipientsRefusesBadKeys(t *testing.T) {
 	}
 }
 
+// TestRecipientsNeverShowASecretKey: a private key given where a public
+// one belongs (pasted, or as the file) is refused without being printed:
+// error messages end up in scrollback and screenshots.
+func TestRecipientsNeverShowASecretKey(t *testing.T) {
+	_, priv := sshKeyPair(t, false)
+	secret := "AGE-SECRET-KEY-1GKHJL8ZYCGYDG490W5P6Y3H6PVRWUY5DGKTVYM8MPV2HN8EZKX5QXA9FN7"
+	for name, call := range map[string]func() error{
+		"a pasted SSH private key": func() error { _, err := Recipients([]string{string(priv)}, nil); return err },
+		"an SSH private key file":  func() error { _, err := Recipients(nil, map[string][]byte{"id_ed25519": priv}); return err },
+		"a pasted age secret key":  func() error { _, err := Recipients([]string{secret}, nil); return err },
+		"an age identity file": func() error {
+			_, err := Recipients(nil, map[string][]byte{"key.txt": []byte("# created: 2026-11-29\n" + secret + "\n")})
+			return err
+		},
+	} {
+		err := call()
+		if err == nil || !strings.Contains(err.Error(), "not a public key") {
+			t.Errorf("%s: err = %v, want it refused as not a public key", name, err)
+			continue
+		}
+		for _, part := range []string{"AGE-SECRET-KEY", "PRIVATE KEY", secret[20:30], strings.Split(string(priv), "\n")[1][:12]} {
+			if strings.Contains(err.Error(), part) {
+				t.Errorf("%s: the message shows %q: %v", name, part, err)
+			}
+		}
+	}
+}
+
 // sshKeyPair makes an SSH key pair as ssh-keygen would: the public key as
 // one authorized_keys line, the private key as an OpenSSH PEM file.
 func sshKeyPair(t *testing.T, rsaKey bool) (pub string, priv []byte) {

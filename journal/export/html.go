@@ -47,9 +47,18 @@ func HTML(w io.Writer, doc Document) error {
 		}
 	}
 	days := 0
+	// Each day is made, then cleaned as the Markdown export is (control
+	// characters become spaces, direction overrides go: U+202E would
+	// reorder the page's text), then written.
+	var b strings.Builder
 	err := doc.eachDay(func(g Day) error {
 		days++
-		return t.ExecuteTemplate(w, "day", htmlDay{G: g, Doc: doc})
+		b.Reset()
+		if err := t.ExecuteTemplate(&b, "day", htmlDay{G: g, Doc: doc}); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, journal.CleanText(b.String()))
+		return err
 	})
 	if err != nil {
 		return err

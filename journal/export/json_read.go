@@ -282,7 +282,26 @@ func readRecords(dec *json.Decoder, t *tracker, sink RecordSink) error {
 			return err
 		}
 	}
-	return nil
+	return readEnd(dec, t)
+}
+
+// readEnd reads the document's closing "}" and makes sure nothing follows
+// it: a file cut short after a whole list, or one with more after its end,
+// would otherwise pass with records silently missing or ignored.
+func readEnd(dec *json.Decoder, t *tracker) error {
+	if _, err := dec.Token(); err != nil { // }
+		return where(t, err, "")
+	}
+	end := dec.InputOffset()
+	_, err := dec.Token()
+	var syn *json.SyntaxError
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	if err != nil && !errors.As(err, &syn) {
+		return where(t, err, "")
+	}
+	return journal.Invalid("broken JSON on line %d: there is more after the end of the export", t.at(end))
 }
 
 // readList walks one JSON array, calling each with the index and line of

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -112,4 +113,34 @@ func nilIfEmpty[T any](s []T) []T {
 		return nil
 	}
 	return s
+}
+
+// TestReadJSONRefusesAnExportCutShortOrWithMoreAfterIt: a file cut off
+// after a whole list, or with its closing brace missing, would otherwise
+// import with the lists after it silently missing; what follows the end
+// of the export is not ignored either. Both readers refuse, naming why.
+func TestReadJSONRefusesAnExportCutShortOrWithMoreAfterIt(t *testing.T) {
+	head := "{\n\"format\": \"journal-export\",\n\"version\": 1,\n"
+	entry := `{"uuid": "a", "kind": "note", "day": "2026-11-01", "occurred_at": "2026-11-01T10:00:00Z"}`
+	whole := head + "\"entries\": [\n" + entry + "],\n\"drink_days\": [{\"uuid\": \"d\", \"day\": \"2026-11-01\", \"standard_drinks\": 2}]\n}\n"
+	for _, tc := range []struct{ name, file, want string }{
+		{"cut after the entries", head + "\"entries\": [\n" + entry + "]\n", "the file ends too early"},
+		{"no closing brace", strings.TrimSuffix(whole, "}\n"), "the file ends too early"},
+		{"another object after it", whole + "{\"x\": 1}\n", "line 8: there is more after the end of the export"},
+		{"words after it", whole + "\nmore words", "line 9: there is more after the end of the export"},
+	} {
+		_, err := ReadJSON([]byte(tc.file))
+		if err == nil || !journal.IsInput(err) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: ReadJSON said %v, want bad input saying %q", tc.name, err, tc.want)
+		}
+		var sink checked
+		_, serr := ReadJSONStream(strings.NewReader(tc.file), &sink)
+		if serr == nil || serr.Error() != fmt.Sprint(err) {
+			t.Errorf("%s: streamed, said %v, want %v", tc.name, serr, err)
+		}
+	}
+	// Blank lines after the end are fine.
+	if _, err := ReadJSON([]byte(whole + "\n\n  \n")); err != nil {
+		t.Errorf("blank lines after the end: %v", err)
+	}
 }
