@@ -36,8 +36,10 @@ type Factory struct {
 	lines *bufio.Reader // stdin, read by plain-line forms
 
 	// undoCreate, when set, removes a journal this command made; Run calls
-	// it if the command fails (see undoNewJournalOnError).
+	// it if the command fails, or whatever happens with undoAlways (see
+	// undoNewJournal).
 	undoCreate func()
+	undoAlways bool
 }
 
 // Store opens the journal on first use, and on the first use of a day

@@ -51,8 +51,9 @@ journal backup: an export leaves things out.`,
   journal import "Export - Journal.zip"`,
 		Args: exactArgs(1, "the file to import"),
 		RunE: func(c *cobra.Command, args []string) error {
-			// "Nothing written" holds for a journal this import would make.
-			f.undoNewJournalOnError()
+			// "Nothing written" holds for a journal this import would make,
+			// and --dry-run makes none.
+			f.undoNewJournal(o.dryRun)
 			return importRun(c, f, &o, args[0])
 		},
 	}
@@ -93,8 +94,7 @@ func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) erro
 	// read again to write. Into a journal that exists, a bad file rolls
 	// back what it wrote. (Standard input cannot be read twice, nor an
 	// encrypted file without a second passphrase derivation: there a
-	// refused import removes the journal it made; see
-	// undoNewJournalOnError.)
+	// refused import removes the journal it made; see undoNewJournal.)
 	if name != "-" && (src.encrypted == nil || o.identity != "") && !f.journalExists() {
 		if _, err := read(src, nil); err != nil {
 			return err

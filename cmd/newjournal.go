@@ -9,13 +9,14 @@ import (
 	"journal/storage"
 )
 
-// undoNewJournalOnError makes a failed command leave no journal behind when
-// the journal did not exist before it: Run then removes what opening it
-// made (the file, its -wal, -shm, lock and damage mark, its backups and
-// drafts folders, and the folders made to hold it), once the store is
-// closed. Paths that were there before are never touched. A journal that
-// exists, or whose path cannot be known, is left as it is.
-func (f *Factory) undoNewJournalOnError() {
+// undoNewJournal makes a failed command (or with always, any) leave no
+// journal behind when the journal did not exist before it: Run then
+// removes what opening it made (the file, its -wal, -shm, lock and damage
+// mark, its backups and drafts folders, and the folders made to hold it),
+// once the store is closed. Paths that were there before are never
+// touched. A journal that exists, or whose path cannot be known, is left
+// as it is.
+func (f *Factory) undoNewJournal(always bool) {
 	if f.journalExists() {
 		return
 	}
@@ -41,6 +42,7 @@ func (f *Factory) undoNewJournalOnError() {
 			break
 		}
 	}
+	f.undoAlways = always
 	f.undoCreate = func() {
 		for _, p := range files {
 			os.Remove(p)
