@@ -61,6 +61,7 @@ and the people you can reach.`,
 	fl.StringVar(&o.with, "with", "", "`who` was around")
 	fl.StringVar(&o.thoughts, "thoughts", "", "what went through your mind, as `text`")
 	fl.StringVar(&o.outcome, "outcome", "", "how it went: `resisted|used`")
+	c.RegisterFlagCompletionFunc("outcome", cobra.FixedCompletions(journal.Outcomes, cobra.ShellCompDirectiveNoFileComp))
 	fl.StringVar(&o.minutes, "minutes", "", "about how long it lasted, in `minutes`")
 	fl.StringVar(&o.at, "at", "", "`when` it happened, like \"yesterday 9:30pm\" or \"an hour ago\" (default now)")
 	fl.StringVar(&o.note, "note", "", "anything else, as free `text`")
