@@ -22,7 +22,7 @@ import (
 func noArgs(c *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		if !c.HasParent() {
-			return journal.Invalid("unknown command %s: see journal --help", journal.Quote(args[0]))
+			return journal.Invalid("unknown command %s: %ssee journal --help", journal.Quote(args[0]), didYouMean(c, args[0]))
 		}
 		// A word after "journal config" is a sub-command mistyped, not an
 		// argument.
@@ -103,6 +103,23 @@ func isDeleted(id int64, already bool) error {
 		return journal.Invalid("entry %d is already deleted: journal restore %d brings it back", id, id)
 	}
 	return journal.Invalid("entry %d is deleted: bring it back with journal restore %d to change it", id, id)
+}
+
+// kindNames are the kinds of entry a --kind takes (journal.ParseKind's).
+func kindNames() []string {
+	var kinds []string
+	for _, k := range journal.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	return kinds
+}
+
+// orList is "a", "a or b", "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 func plural(n int, one, many string) string {
@@ -259,6 +276,11 @@ func flagError(c *cobra.Command, err error) error {
 		return journal.Invalid("--%s must be %s, got %s", bad.GetFlag().Name, what, journal.Quote(bad.GetValue()))
 	}
 	var unknown *pflag.NotExistError
+	if errors.As(err, &unknown) && !c.HasParent() && len(c.Flags().Args()) > 0 {
+		// "journal exprot --format json": the command is what is wrong, and
+		// its flags only look unknown because the command was not found.
+		return noArgs(c, c.Flags().Args())
+	}
 	if errors.As(err, &unknown) && takesFreeText(c) {
 		// "-care" to search is a word, not a flag.
 		if text := unknown.GetSpecifiedShortnames(); text != "" {

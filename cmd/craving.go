@@ -61,6 +61,7 @@ and the people you can reach.`,
 	fl.StringVar(&o.with, "with", "", "`who` was around")
 	fl.StringVar(&o.thoughts, "thoughts", "", "what went through your mind, as `text`")
 	fl.StringVar(&o.outcome, "outcome", "", "how it went: `resisted|used`")
+	c.RegisterFlagCompletionFunc("outcome", cobra.FixedCompletions(journal.Outcomes, cobra.ShellCompDirectiveNoFileComp))
 	fl.StringVar(&o.minutes, "minutes", "", "about how long it lasted, in `minutes`")
 	fl.StringVar(&o.at, "at", "", "`when` it happened, like \"yesterday 9:30pm\" or \"an hour ago\" (default now)")
 	fl.StringVar(&o.note, "note", "", "anything else, as free `text`")
@@ -286,7 +287,7 @@ func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journ
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, s.Label.Render("What has helped you before:"))
 		for _, cs := range helped {
-			fmt.Fprintf(w, "  %s %s\n", journal.CleanLine(cs.Strategy), s.Dim.Render(fmt.Sprintf("(resisted %d of %d times)", cs.Resisted, cs.Known)))
+			fmt.Fprintf(w, "  %s %s\n", journal.CleanLine(cs.Strategy), s.Dim.Render(fmt.Sprintf("(resisted %d of %s)", cs.Resisted, plural(cs.Known, "time", "times"))))
 		}
 	}
 	if len(cfg.SupportContacts) > 0 {

@@ -36,16 +36,28 @@ type exportOptions struct {
 // exportFormat reads a --format value, or a file ending that picks one
 // when --format is left out.
 func exportFormat(name string) (string, bool) {
-	switch name {
-	case "md", "markdown":
-		return "md", true
-	case "html", "htm":
-		return "html", true
-	case "json", "csv":
+	if slices.Contains(exportFormats, name) {
 		return name, true
 	}
-	return "", false
+	format, ok := exportFormatNames[name]
+	return format, ok
 }
+
+// exportFormats are the formats export writes, as --format takes them and
+// shell completion offers them; exportFormatNames are other names for them
+// that are taken too.
+var (
+	exportFormats     = []string{"md", "html", "json", "csv"}
+	exportFormatNames = map[string]string{"markdown": "md", "htm": "html"}
+)
+
+// kindMeasure is the --kind of export that means questionnaire entries,
+// besides the kinds of entry.
+const kindMeasure = "measure"
+
+// exportKinds are what export's --kind takes: the kinds of entry, and
+// kindMeasure.
+func exportKinds() []string { return append(kindNames(), kindMeasure) }
 
 func newCmdExport(f *Factory) *cobra.Command {
 	var o exportOptions
@@ -89,6 +101,8 @@ or asked twice at a terminal).`,
 	fl.StringArrayVar(&o.recipientsFiles, "recipients-file", nil, "encrypt for the public keys in this `file`, one a line (authorized_keys works)")
 	fl.BoolVar(&o.passphrase, "passphrase", false, "encrypt with a passphrase (JOURNAL_PASSPHRASE, or asked twice)")
 	fl.BoolVar(&o.armor, "armor", false, "encrypt as ASCII text that can be pasted into an email")
+	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(exportFormats, cobra.ShellCompDirectiveNoFileComp))
+	c.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(exportKinds(), cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
@@ -123,7 +137,7 @@ func planExport(ctx context.Context, f *Factory, o *exportOptions) (exportPlan, 
 	}
 	var ok bool
 	if p.format, ok = exportFormat(format); !ok {
-		return p, journal.Invalid("unknown export format %s: use md, html, json or csv", journal.Quote(o.format))
+		return p, journal.Invalid("unknown export format %s: use %s", journal.Quote(o.format), orList(exportFormats))
 	}
 	var err error
 	if p.window, err = parseWindow(o.since, o.until, now, ""); err != nil {
@@ -135,7 +149,7 @@ func planExport(ctx context.Context, f *Factory, o *exportOptions) (exportPlan, 
 		return p, journal.Invalid("--until %s is in the future: an export's figures cover days that have passed; leave --until out to end today", p.window.until)
 	}
 	for _, k := range o.kinds {
-		if strings.EqualFold(strings.TrimSpace(k), "measure") {
+		if strings.EqualFold(strings.TrimSpace(k), kindMeasure) {
 			qs, _, err := questionnaires(f)
 			if err != nil {
 				return p, err

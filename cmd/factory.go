@@ -34,6 +34,12 @@ type Factory struct {
 
 	store *storage.Store
 	lines *bufio.Reader // stdin, read by plain-line forms
+
+	// undoCreate, when set, removes a journal this command made; Run calls
+	// it if the command fails, or whatever happens with undoAlways (see
+	// undoNewJournal).
+	undoCreate func()
+	undoAlways bool
 }
 
 // Store opens the journal on first use, and on the first use of a day

@@ -50,7 +50,12 @@ journal backup: an export leaves things out.`,
   jrnl --export json > jrnl.json && journal import jrnl.json --private
   journal import "Export - Journal.zip"`,
 		Args: exactArgs(1, "the file to import"),
-		RunE: func(c *cobra.Command, args []string) error { return importRun(c, f, &o, args[0]) },
+		RunE: func(c *cobra.Command, args []string) error {
+			// "Nothing written" holds for a journal this import would make,
+			// and --dry-run makes none.
+			f.undoNewJournal(o.dryRun)
+			return importRun(c, f, &o, args[0])
+		},
 	}
 	c.Flags().StringVar(&o.identity, "identity", "", "age identity or SSH private key `file` to open an encrypted export")
 	c.Flags().BoolVar(&o.dryRun, "dry-run", false, "say what would change, and write nothing")
@@ -88,7 +93,8 @@ func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) erro
 	// can be read twice is checked whole before the journal is made, then
 	// read again to write. Into a journal that exists, a bad file rolls
 	// back what it wrote. (Standard input cannot be read twice, nor an
-	// encrypted file without a second passphrase derivation.)
+	// encrypted file without a second passphrase derivation: there a
+	// refused import removes the journal it made; see undoNewJournal.)
 	if name != "-" && (src.encrypted == nil || o.identity != "") && !f.journalExists() {
 		if _, err := read(src, nil); err != nil {
 			return err
@@ -103,16 +109,14 @@ func importRun(c *cobra.Command, f *Factory, o *importOptions, name string) erro
 	if err != nil {
 		return err
 	}
-	var sink *importSink
 	res, err := st.ImportEach(c.Context(), o.dryRun, func(im *storage.Importer) error {
-		var err error
-		sink, err = read(src, im)
+		_, err := read(src, im)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	importReport(f, o, name, "journal export", res, sink.entries, sink.shared)
+	importReport(f, o, name, "journal export", res)
 	return nil
 }
 
@@ -148,47 +152,51 @@ func importWhole(c *cobra.Command, f *Factory, o *importOptions, name string, b 
 	if err != nil {
 		return err
 	}
-	shared := 0
-	for _, e := range recs.Entries {
-		if !e.Private {
-			shared++
-		}
-	}
-	importReport(f, o, name, what, res, len(recs.Entries), shared)
+	importReport(f, o, name, what, res)
 	return nil
 }
 
-// importReport says what an import did, or would do, and whether its entries
-// are shared.
-func importReport(f *Factory, o *importOptions, name, what string, res storage.ImportResult, entries, shared int) {
+// importReport says what an import did, or would do, and whether the
+// entries it added or updated are shared.
+func importReport(f *Factory, o *importOptions, name, what string, res storage.ImportResult) {
 	counts := fmt.Sprintf("%d added, %d updated, %d already here", res.Added, res.Updated, res.Unchanged)
 	if o.dryRun {
 		fmt.Fprintf(f.IO.Out, "Would import %s (%s): %s. Nothing was written (--dry-run).\n", name, what, counts)
 	} else {
 		fmt.Fprintf(f.IO.Out, "Imported %s (%s): %s.\n", name, what, counts)
 	}
-	if line := sharingLine(entries, shared, o.private); line != "" {
+	if line := sharingLine(res, o.private); line != "" {
 		fmt.Fprintln(f.IO.Out, line)
 	}
 }
 
-// sharingLine says whether the imported entries will be in what the person
-// shares, so a private diary never slips into a coach's export unnoticed.
-func sharingLine(entries, shared int, private bool) string {
+// sharingLine says whether the entries an import added or updated will be
+// in what the person shares, so a private diary never slips into a coach's
+// export unnoticed. Entries already here, left as they were, are not
+// counted: the line describes the same records as the counts before it.
+func sharingLine(res storage.ImportResult, private bool) string {
+	written := res.EntriesAdded + res.EntriesUpdated
 	switch {
-	case entries == 0:
+	case written == 0:
 		return ""
-	case private:
+	case private || res.SharedEntries == 0:
 		return "They are marked private: exports and reports leave them out unless you add --include-private."
-	case shared == entries:
+	case res.SharedEntries == written:
 		return "They are not private: exports and reports for your coach include them. To keep them to yourself, import with --private."
 	}
+	how := "added or updated"
+	switch {
+	case res.EntriesUpdated == 0:
+		how = "added"
+	case res.EntriesAdded == 0:
+		how = "updated"
+	}
 	verb := "are"
-	if shared == 1 {
+	if res.SharedEntries == 1 {
 		verb = "is"
 	}
-	return fmt.Sprintf("%s of them %s shared in exports and reports; the rest are private.",
-		plural(shared, "entry", "entries"), verb)
+	return fmt.Sprintf("Of the %s %s, %d %s shared in exports and reports; the rest are private.",
+		plural(written, "entry", "entries"), how, res.SharedEntries, verb)
 }
 
 // parseImport reads our JSON export, a jrnl or a Day One one, checking all

@@ -21,7 +21,6 @@ type importSink struct {
 	im      *storage.Importer // nil: only check
 
 	across, ahead, write error
-	entries, shared      int
 }
 
 func (s *importSink) ok() bool { return s.across == nil && s.ahead == nil && s.write == nil }
@@ -57,10 +56,6 @@ func (s *importSink) Session(i int, ses journal.Session) error {
 func (s *importSink) Entry(i int, e journal.Entry) error {
 	if s.private {
 		e.Private = true
-	}
-	s.entries++
-	if !e.Private {
-		s.shared++
 	}
 	if s.across == nil {
 		s.across = s.check.Entry(i, e)

@@ -38,6 +38,7 @@ func newCmdList(f *Factory) *cobra.Command {
 	fl.IntVarP(&o.limit, "limit", "n", 20, "show at most `N` entries (0 for all)")
 	fl.BoolVar(&o.deleted, "deleted", false, "list deleted entries instead (they can be restored)")
 	fl.BoolVar(&o.json, "json", false, "print entries as a JSON array")
+	c.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(kindNames(), cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 

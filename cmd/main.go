@@ -88,6 +88,9 @@ func Run(ctx context.Context, f *Factory, args []string) (code int) {
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
+	if f.undoCreate != nil && (err != nil || f.undoAlways) {
+		f.undoCreate()
+	}
 	return report(f.IO.ErrOut, err)
 }
 

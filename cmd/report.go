@@ -55,6 +55,7 @@ is standard output); without
 	fl.StringVar(&o.until, "until", "", "last `day` of the period (default today)")
 	fl.StringVar(&o.format, "format", "", "text, md or html (default text, or from the -o file name)")
 	fl.StringVarP(&o.out, "output", "o", "", "write the report to `file` (mode 0600) instead of printing it")
+	c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
@@ -144,17 +145,23 @@ func reportFormat(format, out string) (string, error) {
 		}
 		return "text", nil
 	}
-	// The words people also type are taken too.
-	switch strings.ToLower(strings.TrimSpace(format)) {
-	case "text", "txt":
-		return "text", nil
-	case "md", "markdown":
-		return "md", nil
-	case "html":
-		return "html", nil
+	name := strings.ToLower(strings.TrimSpace(format))
+	if slices.Contains(reportFormats, name) {
+		return name, nil
 	}
-	return "", journal.Invalid("unknown --format %s: use text, md or html", journal.Quote(format))
+	if name, ok := reportFormatNames[name]; ok {
+		return name, nil
+	}
+	return "", journal.Invalid("unknown --format %s: use %s", journal.Quote(format), orList(reportFormats))
 }
+
+// reportFormats are the formats of the report, as --format takes them and
+// shell completion offers them; reportFormatNames are the other words
+// people type for them, taken too.
+var (
+	reportFormats     = []string{"text", "md", "html"}
+	reportFormatNames = map[string]string{"txt": "text", "markdown": "md"}
+)
 
 // reportInput reads what the report shows, private entries left out by
 // the shared reads, for from..to and the same number of days before.

@@ -51,6 +51,8 @@ func (o *sessionFlags) register(c *cobra.Command, editing bool) {
 	fl.StringVar(&o.route, "route", "", "how the medicine was given: "+strings.Join(journal.Routes, ", "))
 	fl.Float64Var(&o.dose, "dose-mg", 0, doseHelp)
 	fl.StringVar(&o.note, "note", "", "a short `note`")
+	c.RegisterFlagCompletionFunc("setting", cobra.FixedCompletions(journal.Settings, cobra.ShellCompDirectiveNoFileComp))
+	c.RegisterFlagCompletionFunc("route", cobra.FixedCompletions(journal.Routes, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // apply copies the flags that were given onto ses.

@@ -16,10 +16,12 @@ const (
 	OutcomeResisted Outcome = "resisted"
 )
 
+// Outcomes are the outcomes --outcome takes, besides "" for not said.
+var Outcomes = []string{string(OutcomeResisted), string(OutcomeUsed)}
+
 // ParseOutcome checks an --outcome value; "" means not said.
 func ParseOutcome(s string) (Outcome, error) {
-	switch o := Outcome(strings.ToLower(strings.TrimSpace(s))); o {
-	case OutcomeNone, OutcomeUsed, OutcomeResisted:
+	if o := Outcome(strings.ToLower(strings.TrimSpace(s))); o == OutcomeNone || slices.Contains(Outcomes, string(o)) {
 		return o, nil
 	}
 	return "", Invalid("craving outcome must be used or resisted, got %s", Quote(s))

@@ -95,7 +95,7 @@ func showStep(out io.Writer, i, n int, st Step) {
 // showTitle names the set and its number of questions; a questionnaire's
 // instructions follow, as they are part of its published wording.
 func showTitle(out io.Writer, set Set) {
-	fmt.Fprintf(out, "%s (%d questions; an empty line skips one)\n", set.Title, len(set.Steps))
+	fmt.Fprintf(out, "%s (%s; an empty line skips one)\n", set.Title, journal.Plural(len(set.Steps), "question", "questions"))
 	if set.Scoring != nil {
 		for _, l := range Wrap(set.Description, 80) {
 			fmt.Fprintln(out, l)

@@ -11,9 +11,13 @@ import (
 	"journal/journal"
 )
 
-// ImportResult counts what an import did, or would do.
+// ImportResult counts what an import did, or would do: records of every
+// kind, then the entries among them.
 type ImportResult struct {
 	Added, Updated, Unchanged int
+	// EntriesAdded and EntriesUpdated are the entries among Added and
+	// Updated; SharedEntries are those of them not private.
+	EntriesAdded, EntriesUpdated, SharedEntries int
 }
 
 func (r *ImportResult) count(added, updated bool) {
@@ -166,6 +170,15 @@ func (im *Importer) Entry(e journal.Entry) error {
 		return err
 	}
 	im.res.count(added, updated)
+	switch {
+	case added:
+		im.res.EntriesAdded++
+	case updated:
+		im.res.EntriesUpdated++
+	}
+	if (added || updated) && !e.Private {
+		im.res.SharedEntries++
+	}
 	if im.tx.indexBytes >= indexBatch {
 		if err := im.tx.flushIndex(im.ctx); err != nil {
 			return writeErr(im.s.path, err)

@@ -82,7 +82,7 @@ func (p *printer) drinking(d stats.Drinking) {
 	} else {
 		p.row("Longest streak", p.s.Dim.Render("none in this range yet"))
 	}
-	coverage := fmt.Sprintf("%d of %d days", d.DaysRecorded, d.DaysInRange)
+	coverage := fmt.Sprintf("%d of %s", d.DaysRecorded, plural(d.DaysInRange, "day", "days"))
 	if d.DaysBackfilled > 0 {
 		coverage += fmt.Sprintf(" · %d recalled later", d.DaysBackfilled)
 	}

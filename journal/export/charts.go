@@ -205,8 +205,8 @@ func weekChart(out io.Writer, days map[journal.Date]dayFigures, from, to journal
 		if wk.recorded == 0 {
 			label = "–"
 		}
-		b.printf(`<rect class="bar" x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>Week of %s: %s (%d days recorded)</title></rect>`,
-			x, y(wk.drinks), bw, y(0)-y(wk.drinks), colourDrinking, wk.start, label, wk.recorded)
+		b.printf(`<rect class="bar" x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>Week of %s: %s (%s recorded)</title></rect>`,
+			x, y(wk.drinks), bw, y(0)-y(wk.drinks), colourDrinking, wk.start, label, journal.Plural(wk.recorded, "day", "days"))
 		b.printf(`<text x="%.1f" y="%.1f" text-anchor="middle" font-size="11" fill="%s">%s</text>`, x+bw/2, y(wk.drinks)-4, colourInk, label)
 		if len(weeks) <= 16 || i%(len(weeks)/8+1) == 0 {
 			b.printf(`<text x="%.1f" y="%g" text-anchor="middle" font-size="10" fill="%s">%s</text>`, x+bw/2, h-10, colourInk, shortDate(wk.start))

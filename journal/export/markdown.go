@@ -150,7 +150,7 @@ func measures(s Summary) []measure {
 	share := func(label string, n int, pct *float64) measure {
 		m := measure{Label: label, Value: strconv.Itoa(n)}
 		if pct != nil {
-			m.Note = fmt.Sprintf("of %d recorded days (%s%%)", d.DaysRecorded, journal.FormatNumber(*pct))
+			m.Note = fmt.Sprintf("of %s (%s%%)", journal.Plural(d.DaysRecorded, "recorded day", "recorded days"), journal.FormatNumber(*pct))
 		}
 		return m
 	}
@@ -164,14 +164,15 @@ func measures(s Summary) []measure {
 		mean = journal.FormatNumber(*s.Cravings.MeanIntensity) + " / 10"
 	}
 	ofRange := measure{Label: "Alcohol-free, of all days", Value: strconv.Itoa(d.DaysAbstinent),
-		Note: fmt.Sprintf("of %d days in the period", d.DaysInRange)}
+		Note: "of " + journal.Plural(d.DaysInRange, "day", "days") + " in the period"}
 	if d.PercentDaysAbstinentOfRange != nil {
-		ofRange.Note += fmt.Sprintf(" (%s%%; %d unrecorded days count as not alcohol-free)",
-			journal.FormatNumber(*d.PercentDaysAbstinentOfRange), d.DaysUnrecorded)
+		unrecorded := journal.Plural(d.DaysUnrecorded, "unrecorded day counts", "unrecorded days count")
+		ofRange.Note += fmt.Sprintf(" (%s%%; %s as not alcohol-free)",
+			journal.FormatNumber(*d.PercentDaysAbstinentOfRange), unrecorded)
 	}
 	out := []measure{
 		share("Alcohol-free days", d.DaysAbstinent, d.PercentDaysAbstinent),
-		{Label: "Days recorded", Value: strconv.Itoa(d.DaysRecorded), Note: fmt.Sprintf("of %d days in the period", d.DaysInRange)},
+		{Label: "Days recorded", Value: strconv.Itoa(d.DaysRecorded), Note: "of " + journal.Plural(d.DaysInRange, "day", "days") + " in the period"},
 		ofRange,
 		share("Drinking days", d.DrinkingDays, drinkingPct),
 		share(fmt.Sprintf("Heavy drinking days (%s g of alcohol or more: %s standard drinks of %s g)",

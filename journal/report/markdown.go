@@ -86,7 +86,7 @@ func Markdown(w io.Writer, r Report) error {
 	case c.Count == 0:
 		p("No check-ins in this period.\n")
 	default:
-		p("- **Check-ins:** %d of %d days\n", c.Count, c.Days)
+		p("- **Check-ins:** %d of %s\n", c.Count, plural(c.Days, "day", "days"))
 		if c.Mood != "" {
 			p("- **Mean mood:** %s\n", c.Mood)
 		}

@@ -217,7 +217,7 @@ func Build(in Input) Report {
 	case BasisLastCall:
 		r.Basis = "Since the coaching call on " + LongDate(r.From) + "."
 	case BasisNoCall:
-		r.Basis = fmt.Sprintf("No coaching call logged yet, so this covers the last %d days.", r.Days)
+		r.Basis = fmt.Sprintf("No coaching call logged yet, so this covers the last %s.", plural(r.Days, "day", "days"))
 	default:
 		r.Basis = "The period asked for."
 	}
@@ -273,7 +273,7 @@ func drinking(cur, prev stats.Drinking) []Measure {
 	// Of every day in the period, as trials report it: a day without a
 	// record counts as not alcohol-free.
 	ofRange := func(d stats.Drinking) string {
-		s := fmt.Sprintf("%d of %d days", d.DaysAbstinent, d.DaysInRange)
+		s := fmt.Sprintf("%d of %s", d.DaysAbstinent, plural(d.DaysInRange, "day", "days"))
 		if d.PercentDaysAbstinentOfRange != nil {
 			s += fmt.Sprintf(" (%s%%)", num1(*d.PercentDaysAbstinentOfRange))
 		}

@@ -167,7 +167,7 @@ func (p *textPrinter) checkins(c Checkins) {
 		p.para("  ", "No check-ins in this period.")
 		return
 	}
-	p.row("Check-ins", fmt.Sprintf("%d of %d days", c.Count, c.Days))
+	p.row("Check-ins", fmt.Sprintf("%d of %s", c.Count, plural(c.Days, "day", "days")))
 	if c.Mood != "" {
 		p.row("Mean mood", c.Mood)
 	}
