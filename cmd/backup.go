@@ -85,7 +85,7 @@ func (o *backupOptions) encrypter(ctx context.Context, f *Factory) (storage.Encr
 		}
 		how = ", encrypted with your passphrase"
 	case len(recipients) > 0:
-		how = ", encrypted for " + plural(len(recipients), "key", "keys")
+		how = ", encrypted for " + journal.Plural(len(recipients), "key", "keys")
 	default:
 		return nil, "", nil
 	}

@@ -147,9 +147,9 @@ ones.`,
 			case len(vals) == 1 && !k.List:
 				fmt.Fprintf(f.IO.Out, "%s is now %s.\n", k.Name, journal.CleanLine(vals[0]))
 			case k.Name == "support_contacts":
-				fmt.Fprintf(f.IO.Out, "%s now has %s.\n", k.Name, plural(len(vals), "contact", "contacts"))
+				fmt.Fprintf(f.IO.Out, "%s now has %s.\n", k.Name, journal.Plural(len(vals), "contact", "contacts"))
 			default:
-				fmt.Fprintf(f.IO.Out, "%s now has %s.\n", k.Name, plural(len(vals), "line", "lines"))
+				fmt.Fprintf(f.IO.Out, "%s now has %s.\n", k.Name, journal.Plural(len(vals), "line", "lines"))
 			}
 			sayConverted(f, converted, lc.Config.StandardDrinkGrams)
 			return nil
@@ -228,5 +228,5 @@ func sayConverted(f *Factory, n int, grams float64) {
 		return
 	}
 	fmt.Fprintf(f.IO.Out, "Your %s with drinks keep their grams of alcohol; their totals are now in drinks of %s g.\n",
-		plural(n, "recorded day", "recorded days"), journal.FormatNumber(grams))
+		journal.Plural(n, "recorded day", "recorded days"), journal.FormatNumber(grams))
 }

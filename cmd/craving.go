@@ -287,7 +287,7 @@ func writeSupport(ctx context.Context, w io.Writer, st *storage.Store, cfg journ
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, s.Label.Render("What has helped you before:"))
 		for _, cs := range helped {
-			fmt.Fprintf(w, "  %s %s\n", journal.CleanLine(cs.Strategy), s.Dim.Render(fmt.Sprintf("(resisted %d of %s)", cs.Resisted, plural(cs.Known, "time", "times"))))
+			fmt.Fprintf(w, "  %s %s\n", journal.CleanLine(cs.Strategy), s.Dim.Render(fmt.Sprintf("(resisted %d of %s)", cs.Resisted, journal.Plural(cs.Known, "time", "times"))))
 		}
 	}
 	if len(cfg.SupportContacts) > 0 {

@@ -64,10 +64,10 @@ and prints where. $JOURNAL_DB is not used.`,
 			}
 			out := f.IO.Out
 			// Short lines: this is the first thing a new user sees.
-			fmt.Fprintf(out, "Made a demo journal of %s, all made up; your own journal was not touched.\n", plural(days, "day", "days"))
+			fmt.Fprintf(out, "Made a demo journal of %s, all made up; your own journal was not touched.\n", journal.Plural(days, "day", "days"))
 			fmt.Fprintf(out, "It has %s, %s, %s, %s.\n",
-				plural(len(recs.Entries), "entry", "entries"), plural(len(recs.DrinkDays), "drinking-day record", "drinking-day records"),
-				plural(len(recs.Sessions), "session", "sessions"), plural(len(recs.Calls), "coaching call", "coaching calls"))
+				journal.Plural(len(recs.Entries), "entry", "entries"), journal.Plural(len(recs.DrinkDays), "drinking-day record", "drinking-day records"),
+				journal.Plural(len(recs.Sessions), "session", "sessions"), journal.Plural(len(recs.Calls), "coaching call", "coaching calls"))
 			fmt.Fprintf(out, "It is in %s\n\n", f.DBPath)
 			if !noShow {
 				if err := runSub(c, f, "stats"); err != nil {

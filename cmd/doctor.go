@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"journal/journal"
 	"journal/storage"
 )
 
@@ -155,11 +156,11 @@ func printDoctor(f *Factory, rep doctorReport) {
 		for _, n := range s.Rows {
 			total += n
 		}
-		fmt.Fprintf(w, "Salvaged %s (%s, %s, %s) into %s.\n", plural(total, "row", "rows"),
-			plural(s.Rows["entries"], "entry", "entries"), plural(s.Rows["drink_days"], "drinking-diary day", "drinking-diary days"),
-			plural(s.Rows["sessions"], "session", "sessions"), rep.SalvagedTo)
+		fmt.Fprintf(w, "Salvaged %s (%s, %s, %s) into %s.\n", journal.Plural(total, "row", "rows"),
+			journal.Plural(s.Rows["entries"], "entry", "entries"), journal.Plural(s.Rows["drink_days"], "drinking-diary day", "drinking-diary days"),
+			journal.Plural(s.Rows["sessions"], "session", "sessions"), rep.SalvagedTo)
 		if s.Orphans > 0 {
-			fmt.Fprintf(w, "Left out %s whose entry could not be read.\n", plural(s.Orphans, "detail", "details"))
+			fmt.Fprintf(w, "Left out %s whose entry could not be read.\n", journal.Plural(s.Orphans, "detail", "details"))
 		}
 		if len(s.Unreadable) > 0 {
 			fmt.Fprintf(w, "Could not read at all: %s.\n", strings.Join(s.Unreadable, ", "))
@@ -181,7 +182,7 @@ func doctorFailure(findings []storage.Finding) error {
 			repairable++
 		}
 	}
-	msg := fmt.Sprintf("doctor found %s to look at", plural(open, "thing", "things"))
+	msg := fmt.Sprintf("doctor found %s to look at", journal.Plural(open, "thing", "things"))
 	switch {
 	case repairable == 0:
 		msg += ": see what to do above"

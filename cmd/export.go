@@ -344,7 +344,7 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 	// here, never into the document.
 	if privateLeftOut > 0 {
 		fmt.Fprintf(f.IO.ErrOut, "Left out %s (--include-private includes them).\n",
-			plural(privateLeftOut, "private entry", "private entries"))
+			journal.Plural(privateLeftOut, "private entry", "private entries"))
 	}
 	if plan.format == "json" {
 		// JSON reads like a complete copy; say plainly that it is not one.
@@ -359,15 +359,15 @@ func exportRun(c *cobra.Command, f *Factory, o *exportOptions) error {
 		how := ""
 		switch {
 		case len(plan.recipients) > 0:
-			how = ", encrypted for " + plural(len(plan.recipients), "key", "keys")
+			how = ", encrypted for " + journal.Plural(len(plan.recipients), "key", "keys")
 		case plan.passphrase != "":
 			how = ", encrypted with your passphrase"
 		}
 		// Wrapped at spaces to 80 columns: with a file name and the
 		// encryption named it runs long, and a terminal would break words.
 		fmt.Fprintln(f.IO.ErrOut, wrapText(fmt.Sprintf("Exported %s, %s of the drinks diary and %s to %s%s.",
-			plural(entries, "entry", "entries"), plural(len(recs.DrinkDays), "day", "days"),
-			plural(len(recs.Calls), "call", "calls"), journal.CleanLine(o.out), how), 80))
+			journal.Plural(entries, "entry", "entries"), journal.Plural(len(recs.DrinkDays), "day", "days"),
+			journal.Plural(len(recs.Calls), "call", "calls"), journal.CleanLine(o.out), how), 80))
 	}
 	return nil
 }

@@ -104,6 +104,6 @@ func weekLine(c *cobra.Command, f *Factory, st *storage.Store) (string, bool) {
 	if d.DaysRecorded == 0 {
 		return "", false
 	}
-	return fmt.Sprintf("Past 7 days: %s of %d recorded.", plural(d.DaysAbstinent, "alcohol-free day", "alcohol-free days"),
+	return fmt.Sprintf("Past 7 days: %s of %d recorded.", journal.Plural(d.DaysAbstinent, "alcohol-free day", "alcohol-free days"),
 		d.DaysRecorded), true
 }

@@ -196,7 +196,7 @@ func sharingLine(res storage.ImportResult, private bool) string {
 		verb = "is"
 	}
 	return fmt.Sprintf("Of the %s %s, %d %s shared in exports and reports; the rest are private.",
-		plural(written, "entry", "entries"), how, res.SharedEntries, verb)
+		journal.Plural(written, "entry", "entries"), how, res.SharedEntries, verb)
 }
 
 // parseImport reads our JSON export, a jrnl or a Day One one, checking all

@@ -152,7 +152,7 @@ func TestEveryOutputGivesTheSameMeasures(t *testing.T) {
 				want[0] += pct(d.PercentDaysAbstinent)
 			}
 			if shared.Cravings.Count > 0 {
-				want = append(want, fmt.Sprintf("**Logged:** %s", plural(shared.Cravings.Count, "craving", "cravings")))
+				want = append(want, fmt.Sprintf("**Logged:** %s", journal.Plural(shared.Cravings.Count, "craving", "cravings")))
 			}
 			for _, s := range want {
 				if !strings.Contains(rep, s) {
@@ -167,5 +167,5 @@ func runWords(n int) string {
 	if n == 0 {
 		return "–"
 	}
-	return plural(n, "day", "days")
+	return journal.Plural(n, "day", "days")
 }

@@ -120,7 +120,7 @@ func newCmdPromptsShow(f *Factory) *cobra.Command {
 			s := f.Styles()
 			w := f.IO.Out
 			fmt.Fprintln(w, s.Title.Render(journal.CleanLine(fmt.Sprintf("%s (%s)", set.Title, set.Name))))
-			fmt.Fprintln(w, s.Dim.Render(fmt.Sprintf("%s · %s · %s", whenText(set.When), plural(len(set.Steps), "question", "questions"), set.Source)))
+			fmt.Fprintln(w, s.Dim.Render(fmt.Sprintf("%s · %s · %s", whenText(set.When), journal.Plural(len(set.Steps), "question", "questions"), set.Source)))
 			if set.Description != "" {
 				fmt.Fprintf(w, "\n%s\n", wrapText(journal.CleanText(set.Description), f.IO.Width()))
 			}
@@ -197,7 +197,7 @@ func newCmdPromptsValidate(f *Factory) *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(f.IO.Out, "%s is a valid prompt set: %s (%q), %s, %s.\n", args[0], set.Name, set.Title,
-				whenText(set.When), plural(len(set.Steps), "question", "questions"))
+				whenText(set.When), journal.Plural(len(set.Steps), "question", "questions"))
 			if _, builtin := prompts.Builtin(set.Name); builtin {
 				fmt.Fprintf(f.IO.ErrOut, "In your prompts folder it replaces the built-in %s set.\n", set.Name)
 			}

@@ -95,13 +95,13 @@ asked first; otherwise give --yes.`,
 func deletedWords(d storage.Deleted) string {
 	var parts []string
 	if d.Entries > 0 {
-		parts = append(parts, plural(d.Entries, "deleted entry", "deleted entries"))
+		parts = append(parts, journal.Plural(d.Entries, "deleted entry", "deleted entries"))
 	}
 	if d.Sessions > 0 {
-		parts = append(parts, plural(d.Sessions, "deleted session", "deleted sessions"))
+		parts = append(parts, journal.Plural(d.Sessions, "deleted session", "deleted sessions"))
 	}
 	if d.Calls > 0 {
-		parts = append(parts, plural(d.Calls, "deleted call", "deleted calls"))
+		parts = append(parts, journal.Plural(d.Calls, "deleted call", "deleted calls"))
 	}
 	if len(parts) == 0 {
 		return "nothing"

@@ -29,7 +29,7 @@ func writeDetails(w io.Writer, e journal.Entry, s ui.Styles, width int) {
 		add("Coping", strings.Join(c.Coping, ", "))
 		add("Outcome", string(c.Outcome))
 		if c.Minutes != nil {
-			add("Lasted", plural(*c.Minutes, "minute", "minutes"))
+			add("Lasted", journal.Plural(*c.Minutes, "minute", "minutes"))
 		}
 	}
 	if c := e.Checkin; c != nil {

@@ -245,7 +245,7 @@ func fileFindings(path string, now time.Time) []Finding {
 	}
 	if tmp := staleTempFiles(path, now); len(tmp) > 0 {
 		out = append(out, Finding{Kind: FindingTempFiles, Files: tmp, Count: len(tmp), Repair: true,
-			Problem: plural(len(tmp), "a temporary copy was", "temporary copies were") + " left behind by a command that was stopped; " +
+			Problem: journal.Plural(len(tmp), "a temporary copy was", "temporary copies were") + " left behind by a command that was stopped; " +
 				"they may hold private entries",
 			Fix: "journal doctor --repair removes them (the journal does not need them)"})
 	}
@@ -302,11 +302,11 @@ func linkFindings(ctx context.Context, db *sql.DB, _ time.Time) ([]Finding, erro
 	}
 	sessionOnly := len(tables) == 1 && tables[0] == "entries"
 	f := Finding{Kind: FindingLinks, Count: n,
-		Problem: fmt.Sprintf("%s point to records that are not there (in %s)", plural(n, "record", "records"), strings.Join(tables, ", ")),
+		Problem: fmt.Sprintf("%s point to records that are not there (in %s)", journal.Plural(n, "record", "records"), strings.Join(tables, ", ")),
 		Fix:     "journal doctor --salvage copies what is whole into a new journal; your records here are left as they are"}
 	if sessionOnly {
 		f.Repair = true
-		f.Problem = fmt.Sprintf("%s linked to a session that is not there", plural(n, "entry is", "entries are"))
+		f.Problem = fmt.Sprintf("%s linked to a session that is not there", journal.Plural(n, "entry is", "entries are"))
 		f.Fix = "journal doctor --repair unlinks them from it; the entries stay"
 	}
 	return []Finding{f}, nil
@@ -352,13 +352,13 @@ func searchFindings(ctx context.Context, db *sql.DB, _ time.Time) ([]Finding, er
 	}
 	var parts []string
 	if missing > 0 {
-		parts = append(parts, plural(missing, "entry cannot", "entries cannot")+" be found by search")
+		parts = append(parts, journal.Plural(missing, "entry cannot", "entries cannot")+" be found by search")
 	}
 	if extra > 0 {
-		parts = append(parts, plural(extra, "search hit points", "search hits point")+" to no entry")
+		parts = append(parts, journal.Plural(extra, "search hit points", "search hits point")+" to no entry")
 	}
 	if differ > 0 {
-		parts = append(parts, plural(differ, "entry is", "entries are")+" found by old words")
+		parts = append(parts, journal.Plural(differ, "entry is", "entries are")+" found by old words")
 	}
 	if !ok {
 		parts = append(parts, "the search index does not match its own text")
@@ -406,7 +406,7 @@ func futureFindings(ctx context.Context, db *sql.DB, now time.Time) ([]Finding, 
 	}
 	if n > 0 {
 		out = append(out, Finding{Kind: FindingFuture, Count: n,
-			Problem: fmt.Sprintf("%s dated after today (ids %s), probably saved while the computer's clock was wrong", plural(n, "entry is", "entries are"), ids),
+			Problem: fmt.Sprintf("%s dated after today (ids %s), probably saved while the computer's clock was wrong", journal.Plural(n, "entry is", "entries are"), ids),
 			Fix:     "move each to the day it happened: journal edit ID --at DAY"})
 	}
 	n, days, err := list(`SELECT day AS x FROM drink_days WHERE day > ?`)
@@ -415,7 +415,7 @@ func futureFindings(ctx context.Context, db *sql.DB, now time.Time) ([]Finding, 
 	}
 	if n > 0 {
 		out = append(out, Finding{Kind: FindingFuture, Count: n,
-			Problem: fmt.Sprintf("%s dated after today (%s), probably saved while the computer's clock was wrong", plural(n, "drinking-diary day is", "drinking-diary days are"), days),
+			Problem: fmt.Sprintf("%s dated after today (%s), probably saved while the computer's clock was wrong", journal.Plural(n, "drinking-diary day is", "drinking-diary days are"), days),
 			Fix:     "journal drinks --clear --date DAY removes one; record it on the right day with journal drinks N --date DAY"})
 	}
 	n, days, err = list(`SELECT day AS x FROM calls WHERE day > ? AND deleted_at IS NULL`)
@@ -424,7 +424,7 @@ func futureFindings(ctx context.Context, db *sql.DB, now time.Time) ([]Finding, 
 	}
 	if n > 0 {
 		out = append(out, Finding{Kind: FindingFuture, Count: n,
-			Problem: fmt.Sprintf("%s dated after today (%s)", plural(n, "coaching call is", "coaching calls are"), days),
+			Problem: fmt.Sprintf("%s dated after today (%s)", journal.Plural(n, "coaching call is", "coaching calls are"), days),
 			Fix:     "check the computer's date; journal call list shows them"})
 	}
 	return out, nil
@@ -468,13 +468,6 @@ func draftName(key string) (what, again string) {
 		return strings.TrimPrefix(key, "form:"), "journal " + strings.TrimPrefix(key, "form:")
 	}
 	return "the prompt set " + key, "journal guide " + key
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Healthy reports whether findings hold nothing but notes, or only what

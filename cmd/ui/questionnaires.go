@@ -44,7 +44,7 @@ func (p *printer) questionnaires(r stats.Report) {
 			vals = append(vals, v)
 		}
 		title := journal.CleanLine(t.Title)
-		p.row(title, fmt.Sprintf("%s of %d · %s", strings.Join(vals, " → "), t.Max, plural(len(scores), "time", "times")))
+		p.row(title, fmt.Sprintf("%s of %d · %s", strings.Join(vals, " → "), t.Max, journal.Plural(len(scores), "time", "times")))
 		if t.Last != nil && len(scores) > 0 && scores[len(scores)-1].Band != "" {
 			p.row("", "last: "+journal.CleanLine(scores[len(scores)-1].Band))
 		}

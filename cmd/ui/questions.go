@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"charm.land/huh/v2"
+
+	"journal/journal"
 )
 
 // Kind is what sort of answer a question takes.
@@ -187,7 +189,7 @@ func askLines(f Form, in *lineReader, o FormOptions) error {
 	}
 	if len(all) > 1 {
 		// Two lines, to fit 80 columns.
-		fmt.Fprintf(w, "%s. An empty line keeps the answer shown, or skips it.\n", plural(len(all), "question", "questions"))
+		fmt.Fprintf(w, "%s. An empty line keeps the answer shown, or skips it.\n", journal.Plural(len(all), "question", "questions"))
 		fmt.Fprintln(w, "Long answers end with a line holding only a full stop.")
 	}
 	for i := 0; i < len(all); i++ {

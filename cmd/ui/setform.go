@@ -478,7 +478,7 @@ func (m *SetForm) Render() string {
 		if !m.opts.DraftSaved.IsZero() {
 			when = " from " + m.opts.DraftSaved.Format("Mon 2 Jan, 15:04")
 		}
-		b.WriteString("\n" + wrap(m.st.question).Render(fmt.Sprintf("You have a draft%s, with %d of %s answered.", when, m.set.Answered(d.Values), plural(len(m.set.Steps), "question", "questions"))) + "\n\n")
+		b.WriteString("\n" + wrap(m.st.question).Render(fmt.Sprintf("You have a draft%s, with %d of %s answered.", when, m.set.Answered(d.Values), journal.Plural(len(m.set.Steps), "question", "questions"))) + "\n\n")
 		if m.showDraft {
 			// The draft's answers, a line each, cleaned and cut to fit.
 			for _, st := range m.set.Steps {
@@ -506,7 +506,7 @@ func (m *SetForm) Render() string {
 	st, ok := m.current()
 	if !ok {
 		b.WriteString(m.st.dim.Render("All done") + "\n\n")
-		b.WriteString(wrap(m.st.question).Render(fmt.Sprintf("You answered %d of %s.", m.set.Answered(m.values), plural(len(m.set.Steps), "question", "questions"))) + "\n\n")
+		b.WriteString(wrap(m.st.question).Render(fmt.Sprintf("You answered %d of %s.", m.set.Answered(m.values), journal.Plural(len(m.set.Steps), "question", "questions"))) + "\n\n")
 		if len(m.set.Steps) <= 12 { // the list fits a 24-line terminal
 			for _, st := range m.set.Steps {
 				line := clip(st.Question, w-4)

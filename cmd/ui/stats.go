@@ -34,7 +34,7 @@ const (
 // alcohol-free days first, then streaks, with coverage beside the rates.
 func WriteStats(w io.Writer, r stats.Report, s Styles) {
 	p := &printer{w: w, s: s}
-	p.title(fmt.Sprintf("Your %s · %s to %s", plural(r.Range.DaysInRange, "day", "days"),
+	p.title(fmt.Sprintf("Your %s · %s to %s", journal.Plural(r.Range.DaysInRange, "day", "days"),
 		longDate(r.Range.From), longDate(r.Range.To)))
 	p.drinking(r.Drinking)
 	p.cravings(r.Cravings)
@@ -78,11 +78,11 @@ func (p *printer) drinking(d stats.Drinking) {
 		d.DaysAbstinent, d.DaysRecorded, share(d.PercentDaysAbstinent))))
 	p.row("Current streak", p.streak(d))
 	if d.LongestStreakDays > 0 {
-		p.row("Longest streak", plural(d.LongestStreakDays, "alcohol-free day", "alcohol-free days")+" in a row")
+		p.row("Longest streak", journal.Plural(d.LongestStreakDays, "alcohol-free day", "alcohol-free days")+" in a row")
 	} else {
 		p.row("Longest streak", p.s.Dim.Render("none in this range yet"))
 	}
-	coverage := fmt.Sprintf("%d of %s", d.DaysRecorded, plural(d.DaysInRange, "day", "days"))
+	coverage := fmt.Sprintf("%d of %s", d.DaysRecorded, journal.Plural(d.DaysInRange, "day", "days"))
 	if d.DaysBackfilled > 0 {
 		coverage += fmt.Sprintf(" · %d recalled later", d.DaysBackfilled)
 	}
@@ -115,7 +115,7 @@ func (p *printer) streak(d stats.Drinking) string {
 	if d.CurrentStreakDays == 0 {
 		return p.s.Dim.Render("the next alcohol-free day you log starts one")
 	}
-	t := plural(d.CurrentStreakDays, "alcohol-free day", "alcohol-free days")
+	t := journal.Plural(d.CurrentStreakDays, "alcohol-free day", "alcohol-free days")
 	if d.StreakFromStart {
 		t += " (since before this range)"
 	}
@@ -130,7 +130,7 @@ func (p *printer) cravings(c stats.Cravings) {
 		return
 	}
 	fmt.Fprintf(p.w, "  %s · mean intensity %s · strongest %d\n",
-		plural(c.Count, "craving", "cravings"), Num1(*c.MeanIntensity), *c.MaxIntensity)
+		journal.Plural(c.Count, "craving", "cravings"), Num1(*c.MeanIntensity), *c.MaxIntensity)
 	p.chart(c.Daily)
 	p.weekly(c.Weekly)
 	p.row("Trend", p.trend(c))
@@ -254,7 +254,7 @@ func (p *printer) patterns(c stats.Cravings) {
 	p.row("What helped", p.s.Dim.Render("share of cravings resisted, by what you did"))
 	for _, k := range c.Coping {
 		rate := k.ResistedWords()
-		fmt.Fprintf(p.w, "    %s %s · %s\n", padRight(truncate(journal.CleanLine(k.Strategy), 24), 24), plural(k.Uses, "use", "uses"), rate)
+		fmt.Fprintf(p.w, "    %s %s · %s\n", padRight(truncate(journal.CleanLine(k.Strategy), 24), 24), journal.Plural(k.Uses, "use", "uses"), rate)
 	}
 }
 
@@ -273,12 +273,12 @@ func (p *printer) sessions(r stats.Report) {
 		// Each side stops short of the neighbouring sessions and at the
 		// range's last day: say how many days it holds.
 		fmt.Fprintf(p.w, "    %-18s %s\n", "", p.s.Dim.Render(fmt.Sprintf("%-24s %s",
-			plural(s.Before.Days, "day", "days")+" before", plural(s.After.Days, "day", "days")+" after")))
+			journal.Plural(s.Before.Days, "day", "days")+" before", journal.Plural(s.After.Days, "day", "days")+" after")))
 		fmt.Fprintf(p.w, "    %-18s %-24s %s\n", "Craving mean", cravingMean(s.Before), cravingMean(s.After))
 		fmt.Fprintf(p.w, "    %-18s %-24s %s\n", "Drinking days", drinkingDays(s.Before), drinkingDays(s.After))
 		heavy := "none recorded by " + shortDate(r.Range.To)
 		if s.FirstHeavyDayAfter != nil {
-			heavy = plural(*s.FirstHeavyDayAfter, "day", "days") + " after the session"
+			heavy = journal.Plural(*s.FirstHeavyDayAfter, "day", "days") + " after the session"
 		}
 		fmt.Fprintf(p.w, "    %-18s %s\n", "First heavy day", heavy)
 	}
@@ -305,7 +305,7 @@ func cravingMean(pd stats.Period) string {
 	if pd.CravingMean == nil {
 		return "no cravings logged"
 	}
-	return fmt.Sprintf("%s (%s)", Num1(*pd.CravingMean), plural(pd.Cravings, "craving", "cravings"))
+	return fmt.Sprintf("%s (%s)", Num1(*pd.CravingMean), journal.Plural(pd.Cravings, "craving", "cravings"))
 }
 
 func drinkingDays(pd stats.Period) string {
@@ -331,13 +331,6 @@ func (p *printer) checkins(c stats.Checkins) {
 	p.row("Check-ins", fmt.Sprint(c.Count))
 	p.row("Mean mood", mood)
 	p.row("Mean sleep", sleep)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 func plural2(x float64, one, many string) string {

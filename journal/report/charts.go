@@ -200,7 +200,7 @@ func cravingChart(r Report) template.HTML {
 		x, y := c.mid(i), plotBot-d.Craving/10*plotH
 		pts = append(pts, fmt.Sprintf("%g,%g", x, y))
 		fmt.Fprintf(&c.b, `<circle class="point" cx="%g" cy="%g" r="%g"><title>%s: %s, mean %s</title></circle>`,
-			x, y, min(c.barW*0.3, 3), LongDate(d.Day), plural(d.Cravings, "craving", "cravings"), num1(d.Craving))
+			x, y, min(c.barW*0.3, 3), LongDate(d.Day), journal.Plural(d.Cravings, "craving", "cravings"), num1(d.Craving))
 		if c.barW >= labelEach {
 			fmt.Fprintf(&labels, `<text class="value" x="%g" y="%g" text-anchor="middle">%s</text>`, x, y-4, num1(d.Craving))
 		}

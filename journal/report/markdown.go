@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"journal/journal"
 )
 
 // Markdown writes the report as a Markdown document.
@@ -34,7 +36,7 @@ func Markdown(w io.Writer, r Report) error {
 	p("\n## Cravings\n\n")
 	if r.Cravings.Count > 0 {
 		p("- **Logged:** %s · mean intensity %s · strongest %s\n",
-			plural(r.Cravings.Count, "craving", "cravings"), r.Cravings.Mean, r.Cravings.Max)
+			journal.Plural(r.Cravings.Count, "craving", "cravings"), r.Cravings.Mean, r.Cravings.Max)
 	}
 	p("- **Trend:** %s\n", r.Cravings.Trend)
 	p("- **Before:** %s\n", r.Cravings.Before)
@@ -86,7 +88,7 @@ func Markdown(w io.Writer, r Report) error {
 	case c.Count == 0:
 		p("No check-ins in this period.\n")
 	default:
-		p("- **Check-ins:** %d of %s\n", c.Count, plural(c.Days, "day", "days"))
+		p("- **Check-ins:** %d of %s\n", c.Count, journal.Plural(c.Days, "day", "days"))
 		if c.Mood != "" {
 			p("- **Mean mood:** %s\n", c.Mood)
 		}

@@ -209,7 +209,7 @@ func Build(in Input) Report {
 		PrivateOmitted: "Entries marked private are not in this report, " +
 			"and are not counted in it.",
 	}
-	r.Period = fmt.Sprintf("%s to %s (%s)", LongDate(r.From), LongDate(r.To), plural(r.Days, "day", "days"))
+	r.Period = fmt.Sprintf("%s to %s (%s)", LongDate(r.From), LongDate(r.To), journal.Plural(r.Days, "day", "days"))
 	if r.From == r.To {
 		r.Period = LongDate(r.From) + " (1 day)"
 	}
@@ -217,12 +217,12 @@ func Build(in Input) Report {
 	case BasisLastCall:
 		r.Basis = "Since the coaching call on " + LongDate(r.From) + "."
 	case BasisNoCall:
-		r.Basis = fmt.Sprintf("No coaching call logged yet, so this covers the last %s.", plural(r.Days, "day", "days"))
+		r.Basis = fmt.Sprintf("No coaching call logged yet, so this covers the last %s.", journal.Plural(r.Days, "day", "days"))
 	default:
 		r.Basis = "The period asked for."
 	}
 	r.Compared = fmt.Sprintf("Changes compare with the %s before: %s to %s.",
-		plural(r.Days, "day", "days"), LongDate(r.PrevFrom), LongDate(r.PrevTo))
+		journal.Plural(r.Days, "day", "days"), LongDate(r.PrevFrom), LongDate(r.PrevTo))
 	if r.Days == 1 {
 		r.Compared = "Changes compare with the day before, " + LongDate(r.PrevFrom) + "."
 	}
@@ -273,7 +273,7 @@ func drinking(cur, prev stats.Drinking) []Measure {
 	// Of every day in the period, as trials report it: a day without a
 	// record counts as not alcohol-free.
 	ofRange := func(d stats.Drinking) string {
-		s := fmt.Sprintf("%d of %s", d.DaysAbstinent, plural(d.DaysInRange, "day", "days"))
+		s := fmt.Sprintf("%d of %s", d.DaysAbstinent, journal.Plural(d.DaysInRange, "day", "days"))
 		if d.PercentDaysAbstinentOfRange != nil {
 			s += fmt.Sprintf(" (%s%%)", num1(*d.PercentDaysAbstinentOfRange))
 		}
@@ -331,7 +331,7 @@ func drinking(cur, prev stats.Drinking) []Measure {
 		if d.CurrentStreakDays == 0 {
 			return "–"
 		}
-		s := plural(d.CurrentStreakDays, "day", "days")
+		s := journal.Plural(d.CurrentStreakDays, "day", "days")
 		if d.StreakFromStart {
 			s += ", from before the period"
 		}
@@ -344,7 +344,7 @@ func drinking(cur, prev stats.Drinking) []Measure {
 		if d.LongestStreakDays == 0 {
 			return "–"
 		}
-		return plural(d.LongestStreakDays, "day", "days")
+		return journal.Plural(d.LongestStreakDays, "day", "days")
 	}
 	add("longest_streak_days", "Longest alcohol-free run", longest(cur), longest(prev),
 		count(cur.LongestStreakDays-prev.LongestStreakDays, "day", "days"))
@@ -357,7 +357,7 @@ func drinking(cur, prev stats.Drinking) []Measure {
 	}
 	add("days_recorded", "Days recorded", coverage(cur), coverage(prev),
 		count(cur.DaysRecorded-prev.DaysRecorded, "day", "days"))
-	add("days_backfilled", "Recalled later", plural(cur.DaysBackfilled, "day", "days"), plural(prev.DaysBackfilled, "day", "days"),
+	add("days_backfilled", "Recalled later", journal.Plural(cur.DaysBackfilled, "day", "days"), journal.Plural(prev.DaysBackfilled, "day", "days"),
 		count(cur.DaysBackfilled-prev.DaysBackfilled, "day", "days"))
 	return out
 }
@@ -427,20 +427,20 @@ func cravings(cur, prev stats.Cravings) Cravings {
 	case t == nil:
 		c.Trend = "Not enough data for a trend yet (it needs cravings in two or more weeks)."
 	case math.Abs(*t) < steadyBelow:
-		c.Trend = fmt.Sprintf("Steady over %s with cravings.", plural(cur.WeeksWithCravings, "week", "weeks"))
+		c.Trend = fmt.Sprintf("Steady over %s with cravings.", journal.Plural(cur.WeeksWithCravings, "week", "weeks"))
 	case *t < 0:
 		c.Trend = fmt.Sprintf("Easing: intensity down by %s a week on average, over %s with cravings.",
-			num1(-*t), plural(cur.WeeksWithCravings, "week", "weeks"))
+			num1(-*t), journal.Plural(cur.WeeksWithCravings, "week", "weeks"))
 	default:
 		c.Trend = fmt.Sprintf("Rising: intensity up by %s a week on average, over %s with cravings.",
-			num1(*t), plural(cur.WeeksWithCravings, "week", "weeks"))
+			num1(*t), journal.Plural(cur.WeeksWithCravings, "week", "weeks"))
 	}
 	switch {
 	case prev.Count == 0:
 		c.Before = "None logged in the period before."
 	default:
 		c.Before = fmt.Sprintf("The period before: %s, mean intensity %s.",
-			plural(prev.Count, "craving", "cravings"), num1(*prev.MeanIntensity))
+			journal.Plural(prev.Count, "craving", "cravings"), num1(*prev.MeanIntensity))
 	}
 	return c
 }
@@ -505,20 +505,20 @@ func around(s stats.Session, today journal.Date) []string {
 		if p.DaysRecorded == 0 {
 			parts = append(parts, "no drinking days recorded")
 		} else {
-			parts = append(parts, fmt.Sprintf("%s of %d recorded", plural(p.DrinkingDays, "drinking day", "drinking days"), p.DaysRecorded))
+			parts = append(parts, fmt.Sprintf("%s of %d recorded", journal.Plural(p.DrinkingDays, "drinking day", "drinking days"), p.DaysRecorded))
 		}
 		if p.CravingMean == nil {
 			parts = append(parts, "no cravings logged")
 		} else {
-			parts = append(parts, fmt.Sprintf("%s, mean %s", plural(p.Cravings, "craving", "cravings"), num1(*p.CravingMean)))
+			parts = append(parts, fmt.Sprintf("%s, mean %s", journal.Plural(p.Cravings, "craving", "cravings"), num1(*p.CravingMean)))
 		}
 		return name + ": " + strings.Join(parts, "; ")
 	}
 	// Each side stops short of the neighbouring sessions: say how many
 	// days it holds.
-	out := []string{side(plural(s.Before.Days, "day", "days")+" before", s.Before)}
+	out := []string{side(journal.Plural(s.Before.Days, "day", "days")+" before", s.Before)}
 	if s.Day.Before(today) && s.After.Days > 0 {
-		out = append(out, side(plural(s.After.Days, "day", "days")+" after", s.After))
+		out = append(out, side(journal.Plural(s.After.Days, "day", "days")+" after", s.After))
 	}
 	return out
 }

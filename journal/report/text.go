@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"journal/journal"
 )
 
 // Style renders the parts of the text report. The zero Style prints
@@ -61,7 +63,7 @@ func Text(w io.Writer, r Report, s Style) error {
 	p.section("Cravings")
 	if r.Cravings.Count > 0 {
 		p.row("Logged", fmt.Sprintf("%s · mean intensity %s · strongest %s",
-			plural(r.Cravings.Count, "craving", "cravings"), r.Cravings.Mean, r.Cravings.Max))
+			journal.Plural(r.Cravings.Count, "craving", "cravings"), r.Cravings.Mean, r.Cravings.Max))
 	}
 	p.wrapRow("Trend", r.Cravings.Trend)
 	p.wrapRow("Before", r.Cravings.Before)
@@ -71,7 +73,7 @@ func Text(w io.Writer, r Report, s Style) error {
 	if len(r.Coping) > 0 {
 		p.row("What helped", s.apply(s.Dim, "share of cravings resisted, by what was done"))
 		for _, c := range r.Coping {
-			p.row("", fmt.Sprintf("%s: %s · %s", c.Strategy, plural(c.Uses, "use", "uses"), c.Resisted))
+			p.row("", fmt.Sprintf("%s: %s · %s", c.Strategy, journal.Plural(c.Uses, "use", "uses"), c.Resisted))
 		}
 	} else if r.Cravings.Count > 0 {
 		p.row("What helped", s.apply(s.Dim, "nothing used three times yet"))
@@ -167,7 +169,7 @@ func (p *textPrinter) checkins(c Checkins) {
 		p.para("  ", "No check-ins in this period.")
 		return
 	}
-	p.row("Check-ins", fmt.Sprintf("%d of %s", c.Count, plural(c.Days, "day", "days")))
+	p.row("Check-ins", fmt.Sprintf("%d of %s", c.Count, journal.Plural(c.Days, "day", "days")))
 	if c.Mood != "" {
 		p.row("Mean mood", c.Mood)
 	}
