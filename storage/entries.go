@@ -89,29 +89,43 @@ const entryColumns = `e.id, e.uuid, e.kind, e.day, e.occurred_at, e.body, e.priv
 type scanner interface{ Scan(...any) error }
 
 func scanEntry(row scanner) (journal.Entry, error) {
-	var (
-		e                       journal.Entry
-		kind, day, occ, cr, upd string
-		session                 sql.NullInt64
-		deleted                 sql.NullString
-		tags                    string
-	)
-	if err := row.Scan(&e.ID, &e.UUID, &kind, &day, &occ, &e.Body, &e.Private, &session,
-		&e.PromptSet, &cr, &upd, &deleted, &tags); err != nil {
-		return e, err
+	var f entryFields
+	if err := row.Scan(f.dest()...); err != nil {
+		return journal.Entry{}, err
 	}
-	e.Kind = journal.Kind(kind)
-	e.Day, _ = journal.ParseDate(day)
-	e.OccurredAt = parseStamp(occ)
-	e.CreatedAt = parseStamp(cr)
-	e.UpdatedAt = parseStamp(upd)
-	e.DeletedAt = nullStamp(deleted)
-	if session.Valid {
-		e.SessionID = &session.Int64
+	return f.entry(), nil
+}
+
+// entryFields are the columns of entryColumns as they are scanned.
+type entryFields struct {
+	e                       journal.Entry
+	kind, day, occ, cr, upd string
+	session                 sql.NullInt64
+	deleted                 sql.NullString
+	tags                    string
+}
+
+// dest is where Scan puts entryColumns, in their order.
+func (f *entryFields) dest() []any {
+	return []any{&f.e.ID, &f.e.UUID, &f.kind, &f.day, &f.occ, &f.e.Body, &f.e.Private, &f.session,
+		&f.e.PromptSet, &f.cr, &f.upd, &f.deleted, &f.tags}
+}
+
+// entry is the entry the scanned columns hold, with no answers yet.
+func (f *entryFields) entry() journal.Entry {
+	e := f.e
+	e.Kind = journal.Kind(f.kind)
+	e.Day, _ = journal.ParseDate(f.day)
+	e.OccurredAt = parseStamp(f.occ)
+	e.CreatedAt = parseStamp(f.cr)
+	e.UpdatedAt = parseStamp(f.upd)
+	e.DeletedAt = nullStamp(f.deleted)
+	if f.session.Valid {
+		e.SessionID = &f.session.Int64
 	}
-	e.Tags = append([]string{}, strings.Fields(tags)...)
+	e.Tags = append([]string{}, strings.Fields(f.tags)...)
 	e.Answers = []journal.Answer{}
-	return e, nil
+	return e
 }
 
 // Entry returns one entry with its answers, deleted or not.

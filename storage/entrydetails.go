@@ -35,11 +35,7 @@ const detailColumns = entryColumns + `,
 // Craving or Checkin when it has one (answers are read apart).
 func scanEntryDetails(row scanner) (journal.Entry, error) {
 	var (
-		e                       journal.Entry
-		kind, day, occ, cr, upd string
-		session                 sql.NullInt64
-		deleted                 sql.NullString
-		tags                    string
+		f entryFields
 
 		hasCraving                        bool
 		intensity, minutes                sql.NullInt64
@@ -49,23 +45,12 @@ func scanEntryDetails(row scanner) (journal.Entry, error) {
 		mood, craving                     sql.NullInt64
 		sleep, drinks                     sql.NullFloat64
 	)
-	if err := row.Scan(&e.ID, &e.UUID, &kind, &day, &occ, &e.Body, &e.Private, &session,
-		&e.PromptSet, &cr, &upd, &deleted, &tags,
+	if err := row.Scan(append(f.dest(),
 		&hasCraving, &intensity, &outcome, &minutes, &place, &company, &thoughts, &triggers, &feelings, &coping,
-		&hasCheckin, &mood, &craving, &sleep, &drinks); err != nil {
-		return e, err
+		&hasCheckin, &mood, &craving, &sleep, &drinks)...); err != nil {
+		return journal.Entry{}, err
 	}
-	e.Kind = journal.Kind(kind)
-	e.Day, _ = journal.ParseDate(day)
-	e.OccurredAt = parseStamp(occ)
-	e.CreatedAt = parseStamp(cr)
-	e.UpdatedAt = parseStamp(upd)
-	e.DeletedAt = nullStamp(deleted)
-	if session.Valid {
-		e.SessionID = &session.Int64
-	}
-	e.Tags = append([]string{}, strings.Fields(tags)...)
-	e.Answers = []journal.Answer{}
+	e := f.entry()
 	if hasCraving {
 		c := journal.Craving{Intensity: int(intensity.Int64), Outcome: journal.Outcome(outcome.String),
 			Where: place.String, With: company.String, Thoughts: thoughts.String}
