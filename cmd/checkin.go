@@ -164,18 +164,15 @@ func checkinRun(c *cobra.Command, f *Factory, o *checkinOptions) error {
 	}
 	e := journal.Entry{Kind: journal.KindCheckin, Day: day, OccurredAt: at, Body: note, Private: private, Checkin: &ci, Tags: []string{}, Answers: []journal.Answer{}}
 	old, drinks, err := st.SaveCheckin(ctx, &e)
-	if err != nil {
-		if form != nil {
-			return form.kept(err)
-		}
+	if err := form.settle(err); err != nil {
 		return err
 	}
-	if form != nil {
-		form.saved()
-	} else if drafts, err := f.Drafts(); err == nil {
+	if form == nil {
 		// Saved with flags: this day's draft is older than what was just
 		// saved, and the next form shows the saved answers instead.
-		_ = drafts.Drop(checkinDraftKey + day.String())
+		if drafts, err := f.Drafts(); err == nil {
+			_ = drafts.Drop(checkinDraftKey + day.String())
+		}
 	}
 	if o.json {
 		return printJSON(f.IO.Out, e)

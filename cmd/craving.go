@@ -134,23 +134,15 @@ func cravingRun(c *cobra.Command, f *Factory, o *cravingOptions, args []string) 
 	// The settings only shape what is shown after saving: a broken config
 	// file must not cost the person their entry.
 	cfg, cfgErr := f.Config()
-	failed := func(err error) error {
-		if form != nil {
-			return form.kept(err)
-		}
-		return err
-	}
 	st, err := f.Store(ctx)
 	if err != nil {
-		return failed(err)
+		return form.settle(err)
 	}
 	e := journal.Entry{Kind: journal.KindCraving, OccurredAt: at, Body: note, Private: o.private, Craving: &cr, Tags: append([]string{}, journal.HashTags(note)...), Answers: []journal.Answer{}}
-	if err := st.AddCraving(ctx, &e); err != nil {
-		return failed(err)
+	if err := form.settle(st.AddCraving(ctx, &e)); err != nil {
+		return err
 	}
-	if form != nil {
-		form.saved()
-	} else {
+	if form == nil {
 		dropStaleCravingDraft(f)
 	}
 	if o.json {

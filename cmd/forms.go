@@ -200,6 +200,20 @@ func (d *draftForm) kept(err error) error {
 	return fmt.Errorf("%v; your answers are kept as a draft in %s: run %s to try again", err, drafts.Path(d.key), d.again)
 }
 
+// settle ends the draft by how the save went: removed once saved, kept
+// (and named in the error) when the save failed. With no form shown (d
+// nil), err is returned as it is.
+func (d *draftForm) settle(err error) error {
+	if d == nil {
+		return err
+	}
+	if err != nil {
+		return d.kept(err)
+	}
+	d.saved()
+	return nil
+}
+
 // saved removes the draft once the record's transaction has committed.
 func (d *draftForm) saved() {
 	if drafts, err := d.f.Drafts(); err == nil {

@@ -185,14 +185,8 @@ func guideRun(c *cobra.Command, f *Factory, name string, o *guideOptions) error 
 	if ses != nil {
 		e.SessionID = &ses.ID
 	}
-	if err := st.AddGuidedEntry(ctx, &e); err != nil {
-		if form != nil {
-			return form.kept(err)
-		}
+	if err := form.settle(st.AddGuidedEntry(ctx, &e)); err != nil {
 		return err
-	}
-	if form != nil {
-		form.saved()
 	}
 	if o.json {
 		return printJSON(f.IO.Out, e)

@@ -258,14 +258,8 @@ func measureRun(c *cobra.Command, f *Factory, name string, o *measureOptions) er
 		Key: journal.ScoreAnswerKey, Question: set.Title + " total score", Answer: score.Describe(*set.Scoring),
 	})
 	e := journal.Entry{Kind: journal.KindGuided, OccurredAt: began, PromptSet: set.Name, Answers: answers, Private: o.private}
-	if err := st.AddGuidedEntry(ctx, &e); err != nil {
-		if form != nil {
-			return form.kept(err)
-		}
+	if err := form.settle(st.AddGuidedEntry(ctx, &e)); err != nil {
 		return err
-	}
-	if form != nil {
-		form.saved()
 	}
 	if o.json {
 		// Never the crisis lines here: JSON is data for another program.
