@@ -32,9 +32,9 @@ the Journal.json inside it). jrnl and Day One entries come in as notes with
 their tags. Records are matched by their uuid: importing the same file twice
 adds nothing, and a record changed on both sides keeps the copy updated last.
 
-The whole file is checked first, with the rules the command line applies
-(no future dates, known kinds, one-word tags, each uuid once); a file with a
-problem is refused, saying what and where, and nothing is written.
+Every record is checked with the rules the command line applies (no future
+dates, known kinds, one-word tags, each uuid once); a file with a problem
+anywhere is refused, saying what and where, and nothing is written.
 --dry-run shows what would change. FILE - reads standard input.
 
 Imported entries are shared in exports and reports like any other, unless
